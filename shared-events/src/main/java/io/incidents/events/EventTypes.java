@@ -1,0 +1,55 @@
+package io.incidents.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of event types and their names on the wire: the CloudEvents type
+ * {@code incident.<Name>.v<revision>} used in the {@code ce_type} Kafka header.
+ */
+public final class EventTypes {
+
+    public static final String CLOUD_EVENT_TYPE_PREFIX = "incident.";
+
+    public static final List<Class<? extends IncidentEvent>> ALL = List.of(
+            IncidentDeclared.class,
+            AlertReceived.class,
+            IncidentAcknowledged.class,
+            SeverityChanged.class,
+            IncidentStatusUpdated.class,
+            RoleAssigned.class,
+            RollbackStarted.class,
+            RollbackCompleted.class,
+            RollbackFailed.class,
+            IncidentEscalated.class,
+            IncidentResolved.class,
+            IncidentReopened.class,
+            PostMortemActionItemAdded.class);
+
+    private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));
+
+    private EventTypes() {
+    }
+
+    public static String cloudEventType(Class<? extends IncidentEvent> type) {
+        return CLOUD_EVENT_TYPE_PREFIX + type.getSimpleName() + ".v" + revision(type);
+    }
+
+    public static Optional<Class<? extends IncidentEvent>> forCloudEventType(String cloudEventType) {
+        return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
+    }
+
+    public static String revision(Class<? extends IncidentEvent> type) {
+        Revision revision = type.getAnnotation(Revision.class);
+        if (revision == null) {
+            throw new IllegalStateException(type.getName() + " has no @Revision");
+        }
+        return revision.value();
+    }
+}

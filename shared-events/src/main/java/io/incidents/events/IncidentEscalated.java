@@ -1,0 +1,15 @@
+package io.incidents.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The incident was escalated to a higher level (1 on-call engineer .. 4 CTO). */
+@Revision("1")
+public record IncidentEscalated(String incidentId, int level, EscalationReason reason, Instant escalatedAt) implements IncidentEvent {
+
+    @Override
+    public Instant occurredAt() {
+        return escalatedAt;
+    }
+}

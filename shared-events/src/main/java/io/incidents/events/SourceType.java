@@ -1,0 +1,5 @@
+package io.incidents.events;
+
+public enum SourceType {
+    MANUAL, ALERT
+}

@@ -1,0 +1,5 @@
+package io.incidents.policy;
+
+public enum Priority {
+    CRITICAL, HIGH, MEDIUM, LOW
+}

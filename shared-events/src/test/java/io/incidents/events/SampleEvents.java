@@ -1,0 +1,35 @@
+package io.incidents.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** One fixed instance of every event type: the golden files are these, serialised. */
+final class SampleEvents {
+
+    static final String INCIDENT = "7f1c2a4e-5b6d-4e8f-9a0b-1c2d3e4f5a6b";
+    static final Instant AT = Instant.parse("2026-03-14T09:26:53.589Z");
+
+    private SampleEvents() {
+    }
+
+    static List<IncidentEvent> all() {
+        return List.of(
+                new IncidentDeclared(INCIDENT, "Checkout failing for all users", "HTTP 500 on /pay",
+                        Severity.SEV1, List.of("checkout", "payments"), IncidentSource.alert("alertmanager", "fp-3f2a"), AT),
+                new AlertReceived(INCIDENT, "alertmanager", "fp-3f2a", "Error rate 14% on checkout", Severity.SEV1, AT.plusSeconds(30)),
+                new IncidentAcknowledged(INCIDENT, "alice", AT.plusSeconds(192)),
+                new SeverityChanged(INCIDENT, Severity.SEV1, Severity.SEV2, "only EU affected", AT.plusSeconds(300)),
+                new IncidentStatusUpdated(INCIDENT, StatusPagePhase.IDENTIFIED, "A faulty deployment was identified.", AT.plusSeconds(400)),
+                new RoleAssigned(INCIDENT, IncidentRole.INCIDENT_COMMANDER, "bob", AT.plusSeconds(420)),
+                new RollbackStarted(INCIDENT, "0b8e1d2c-3a4f-4b5c-8d9e-0f1a2b3c4d5e", RollbackProcedure.A,
+                        List.of("checkout"), "v2.14.3", "v2.15.0 breaks payments", AT.plusSeconds(480)),
+                new RollbackCompleted(INCIDENT, "0b8e1d2c-3a4f-4b5c-8d9e-0f1a2b3c4d5e", AT.plusSeconds(900)),
+                new RollbackFailed(INCIDENT, "0b8e1d2c-3a4f-4b5c-8d9e-0f1a2b3c4d5e", "migration cannot be reversed", AT.plusSeconds(900)),
+                new IncidentEscalated(INCIDENT, 3, EscalationReason.ACK_OVERDUE, AT.plusSeconds(600)),
+                new IncidentResolved(INCIDENT, "Rolled back to v2.14.3", "Unreviewed config change", AT.plusSeconds(1800)),
+                new IncidentReopened(INCIDENT, "errors are back", AT.plusSeconds(2400)),
+                new PostMortemActionItemAdded(INCIDENT, "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", "Add a canary stage",
+                        "carol", LocalDate.parse("2026-04-01"), AT.plusSeconds(3600)));
+    }
+}
