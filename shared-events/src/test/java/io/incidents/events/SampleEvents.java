@@ -26,7 +26,7 @@ final class SampleEvents {
                         List.of("checkout"), "v2.14.3", "v2.15.0 breaks payments", AT.plusSeconds(480)),
                 new RollbackCompleted(INCIDENT, "0b8e1d2c-3a4f-4b5c-8d9e-0f1a2b3c4d5e", AT.plusSeconds(900)),
                 new RollbackFailed(INCIDENT, "0b8e1d2c-3a4f-4b5c-8d9e-0f1a2b3c4d5e", "migration cannot be reversed", AT.plusSeconds(900)),
-                new IncidentEscalated(INCIDENT, 3, EscalationReason.ACK_OVERDUE, AT.plusSeconds(600)),
+                new IncidentEscalated(INCIDENT, 3, EscalationReason.MANUAL, "customers on the phone", AT.plusSeconds(600)),
                 new IncidentResolved(INCIDENT, "Rolled back to v2.14.3", "Unreviewed config change", AT.plusSeconds(1800)),
                 new IncidentReopened(INCIDENT, "errors are back", AT.plusSeconds(2400)),
                 new PostMortemActionItemAdded(INCIDENT, "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", "Add a canary stage",

@@ -1,0 +1,13 @@
+package io.incidents.incidentservice.eventstore;
+
+/** Keys of the Axon metadata every command carries and every event inherits. */
+public final class EventMetadata {
+
+    /** Who did it: the logged-in user, or {@code system} for timers. */
+    public static final String ACTOR = "actor";
+    /** The request it belongs to (the caller's X-Correlation-Id, or one we made up). */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private EventMetadata() {
+    }
+}

@@ -1,0 +1,23 @@
+package io.incidents.incidentservice.incident;
+
+/** Why a command was refused; each code has one HTTP status. */
+public enum ErrorCode {
+    INCIDENT_NOT_FOUND(404),
+    ROLLBACK_NOT_FOUND(404),
+    INCIDENT_RESOLVED(409),
+    INCIDENT_NOT_RESOLVED(409),
+    ROLLBACK_ALREADY_RUNNING(409),
+    ROLLBACK_NOT_RUNNING(409),
+    ESCALATION_AT_HIGHEST_LEVEL(409),
+    CONCURRENT_MODIFICATION(409);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

@@ -1,0 +1,247 @@
+package io.incidents.incidentservice.incident;
+
+import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentReopened;
+import io.incidents.events.IncidentResolved;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.RoleAssigned;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
+import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.FailRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
+import io.incidents.policy.EscalationPolicy;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One incident, rebuilt from its events. Command handlers check every rule before applying
+ * an event; event-sourcing handlers only set state. Repeating something that already happened
+ * (a second acknowledgement, the same severity) is a no-op, not an error.
+ */
+@Aggregate
+public class Incident {
+
+    private enum RollbackState { RUNNING, COMPLETED, FAILED }
+
+    @AggregateIdentifier
+    private String incidentId;
+    private Severity severity;
+    private boolean acknowledged;
+    private boolean resolved;
+    private int escalationLevel;
+    private String runningRollbackId;
+    private final Map<String, RollbackState> rollbacks = new HashMap<>();
+    private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
+
+    protected Incident() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Incident(DeclareIncidentCommand command) {
+        apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
+                command.services(), command.source(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(AcknowledgeIncidentCommand command) {
+        requireOpen("acknowledged");
+        if (acknowledged) {
+            return;
+        }
+        apply(new IncidentAcknowledged(incidentId, command.acknowledgedBy(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ChangeSeverityCommand command) {
+        requireOpen("have its severity changed");
+        if (command.severity() == severity) {
+            return;
+        }
+        apply(new SeverityChanged(incidentId, severity, command.severity(), command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(UpdateIncidentStatusCommand command) {
+        requireOpen("get a status update");
+        apply(new IncidentStatusUpdated(incidentId, command.phase(), command.message(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(AssignRoleCommand command) {
+        requireOpen("have roles assigned");
+        if (command.person().equals(roles.get(command.role()))) {
+            return;
+        }
+        apply(new RoleAssigned(incidentId, command.role(), command.person(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(StartRollbackCommand command) {
+        requireOpen("start a rollback");
+        if (rollbacks.containsKey(command.rollbackId())) {
+            return;
+        }
+        if (runningRollbackId != null) {
+            throw new IncidentException(ErrorCode.ROLLBACK_ALREADY_RUNNING,
+                    "Rollback " + runningRollbackId + " is still running; complete or fail it first.");
+        }
+        apply(new RollbackStarted(incidentId, command.rollbackId(), command.procedure(), command.services(),
+                command.targetVersion(), command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(CompleteRollbackCommand command) {
+        RollbackState state = rollback(command.rollbackId());
+        if (state == RollbackState.COMPLETED) {
+            return;
+        }
+        requireRunning(command.rollbackId(), state);
+        apply(new RollbackCompleted(incidentId, command.rollbackId(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(FailRollbackCommand command) {
+        RollbackState state = rollback(command.rollbackId());
+        if (state == RollbackState.FAILED) {
+            return;
+        }
+        requireRunning(command.rollbackId(), state);
+        apply(new RollbackFailed(incidentId, command.rollbackId(), command.reason(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(EscalateIncidentCommand command) {
+        requireOpen("be escalated");
+        if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
+            throw new IncidentException(ErrorCode.ESCALATION_AT_HIGHEST_LEVEL,
+                    "The incident is already escalated to the highest level (" + EscalationPolicy.MAX_LEVEL + ").");
+        }
+        apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.MANUAL, command.note(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ResolveIncidentCommand command) {
+        requireOpen("be resolved again");
+        apply(new IncidentResolved(incidentId, command.summary(), command.rootCause(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(ReopenIncidentCommand command) {
+        if (!resolved) {
+            throw new IncidentException(ErrorCode.INCIDENT_NOT_RESOLVED, "Only a resolved incident can be reopened.");
+        }
+        apply(new IncidentReopened(incidentId, command.reason(), command.at()));
+    }
+
+    /** Allowed before and after resolution: post-mortem follow-ups come after the fire is out. */
+    @CommandHandler
+    public void handle(AddActionItemCommand command) {
+        apply(new PostMortemActionItemAdded(incidentId, command.actionItemId(), command.text(), command.owner(),
+                command.due(), command.at()));
+    }
+
+    private void requireOpen(String action) {
+        if (resolved) {
+            throw new IncidentException(ErrorCode.INCIDENT_RESOLVED,
+                    "The incident is resolved and cannot " + action + "; reopen it first.");
+        }
+    }
+
+    private RollbackState rollback(String rollbackId) {
+        RollbackState state = rollbacks.get(rollbackId);
+        if (state == null) {
+            throw new IncidentException(ErrorCode.ROLLBACK_NOT_FOUND, "No rollback " + rollbackId + " was started on this incident.");
+        }
+        return state;
+    }
+
+    private static void requireRunning(String rollbackId, RollbackState state) {
+        if (state != RollbackState.RUNNING) {
+            throw new IncidentException(ErrorCode.ROLLBACK_NOT_RUNNING,
+                    "Rollback " + rollbackId + " is no longer running (it " + state.name().toLowerCase() + ").");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(IncidentDeclared event) {
+        incidentId = event.incidentId();
+        severity = event.severity();
+        escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(event.severity());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentAcknowledged event) {
+        acknowledged = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeverityChanged event) {
+        severity = event.to();
+        escalationLevel = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(event.to()));
+    }
+
+    @EventSourcingHandler
+    void on(RoleAssigned event) {
+        roles.put(event.role(), event.person());
+    }
+
+    @EventSourcingHandler
+    void on(RollbackStarted event) {
+        rollbacks.put(event.rollbackId(), RollbackState.RUNNING);
+        runningRollbackId = event.rollbackId();
+    }
+
+    @EventSourcingHandler
+    void on(RollbackCompleted event) {
+        rollbacks.put(event.rollbackId(), RollbackState.COMPLETED);
+        runningRollbackId = null;
+    }
+
+    @EventSourcingHandler
+    void on(RollbackFailed event) {
+        rollbacks.put(event.rollbackId(), RollbackState.FAILED);
+        runningRollbackId = null;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentEscalated event) {
+        escalationLevel = Math.max(escalationLevel, event.level());
+    }
+
+    @EventSourcingHandler
+    void on(IncidentResolved event) {
+        resolved = true;
+    }
+
+    @EventSourcingHandler
+    void on(IncidentReopened event) {
+        resolved = false;
+    }
+}

@@ -1,0 +1,67 @@
+package io.incidents.incidentservice.incident;
+
+import io.incidents.events.IncidentRole;
+import io.incidents.events.IncidentSource;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The commands of the Incident aggregate. Each carries the moment it was issued ({@code at}),
+ * taken from the injected clock by whoever sends it, so the aggregate never reads a clock.
+ */
+public final class IncidentCommands {
+
+    private IncidentCommands() {
+    }
+
+    public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentId, String title, String description,
+                                         Severity severity, List<String> services, IncidentSource source, Instant at) {
+    }
+
+    public record AcknowledgeIncidentCommand(@TargetAggregateIdentifier String incidentId, String acknowledgedBy, Instant at) {
+    }
+
+    public record ChangeSeverityCommand(@TargetAggregateIdentifier String incidentId, Severity severity, String reason,
+                                        Instant at) {
+    }
+
+    public record UpdateIncidentStatusCommand(@TargetAggregateIdentifier String incidentId, StatusPagePhase phase,
+                                              String message, Instant at) {
+    }
+
+    public record AssignRoleCommand(@TargetAggregateIdentifier String incidentId, IncidentRole role, String person,
+                                    Instant at) {
+    }
+
+    public record StartRollbackCommand(@TargetAggregateIdentifier String incidentId, String rollbackId,
+                                       RollbackProcedure procedure, List<String> services, String targetVersion,
+                                       String reason, Instant at) {
+    }
+
+    public record CompleteRollbackCommand(@TargetAggregateIdentifier String incidentId, String rollbackId, Instant at) {
+    }
+
+    public record FailRollbackCommand(@TargetAggregateIdentifier String incidentId, String rollbackId, String reason,
+                                      Instant at) {
+    }
+
+    public record EscalateIncidentCommand(@TargetAggregateIdentifier String incidentId, String note, Instant at) {
+    }
+
+    public record ResolveIncidentCommand(@TargetAggregateIdentifier String incidentId, String summary, String rootCause,
+                                         Instant at) {
+    }
+
+    public record ReopenIncidentCommand(@TargetAggregateIdentifier String incidentId, String reason, Instant at) {
+    }
+
+    public record AddActionItemCommand(@TargetAggregateIdentifier String incidentId, String actionItemId, String text,
+                                       String owner, LocalDate due, Instant at) {
+    }
+}

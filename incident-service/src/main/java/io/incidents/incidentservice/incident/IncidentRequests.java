@@ -1,0 +1,71 @@
+package io.incidents.incidentservice.incident;
+
+import io.incidents.events.IncidentRole;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Request bodies of the command API, each field bounded. */
+final class IncidentRequests {
+
+    static final int SHORT_TEXT = 200;
+    static final int LONG_TEXT = 10_000;
+    static final int MAX_SERVICES = 50;
+    /** Service names as they appear in deployments and alert labels. */
+    static final String SERVICE_NAME = "[A-Za-z0-9][A-Za-z0-9._/-]{0,99}";
+
+    private IncidentRequests() {
+    }
+
+    record DeclareIncidentRequest(
+            @NotBlank @Size(max = SHORT_TEXT) String title,
+            @Size(max = LONG_TEXT) String description,
+            @NotNull Severity severity,
+            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = SERVICE_NAME,
+                    message = "must be a service name (letters, digits, . _ / -, at most 100)") String> services) {
+    }
+
+    record ChangeSeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record UpdateStatusRequest(@NotNull StatusPagePhase status, @NotBlank @Size(max = LONG_TEXT) String message) {
+    }
+
+    record AssignRoleRequest(@NotNull IncidentRole role, @NotBlank @Size(max = SHORT_TEXT) String person) {
+    }
+
+    record StartRollbackRequest(
+            @NotNull RollbackProcedure procedure,
+            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = SERVICE_NAME,
+                    message = "must be a service name (letters, digits, . _ / -, at most 100)") String> services,
+            @NotBlank @Size(max = SHORT_TEXT) String targetVersion,
+            @NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record FailRollbackRequest(@NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record EscalateRequest(@Size(max = LONG_TEXT) String reason) {
+    }
+
+    record ResolveRequest(@NotBlank @Size(max = LONG_TEXT) String summary, @Size(max = LONG_TEXT) String rootCause) {
+    }
+
+    record ReopenRequest(@NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record AddActionItemRequest(
+            @NotBlank @Size(max = LONG_TEXT) String text,
+            @NotBlank @Size(max = SHORT_TEXT) String owner,
+            @FutureOrPresent LocalDate due) {
+    }
+}

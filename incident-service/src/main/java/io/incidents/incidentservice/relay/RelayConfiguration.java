@@ -1,0 +1,72 @@
+package io.incidents.incidentservice.relay;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class RelayConfiguration {
+
+    /** Created at start-up if missing; kept forever, since replay reads it from the start. */
+    @Bean
+    NewTopic incidentEventsTopic(RelayProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
+    }
+
+    /**
+     * Axon's default for event handlers logs an exception and moves on, which would drop the
+     * event from Kafka for good. The relay propagates instead, so the processor retries.
+     */
+    @Bean
+    ConfigurerModule relayErrorHandling() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Events stored but not yet on Kafka: the head of the event store minus the relay's committed
+     * position. Read from the token table, so it stays true while the relay is stopped.
+     */
+    @Bean
+    Gauge relayLag(MeterRegistry meterRegistry, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
+        return Gauge.builder("incident.relay.lag", () -> relayLag(eventStore, jdbc, serializer))
+                .description("Events stored but not yet published to Kafka")
+                .register(meterRegistry);
+    }
+
+    private static double relayLag(EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
+        TrackingToken head = eventStore.createHeadToken();
+        long headPosition = head == null ? -1 : head.position().orElse(-1);
+        List<Long> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (row, i) -> committedPosition(serializer, row.getBytes("token"), row.getString("token_type")),
+                KafkaRelay.PROCESSING_GROUP);
+        long relayed = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+        return Math.max(0, headPosition - relayed);
+    }
+
+    private static long committedPosition(Serializer serializer, byte[] token, String tokenType) {
+        if (token == null || tokenType == null) {
+            return -1;
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
+        return tracking == null ? -1 : tracking.position().orElse(-1);
+    }
+}

@@ -1,0 +1,24 @@
+package io.incidents.incidentservice.relay;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The relay of every stored event to Kafka.
+ *
+ * @param topic       the topic every event goes to, keyed by incident id
+ * @param partitions  partitions when the relay creates the topic
+ * @param replicas    replication factor when the relay creates the topic
+ * @param source      the CloudEvents {@code ce_source} of every record
+ * @param sendTimeout how long one send may take before it counts as failed (and is retried)
+ */
+@ConfigurationProperties("incidents.relay")
+public record RelayProperties(
+        @DefaultValue("incident-events") String topic,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicas,
+        @DefaultValue("/incident-service") String source,
+        @DefaultValue("10s") Duration sendTimeout) {
+}

@@ -1,0 +1,130 @@
+package io.incidents.incidentservice.incident;
+
+import io.incidents.incidentservice.CommandApi;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static io.incidents.testsupport.TopicReader.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class CommandApiIntegrationTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CommandApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new CommandApi(rest);
+    }
+
+    @Test
+    void aResponderSequenceLandsAsEventsInPostgresAndAsOrderedCloudEventsOnKafka() {
+        String id = api.declare("Checkout failing", "SEV2", "checkout");
+        assertThat(api.post("/api/v1/incidents/" + id + "/acknowledge", Map.of()).getStatusCode().value()).isEqualTo(204);
+        ResponseEntity<Map> rollback = api.post("/api/v1/incidents/" + id + "/rollbacks", Map.of(
+                "procedure", "A", "services", List.of("checkout"), "targetVersion", "v1.4.2", "reason", "bad deploy"));
+        assertThat(rollback.getStatusCode().value()).isEqualTo(201);
+        String rollbackId = (String) rollback.getBody().get("rollbackId");
+        assertThat(api.post("/api/v1/incidents/" + id + "/rollbacks/" + rollbackId + "/complete", Map.of())
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(api.post("/api/v1/incidents/" + id + "/resolve",
+                Map.of("summary", "rolled back", "rootCause", "missing index")).getStatusCode().value()).isEqualTo(204);
+
+        List<String> stored = jdbc.queryForList("SELECT payload_type FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(stored).containsExactly("io.incidents.events.IncidentDeclared", "io.incidents.events.IncidentAcknowledged",
+                "io.incidents.events.RollbackStarted", "io.incidents.events.RollbackCompleted",
+                "io.incidents.events.IncidentResolved");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read("incident-events",
+                record -> id.equals(record.key()), 5, Duration.ofSeconds(30));
+        assertThat(records).extracting(record -> header(record, "ce_type")).containsExactly(
+                "incident.IncidentDeclared.v1", "incident.IncidentAcknowledged.v1", "incident.RollbackStarted.v1",
+                "incident.RollbackCompleted.v1", "incident.IncidentResolved.v1");
+        assertThat(records).extracting(record -> header(record, "ce_sequence")).containsExactly("0", "1", "2", "3", "4");
+        ConsumerRecord<String, String> declared = records.get(0);
+        assertThat(header(declared, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(declared, "ce_subject")).isEqualTo(id);
+        assertThat(header(declared, "ce_source")).isEqualTo("/incident-service");
+        assertThat(header(declared, "ce_actor")).isEqualTo("alice");
+        assertThat(header(declared, "content-type")).isEqualTo("application/json");
+        assertThat(header(declared, "ce_time")).isNotBlank();
+        assertThat(header(declared, "ce_id")).isEqualTo(jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id));
+        assertThat(declared.value()).contains("\"title\":\"Checkout failing\"", "\"severity\":\"SEV2\"");
+        assertThat(records).extracting(ConsumerRecord::partition).containsOnly(declared.partition());
+    }
+
+    @Test
+    void theCorrelationIdOfTheRequestTravelsToTheKafkaRecord() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Correlation-Id", "deploy-4711");
+        ResponseEntity<Map> declared = rest.withBasicAuth(CommandApi.USER, CommandApi.PASSWORD).postForEntity("/api/v1/incidents",
+                new HttpEntity<>(Map.of("title", "Search slow", "severity", "SEV3", "services", List.of("search")), headers),
+                Map.class);
+        String id = (String) declared.getBody().get("id");
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read("incident-events",
+                record -> id.equals(record.key()), 1, Duration.ofSeconds(30));
+
+        assertThat(records).singleElement().satisfies(record ->
+                assertThat(header(record, "ce_correlationid")).isEqualTo("deploy-4711"));
+    }
+
+    @Test
+    void fiftyConcurrentCommandsOnOneIncidentAnswer2xxOr409AndLeaveAConsistentStream() throws Exception {
+        String id = api.declare("Billing failing", "SEV3", "billing");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> answers = IntStream.range(0, 50).mapToObj(i -> pool.submit(() -> switch (i % 5) {
+            case 0 -> api.post("/api/v1/incidents/" + id + "/acknowledge", Map.of()).getStatusCode().value();
+            case 1 -> api.post("/api/v1/incidents/" + id + "/status",
+                    Map.of("status", "INVESTIGATING", "message", "update " + i)).getStatusCode().value();
+            case 2 -> api.post("/api/v1/incidents/" + id + "/severity",
+                    Map.of("severity", i % 2 == 0 ? "SEV2" : "SEV3", "reason", "flip " + i)).getStatusCode().value();
+            case 3 -> api.post("/api/v1/incidents/" + id + "/roles",
+                    Map.of("role", "SCRIBE", "person", "person-" + i)).getStatusCode().value();
+            default -> api.post("/api/v1/incidents/" + id + "/action-items",
+                    Map.of("text", "item " + i, "owner", "erin")).getStatusCode().value();
+        })).toList();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(200, 201, 204, 409));
+        List<Long> sequences = jdbc.queryForList("SELECT sequence_number FROM domain_event_entry "
+                + "WHERE aggregate_identifier = ? ORDER BY sequence_number", Long.class, id);
+        assertThat(sequences).isEqualTo(IntStream.range(0, sequences.size()).mapToObj(Long::valueOf).toList());
+        Integer acknowledgements = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND payload_type = 'io.incidents.events.IncidentAcknowledged'", Integer.class, id);
+        assertThat(acknowledgements).isEqualTo(1);
+        // The aggregate still loads and takes commands after the storm.
+        assertThat(api.post("/api/v1/incidents/" + id + "/resolve", Map.of("summary", "calm again")).getStatusCode().value())
+                .isEqualTo(204);
+    }
+}

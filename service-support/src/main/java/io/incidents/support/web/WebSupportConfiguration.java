@@ -1,0 +1,26 @@
+package io.incidents.support.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/** Problem answers and body limits; before Spring MVC's own problem handler, which then backs off. */
+@AutoConfiguration(before = WebMvcAutoConfiguration.class)
+@EnableConfigurationProperties(HttpLimitsProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class WebSupportConfiguration {
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimitsProperties limits, ObjectMapper objectMapper) {
+        RequestSizeLimitFilter filter = new RequestSizeLimitFilter(
+                request -> limits.limitFor(request.getRequestURI()), new ProblemWriter(objectMapper));
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+}

@@ -1,0 +1,26 @@
+package io.incidents.testsupport;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import java.util.Map;
+
+/**
+ * Points a Spring test context at the shared test PostgreSQL (a fresh database of its own) and
+ * the shared Kafka broker.
+ */
+public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        String application = context.getEnvironment().getProperty("spring.application.name", "test").replace('-', '_');
+        Map<String, Object> properties = Map.of(
+                "spring.datasource.url", infrastructure.newDatabase(application),
+                "spring.datasource.username", infrastructure.user(),
+                "spring.datasource.password", infrastructure.password(),
+                "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
+    }
+}
