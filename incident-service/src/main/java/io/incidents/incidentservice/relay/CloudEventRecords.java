@@ -39,7 +39,7 @@ final class CloudEventRecords {
         add(headers, ID, message.getIdentifier());
         add(headers, TYPE, EventTypes.cloudEventType(event.getClass()));
         add(headers, SOURCE, source);
-        add(headers, TIME, message.getTimestamp().toString());
+        add(headers, TIME, event.occurredAt().toString());
         add(headers, SUBJECT, event.incidentId());
         add(headers, SEQUENCE, Long.toString(message.getSequenceNumber()));
         add(headers, CONTENT_TYPE, "application/json");
