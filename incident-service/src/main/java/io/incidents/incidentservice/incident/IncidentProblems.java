@@ -3,6 +3,7 @@ package io.incidents.incidentservice.incident;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,8 +31,8 @@ class IncidentProblems {
     }
 
     /** Two writers raced for the same incident: the loser may simply retry. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> conflict(ConcurrencyException ex) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> conflict(RuntimeException ex) {
         return problem(ErrorCode.CONCURRENT_MODIFICATION,
                 "The incident was changed by another request at the same moment; retry.");
     }
@@ -46,8 +47,8 @@ class IncidentProblems {
             if (t instanceof AggregateNotFoundException missing) {
                 return notFound(missing);
             }
-            if (t instanceof ConcurrencyException concurrency) {
-                return conflict(concurrency);
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException) {
+                return conflict((RuntimeException) t);
             }
         }
         throw ex;
