@@ -1,7 +1,6 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.IncidentSource;
-import io.incidents.incidentservice.eventstore.EventMetadata;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
@@ -28,16 +27,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -45,7 +39,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The command API of SPEC section 9. Every command runs to completion before the answer:
@@ -58,71 +51,61 @@ import java.util.concurrent.TimeUnit;
 class IncidentController {
 
     private static final String ID = "[A-Za-z0-9-]{1,64}";
-    private static final String CORRELATION_HEADER = "X-Correlation-Id";
-    private static final long TIMEOUT_SECONDS = 30;
-
-    private final CommandGateway commandGateway;
+    private final CommandSender sender;
     private final Clock clock;
 
-    IncidentController(CommandGateway commandGateway, Clock clock) {
-        this.commandGateway = commandGateway;
+    IncidentController(CommandSender sender, Clock clock) {
+        this.sender = sender;
         this.clock = clock;
     }
 
     @Operation(summary = "Declare an incident")
     @PostMapping
-    ResponseEntity<Map<String, String>> declare(@Valid @RequestBody DeclareIncidentRequest request,
-                                                Authentication user,
-                                                @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+    ResponseEntity<Map<String, String>> declare(@Valid @RequestBody DeclareIncidentRequest request) {
         String id = UUID.randomUUID().toString();
-        send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
-                request.services(), IncidentSource.manual(), clock.instant()), user, correlationId);
+        sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
+                request.services(), IncidentSource.manual(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
     }
 
     @Operation(summary = "Acknowledge an incident (a second acknowledgement changes nothing)")
     @PostMapping("/{id}/acknowledge")
-    ResponseEntity<Void> acknowledge(@PathVariable @Pattern(regexp = ID) String id, Authentication user,
-                                     @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new AcknowledgeIncidentCommand(id, user.getName(), clock.instant()), user, correlationId);
+    ResponseEntity<Void> acknowledge(@PathVariable @Pattern(regexp = ID) String id) {
+        sender.send(new AcknowledgeIncidentCommand(id, sender.actor(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Raise or lower the severity")
     @PostMapping("/{id}/severity")
     ResponseEntity<Void> changeSeverity(@PathVariable @Pattern(regexp = ID) String id,
-                                        @Valid @RequestBody ChangeSeverityRequest request, Authentication user,
-                                        @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new ChangeSeverityCommand(id, request.severity(), request.reason(), clock.instant()), user, correlationId);
+                                        @Valid @RequestBody ChangeSeverityRequest request) {
+        sender.send(new ChangeSeverityCommand(id, request.severity(), request.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Post a status-page phase and public message")
     @PostMapping("/{id}/status")
     ResponseEntity<Void> updateStatus(@PathVariable @Pattern(regexp = ID) String id,
-                                      @Valid @RequestBody UpdateStatusRequest request, Authentication user,
-                                      @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant()), user, correlationId);
+                                      @Valid @RequestBody UpdateStatusRequest request) {
+        sender.send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Assign a response role")
     @PostMapping("/{id}/roles")
     ResponseEntity<Void> assignRole(@PathVariable @Pattern(regexp = ID) String id,
-                                    @Valid @RequestBody AssignRoleRequest request, Authentication user,
-                                    @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new AssignRoleCommand(id, request.role(), request.person(), clock.instant()), user, correlationId);
+                                    @Valid @RequestBody AssignRoleRequest request) {
+        sender.send(new AssignRoleCommand(id, request.role(), request.person(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Start a rollback (one at a time)")
     @PostMapping("/{id}/rollbacks")
     ResponseEntity<Map<String, String>> startRollback(@PathVariable @Pattern(regexp = ID) String id,
-                                                      @Valid @RequestBody StartRollbackRequest request, Authentication user,
-                                                      @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+                                                      @Valid @RequestBody StartRollbackRequest request) {
         String rollbackId = UUID.randomUUID().toString();
-        send(new StartRollbackCommand(id, rollbackId, request.procedure(), request.services(), request.targetVersion(),
-                request.reason(), clock.instant()), user, correlationId);
+        sender.send(new StartRollbackCommand(id, rollbackId, request.procedure(), request.services(), request.targetVersion(),
+                request.reason(), clock.instant()));
         return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/rollbacks/" + rollbackId))
                 .body(Map.of("rollbackId", rollbackId));
     }
@@ -130,9 +113,8 @@ class IncidentController {
     @Operation(summary = "Mark a running rollback completed")
     @PostMapping("/{id}/rollbacks/{rollbackId}/complete")
     ResponseEntity<Void> completeRollback(@PathVariable @Pattern(regexp = ID) String id,
-                                          @PathVariable @Pattern(regexp = ID) String rollbackId, Authentication user,
-                                          @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new CompleteRollbackCommand(id, rollbackId, clock.instant()), user, correlationId);
+                                          @PathVariable @Pattern(regexp = ID) String rollbackId) {
+        sender.send(new CompleteRollbackCommand(id, rollbackId, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
@@ -140,63 +122,43 @@ class IncidentController {
     @PostMapping("/{id}/rollbacks/{rollbackId}/fail")
     ResponseEntity<Void> failRollback(@PathVariable @Pattern(regexp = ID) String id,
                                       @PathVariable @Pattern(regexp = ID) String rollbackId,
-                                      @Valid @RequestBody FailRollbackRequest request, Authentication user,
-                                      @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new FailRollbackCommand(id, rollbackId, request.reason(), clock.instant()), user, correlationId);
+                                      @Valid @RequestBody FailRollbackRequest request) {
+        sender.send(new FailRollbackCommand(id, rollbackId, request.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Escalate one level by hand")
     @PostMapping("/{id}/escalate")
     ResponseEntity<Void> escalate(@PathVariable @Pattern(regexp = ID) String id,
-                                  @Valid @RequestBody(required = false) EscalateRequest request, Authentication user,
-                                  @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+                                  @Valid @RequestBody(required = false) EscalateRequest request) {
         String note = request == null ? null : request.reason();
-        send(new EscalateIncidentCommand(id, note, clock.instant()), user, correlationId);
+        sender.send(new EscalateIncidentCommand(id, note, clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Resolve an open incident")
     @PostMapping("/{id}/resolve")
     ResponseEntity<Void> resolve(@PathVariable @Pattern(regexp = ID) String id,
-                                 @Valid @RequestBody ResolveRequest request, Authentication user,
-                                 @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new ResolveIncidentCommand(id, request.summary(), request.rootCause(), clock.instant()), user, correlationId);
+                                 @Valid @RequestBody ResolveRequest request) {
+        sender.send(new ResolveIncidentCommand(id, request.summary(), request.rootCause(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Reopen a resolved incident")
     @PostMapping("/{id}/reopen")
     ResponseEntity<Void> reopen(@PathVariable @Pattern(regexp = ID) String id,
-                                @Valid @RequestBody ReopenRequest request, Authentication user,
-                                @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
-        send(new ReopenIncidentCommand(id, request.reason(), clock.instant()), user, correlationId);
+                                @Valid @RequestBody ReopenRequest request) {
+        sender.send(new ReopenIncidentCommand(id, request.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Add a post-mortem action item (also after resolution)")
     @PostMapping("/{id}/action-items")
     ResponseEntity<Map<String, String>> addActionItem(@PathVariable @Pattern(regexp = ID) String id,
-                                                      @Valid @RequestBody AddActionItemRequest request, Authentication user,
-                                                      @RequestHeader(name = CORRELATION_HEADER, required = false) String correlationId) {
+                                                      @Valid @RequestBody AddActionItemRequest request) {
         String actionItemId = UUID.randomUUID().toString();
-        send(new AddActionItemCommand(id, actionItemId, request.text(), request.owner(), request.due(), clock.instant()),
-                user, correlationId);
+        sender.send(new AddActionItemCommand(id, actionItemId, request.text(), request.owner(), request.due(),
+                clock.instant()));
         return ResponseEntity.status(201).body(Map.of("actionItemId", actionItemId));
-    }
-
-    private void send(Object command, Authentication user, String correlationId) {
-        MetaData metaData = MetaData.with(EventMetadata.ACTOR, user.getName())
-                .and(EventMetadata.CORRELATION_ID, validCorrelationId(correlationId));
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData),
-                TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** The caller's id if it is a sane token, otherwise a fresh one: headers are not trusted blindly. */
-    private static String validCorrelationId(String correlationId) {
-        if (correlationId != null && correlationId.matches("[A-Za-z0-9._:-]{1,100}")) {
-            return correlationId;
-        }
-        return UUID.randomUUID().toString();
     }
 }
