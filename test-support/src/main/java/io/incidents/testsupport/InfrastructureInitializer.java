@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Points a Spring test context at the shared test PostgreSQL (a fresh database of its own) and
- * the shared Kafka broker.
+ * the shared Kafka broker, with a consumer group of its own.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -16,8 +16,11 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String application = context.getEnvironment().getProperty("spring.application.name", "test").replace('-', '_');
+        String database = infrastructure.newDatabase(application);
         Map<String, Object> properties = Map.of(
-                "spring.datasource.url", infrastructure.newDatabase(application),
+                "spring.datasource.url", database,
+                // A consumer group per context: cached contexts must not split a topic's partitions.
+                "spring.kafka.consumer.group-id", database.substring(database.lastIndexOf('/') + 1).replaceAll("\\?.*", ""),
                 "spring.datasource.username", infrastructure.user(),
                 "spring.datasource.password", infrastructure.password(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());

@@ -2,8 +2,10 @@ package io.incidents.timelineservice;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class TimelineServiceApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.relay;
 
 import io.incidents.events.EventJson;
+
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
 import io.incidents.incidentservice.eventstore.EventMetadata;
@@ -10,24 +11,23 @@ import org.axonframework.eventhandling.DomainEventMessage;
 
 import java.nio.charset.StandardCharsets;
 
+import static io.incidents.events.CloudEventHeaders.ACTOR;
+import static io.incidents.events.CloudEventHeaders.CONTENT_TYPE;
+import static io.incidents.events.CloudEventHeaders.CORRELATION_ID;
+import static io.incidents.events.CloudEventHeaders.ID;
+import static io.incidents.events.CloudEventHeaders.SEQUENCE;
+import static io.incidents.events.CloudEventHeaders.SOURCE;
+import static io.incidents.events.CloudEventHeaders.SPEC_VERSION;
+import static io.incidents.events.CloudEventHeaders.SUBJECT;
+import static io.incidents.events.CloudEventHeaders.TIME;
+import static io.incidents.events.CloudEventHeaders.TYPE;
+
 /**
  * Turns a stored event into a Kafka record in CloudEvents 1.0 binary mode: the event JSON as
- * the value, the incident id as the key, and the attributes as {@code ce_} headers, plus the
- * extensions {@code ce_sequence} (the aggregate sequence number, for dedup and gap checks),
- * {@code ce_actor} and {@code ce_correlationid}.
+ * the value, the incident id as the key, the attributes and extensions as the headers of
+ * {@link io.incidents.events.CloudEventHeaders}.
  */
 final class CloudEventRecords {
-
-    static final String SPEC_VERSION = "ce_specversion";
-    static final String ID = "ce_id";
-    static final String TYPE = "ce_type";
-    static final String SOURCE = "ce_source";
-    static final String TIME = "ce_time";
-    static final String SUBJECT = "ce_subject";
-    static final String SEQUENCE = "ce_sequence";
-    static final String ACTOR = "ce_actor";
-    static final String CORRELATION_ID = "ce_correlationid";
-    static final String CONTENT_TYPE = "content-type";
 
     private CloudEventRecords() {
     }

@@ -1,0 +1,46 @@
+package io.incidents.timelineservice.incident;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.incidents.events.Severity;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.timelineservice.timeline.TimelineEntry;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** What the read API answers. */
+final class IncidentResponses {
+
+    private IncidentResponses() {
+    }
+
+    record IncidentItem(String id, String title, Severity severity, IncidentStatus status, List<String> services,
+                        Instant declaredAt, Instant acknowledgedAt, Instant resolvedAt, int escalationLevel, LiveSla sla) {
+
+        static IncidentItem of(IncidentSummary summary, Instant now) {
+            IncidentView v = summary.view();
+            return new IncidentItem(v.incidentId(), v.title(), v.severity(), v.status(), v.services(), v.declaredAt(),
+                    v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(), LiveSla.of(summary.sla(), now));
+        }
+    }
+
+    record IncidentPage(List<IncidentItem> items, int page, int size, long total) {
+    }
+
+    /** A rollback's timing against its procedure's expected range, live: a running one can already be over. */
+    record RollbackTiming(String rollbackId, long secondsSoFar, long expectedMaxSeconds, boolean overrun) {
+
+        static RollbackTiming of(IncidentView.Rollback rollback, RollbackDurations durations, Instant now) {
+            Duration took = Duration.between(rollback.startedAt(), rollback.endedAt() == null ? now : rollback.endedAt());
+            return new RollbackTiming(rollback.rollbackId(), took.getSeconds(),
+                    durations.expectedFor(rollback.procedure()).max().getSeconds(), durations.isOverrun(rollback.procedure(), took));
+        }
+    }
+
+    record IncidentDetail(@JsonUnwrapped IncidentView incident, LiveSla sla, List<RollbackTiming> rollbackTimings) {
+    }
+
+    record TimelineResponse(String incidentId, Instant asOf, IncidentView incident, List<TimelineEntry> entries) {
+    }
+}

@@ -1,0 +1,45 @@
+package io.incidents.timelineservice.ledger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+
+/**
+ * Applies each {@code incident-events} record in one database transaction. The ledger drops
+ * copies it has already applied, so a redelivery after a crash (offset not yet committed)
+ * changes nothing, and an event is never lost: the offset only moves once the transaction
+ * has committed.
+ */
+@Component
+public class IncidentEventsListener {
+
+    public static final String LISTENER_ID = "incident-events-listener";
+
+    private final EventLedger ledger;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final Counter applied;
+    private final Counter duplicates;
+
+    IncidentEventsListener(EventLedger liveLedger, TransactionTemplate transaction, Clock clock, MeterRegistry meterRegistry) {
+        this.ledger = liveLedger;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.applied = Counter.builder("timeline.events.applied").description("Events applied to the read models")
+                .register(meterRegistry);
+        this.duplicates = Counter.builder("timeline.events.duplicates").description("Event copies dropped as already applied")
+                .register(meterRegistry);
+    }
+
+    @KafkaListener(id = LISTENER_ID, topics = "${incidents.timeline.topic:incident-events}")
+    void on(ConsumerRecord<String, String> record) {
+        StoredEvent event = CloudEventRecordParser.parse(record);
+        EventLedger.Outcome outcome = transaction.execute(status -> ledger.apply(event, clock.instant()));
+        (outcome == EventLedger.Outcome.APPLIED ? applied : duplicates).increment();
+    }
+}

@@ -1,0 +1,12 @@
+package io.incidents.timelineservice.ledger;
+
+/**
+ * The names of one generation of the read-model tables: the live ones, or the set a replay
+ * fills before it swaps them in.
+ */
+public record LedgerTables(String events, String summaries, String gaps) {
+
+    public static final LedgerTables LIVE = new LedgerTables("incident_event", "incident_summary", "sequence_gap");
+    public static final LedgerTables REBUILD = new LedgerTables("incident_event_rebuild", "incident_summary_rebuild",
+            "sequence_gap_rebuild");
+}

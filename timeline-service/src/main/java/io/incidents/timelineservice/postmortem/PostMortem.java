@@ -1,0 +1,58 @@
+package io.incidents.timelineservice.postmortem;
+
+import io.incidents.events.EscalationReason;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.sla.Verdict;
+import io.incidents.timelineservice.timeline.TimelineEntry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The post-mortem of SPEC section 7, as data; {@link PostMortemMarkdown} renders it. */
+public record PostMortem(
+        String incidentId,
+        String title,
+        boolean resolved,
+        String summary,
+        Impact impact,
+        List<TimelineEntry> timeline,
+        Metrics metrics,
+        List<RollbackReport> rollbacks,
+        List<Escalation> escalations,
+        List<Communication> communications,
+        String rootCause,
+        List<ActionItem> actionItems,
+        String whatWentWell,
+        String whatCouldBeImproved) {
+
+    public record Impact(List<String> services, Severity severityAtDeclaration, Severity highestSeverity,
+                         List<IncidentView.SeverityChange> severityHistory, Instant declaredAt, Instant resolvedAt,
+                         Long durationSeconds) {
+    }
+
+    /** TTA, TTM and TTR; a target is the time its deadline allowed from declaration. */
+    public record Metrics(Metric timeToAcknowledge, Metric timeToMitigate, Metric timeToResolve) {
+    }
+
+    public record Metric(Long seconds, Long targetSeconds, Verdict verdict) {
+    }
+
+    public record RollbackReport(String rollbackId, RollbackProcedure procedure, String procedureName, List<String> services,
+                                 String targetVersion, String reason, IncidentView.RollbackStatus status, Instant startedAt,
+                                 Instant endedAt, Long durationSeconds, long expectedMinSeconds, long expectedMaxSeconds,
+                                 boolean overrun, String failureReason) {
+    }
+
+    public record Escalation(int level, String levelName, EscalationReason reason, String note, Instant at, String actor) {
+    }
+
+    public record Communication(StatusPagePhase phase, String message, Instant at, String actor) {
+    }
+
+    public record ActionItem(String text, String owner, LocalDate dueDate, Instant addedAt) {
+    }
+}

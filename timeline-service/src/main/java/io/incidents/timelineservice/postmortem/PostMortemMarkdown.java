@@ -1,0 +1,134 @@
+package io.incidents.timelineservice.postmortem;
+
+import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.sla.Verdict;
+import io.incidents.timelineservice.timeline.HumanDuration;
+import io.incidents.timelineservice.timeline.TimelineEntry;
+
+import java.time.Duration;
+
+/** Renders a {@link PostMortem} as Markdown; the same post-mortem always gives the same bytes. */
+public final class PostMortemMarkdown {
+
+    private PostMortemMarkdown() {
+    }
+
+    public static String render(PostMortem pm) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Post-mortem: ").append(pm.title()).append("\n\n");
+        md.append("Incident `").append(pm.incidentId()).append("`").append(pm.resolved() ? "" : " (draft: not resolved yet)")
+                .append("\n\n");
+
+        md.append("## Summary\n\n").append(text(pm.summary())).append("\n\n");
+
+        PostMortem.Impact impact = pm.impact();
+        md.append("## Impact\n\n");
+        md.append("- Services: ").append(String.join(", ", impact.services())).append('\n');
+        md.append("- Severity: ").append(impact.severityAtDeclaration()).append(" at declaration, highest ")
+                .append(impact.highestSeverity()).append('\n');
+        for (IncidentView.SeverityChange change : impact.severityHistory()) {
+            md.append("  - ").append(change.at()).append(": ").append(change.from()).append(" → ").append(change.to())
+                    .append(change.reason() == null ? "" : " (" + change.reason() + ")").append('\n');
+        }
+        md.append("- Declared: ").append(impact.declaredAt()).append('\n');
+        md.append("- Resolved: ").append(impact.resolvedAt() == null ? "not yet" : impact.resolvedAt().toString()).append('\n');
+        md.append("- Duration: ").append(impact.durationSeconds() == null ? "ongoing" : duration(impact.durationSeconds()))
+                .append("\n\n");
+
+        md.append("## Response times\n\n| metric | time | target | verdict |\n|---|---|---|---|\n");
+        metricRow(md, "Time to acknowledge (TTA)", pm.metrics().timeToAcknowledge());
+        metricRow(md, "Time to mitigate (TTM)", pm.metrics().timeToMitigate());
+        metricRow(md, "Time to resolve (TTR)", pm.metrics().timeToResolve());
+        md.append('\n');
+
+        md.append("## Timeline (UTC)\n\n");
+        for (TimelineEntry entry : pm.timeline()) {
+            md.append("- ").append(entry.at()).append(" ").append(entry.text()).append('\n');
+        }
+        md.append('\n');
+
+        md.append("## Rollbacks\n\n");
+        if (pm.rollbacks().isEmpty()) {
+            md.append("None.\n\n");
+        } else {
+            md.append("| procedure | target | status | took | expected | |\n|---|---|---|---|---|---|\n");
+            for (PostMortem.RollbackReport r : pm.rollbacks()) {
+                md.append("| ").append(r.procedure()).append(" (").append(r.procedureName()).append(") | ")
+                        .append(r.targetVersion()).append(" | ").append(r.status().name().toLowerCase())
+                        .append(r.failureReason() == null ? "" : ": " + r.failureReason()).append(" | ")
+                        .append(r.durationSeconds() == null ? "still running" : duration(r.durationSeconds())).append(" | ")
+                        .append(duration(r.expectedMinSeconds())).append(" to ").append(duration(r.expectedMaxSeconds()))
+                        .append(" | ").append(r.overrun() ? "**over the expected time**" : "").append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Escalations\n\n");
+        if (pm.escalations().isEmpty()) {
+            md.append("None beyond the levels told at declaration.\n\n");
+        } else {
+            for (PostMortem.Escalation e : pm.escalations()) {
+                md.append("- ").append(e.at()).append(" level ").append(e.level()).append(" (").append(e.levelName())
+                        .append("), ").append(e.reason()).append(e.note() == null ? "" : ": " + e.note()).append('\n');
+            }
+            md.append('\n');
+        }
+
+        md.append("## Communications\n\n");
+        if (pm.communications().isEmpty()) {
+            md.append("No status-page updates were posted.\n\n");
+        } else {
+            for (PostMortem.Communication c : pm.communications()) {
+                md.append("- ").append(c.at()).append(" ").append(c.phase()).append(": ").append(c.message()).append('\n');
+            }
+            md.append('\n');
+        }
+
+        md.append("## Root cause\n\n").append(text(pm.rootCause())).append("\n\n");
+
+        md.append("## Action items\n\n");
+        if (pm.actionItems().isEmpty()) {
+            md.append("None yet.\n\n");
+        } else {
+            for (PostMortem.ActionItem item : pm.actionItems()) {
+                md.append("- [ ] ").append(item.text()).append(" (").append(item.owner())
+                        .append(item.dueDate() == null ? "" : ", due " + item.dueDate()).append(")\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## What went well\n\n").append(blank(pm.whatWentWell())).append("\n\n");
+        md.append("## What could be improved\n\n").append(blank(pm.whatCouldBeImproved())).append('\n');
+        return md.toString();
+    }
+
+    private static void metricRow(StringBuilder md, String name, PostMortem.Metric metric) {
+        md.append("| ").append(name).append(" | ")
+                .append(metric.seconds() == null ? "-" : duration(metric.seconds())).append(" | ")
+                .append(metric.targetSeconds() == null ? "no target" : duration(metric.targetSeconds())).append(" | ")
+                .append(verdict(metric.verdict())).append(" |\n");
+    }
+
+    private static String verdict(Verdict verdict) {
+        if (verdict == null) {
+            return "-";
+        }
+        return switch (verdict) {
+            case MET -> "met";
+            case BREACHED -> "**breached**";
+            case RUNNING -> "running";
+        };
+    }
+
+    private static String duration(long seconds) {
+        return HumanDuration.of(Duration.ofSeconds(seconds));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? "_Not recorded._" : value;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? "_To be filled in by the team._" : value;
+    }
+}

@@ -1,0 +1,252 @@
+package io.incidents.timelineservice.replay;
+
+import io.incidents.policy.SlaPolicy;
+import io.incidents.timelineservice.ledger.CloudEventRecordParser;
+import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.ledger.IncidentEventsListener;
+import io.incidents.timelineservice.ledger.LedgerTables;
+import io.incidents.timelineservice.ledger.PoisonRecordException;
+import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.timelineservice.ledger.TimelineProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the start of {@code incident-events} into fresh tables while
+ * the live ones keep serving, then swaps them in with one transaction. To lose nothing in the
+ * hand-over, the live listener is paused, the replay catches up to the topic's end as of that
+ * moment, the tables are swapped, and the listener resumes: whatever it sees again is a
+ * duplicate and dropped.
+ */
+@Service
+public class ReplayService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
+    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final KafkaProperties kafkaProperties;
+    private final TimelineProperties properties;
+    private final KafkaListenerEndpointRegistry listeners;
+    private final SlaPolicy slaPolicy;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
+    private final AtomicReference<Progress> current = new AtomicReference<>();
+
+    ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
+                  TimelineProperties properties, KafkaListenerEndpointRegistry listeners, SlaPolicy slaPolicy, Clock clock,
+                  MeterRegistry meterRegistry) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.kafkaProperties = kafkaProperties;
+        this.properties = properties;
+        this.listeners = listeners;
+        this.slaPolicy = slaPolicy;
+        this.clock = clock;
+        Gauge.builder("timeline.replay.events.done", () -> status().eventsDone())
+                .description("Events applied by the current or last replay").register(meterRegistry);
+        Gauge.builder("timeline.replay.running", () -> status().state() == ReplayStatus.State.RUNNING ? 1 : 0)
+                .description("1 while a replay runs").register(meterRegistry);
+    }
+
+    /** Starts a replay in the background; refused while one runs. */
+    public synchronized ReplayStatus start() {
+        Progress running = current.get();
+        if (running != null && running.state == ReplayStatus.State.RUNNING) {
+            throw new ReplayAlreadyRunningException();
+        }
+        Progress progress = new Progress(clock.instant());
+        current.set(progress);
+        worker.submit(() -> run(progress));
+        return progress.snapshot(clock.instant());
+    }
+
+    public ReplayStatus status() {
+        Progress progress = current.get();
+        return progress == null ? ReplayStatus.idle() : progress.snapshot(clock.instant());
+    }
+
+    private void run(Progress progress) {
+        MessageListenerContainer live = listeners.getListenerContainer(IncidentEventsListener.LISTENER_ID);
+        boolean paused = false;
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
+            createRebuildTables();
+            EventLedger rebuild = new EventLedger(jdbc, LedgerTables.REBUILD, slaPolicy);
+            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            progress.total = end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
+            log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
+            consumeUntil(consumer, end, rebuild, progress);
+
+            if (live != null) {
+                live.pause();
+                paused = true;
+                awaitPaused(live);
+            }
+            Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
+            progress.total += finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - end.get(e.getKey())).sum();
+            consumeUntil(consumer, finalEnd, rebuild, progress);
+            swapTables();
+            progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
+            log.info("Replay completed: {} events applied, {} skipped as unreadable, read models swapped in",
+                    progress.done, progress.skipped);
+        } catch (Exception e) {
+            log.error("Replay failed; the live read models are untouched", e);
+            progress.finish(ReplayStatus.State.FAILED, String.valueOf(e.getMessage()), clock.instant());
+        } finally {
+            if (paused) {
+                live.resume();
+            }
+        }
+    }
+
+    private void consumeUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, EventLedger rebuild,
+                              Progress progress) {
+        Instant lastLog = clock.instant();
+        while (!reached(consumer, end)) {
+            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+            transaction.executeWithoutResult(status -> {
+                for (ConsumerRecord<String, String> record : records) {
+                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        continue; // past this pass's end: the next pass or the live listener takes it
+                    }
+                    apply(record, rebuild, progress);
+                }
+            });
+            if (Duration.between(lastLog, clock.instant()).compareTo(PROGRESS_LOG_INTERVAL) >= 0) {
+                lastLog = clock.instant();
+                ReplayStatus status = progress.snapshot(lastLog);
+                log.info("Replay: {} of {} events, {} events/s, about {} s left", status.eventsDone(), status.eventsTotal(),
+                        Math.round(status.eventsPerSecond()), status.secondsLeft());
+            }
+        }
+        // Records fetched past the end were skipped above; rewind so the next pass reads them.
+        end.forEach(consumer::seek);
+    }
+
+    private void apply(ConsumerRecord<String, String> record, EventLedger rebuild, Progress progress) {
+        StoredEvent event;
+        try {
+            event = CloudEventRecordParser.parse(record);
+        } catch (PoisonRecordException e) {
+            progress.skipped++;
+            log.warn("Replay skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return;
+        }
+        rebuild.apply(event, clock.instant());
+        progress.done++;
+    }
+
+    private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+    }
+
+    private static void awaitPaused(MessageListenerContainer live) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PAUSE_TIMEOUT);
+        while (live.isRunning() && !live.isContainerPaused()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("the live listener did not pause within " + PAUSE_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void createRebuildTables() {
+        transaction.executeWithoutResult(status -> {
+            for (String[] pair : tablePairs()) {
+                jdbc.execute("DROP TABLE IF EXISTS " + pair[1]);
+                jdbc.execute("CREATE TABLE " + pair[1] + " (LIKE " + pair[0] + " INCLUDING ALL)");
+            }
+        });
+    }
+
+    /** Readers see either all old tables or all new ones: renames in one transaction. */
+    private void swapTables() {
+        transaction.executeWithoutResult(status -> {
+            for (String[] pair : tablePairs()) {
+                jdbc.execute("ALTER TABLE " + pair[0] + " RENAME TO " + pair[0] + "_retired");
+                jdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);
+                jdbc.execute("DROP TABLE " + pair[0] + "_retired");
+            }
+        });
+    }
+
+    private static List<String[]> tablePairs() {
+        LedgerTables live = LedgerTables.LIVE;
+        LedgerTables rebuild = LedgerTables.REBUILD;
+        return List.of(new String[]{live.events(), rebuild.events()}, new String[]{live.summaries(), rebuild.summaries()},
+                new String[]{live.gaps(), rebuild.gaps()});
+    }
+
+    private Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // no group: a replay never moves the live offsets
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        return config;
+    }
+
+    /** Mutable progress of one replay, written by the replay thread, read by status requests. */
+    private static final class Progress {
+        private final Instant startedAt;
+        private volatile ReplayStatus.State state = ReplayStatus.State.RUNNING;
+        private volatile long total;
+        private volatile long done;
+        private volatile long skipped;
+        private volatile Instant finishedAt;
+        private volatile String error;
+
+        Progress(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+
+        void finish(ReplayStatus.State state, String error, Instant at) {
+            this.error = error;
+            this.finishedAt = at;
+            this.state = state;
+        }
+
+        ReplayStatus snapshot(Instant now) {
+            Instant until = finishedAt == null ? now : finishedAt;
+            double seconds = Math.max(0.001, Duration.between(startedAt, until).toMillis() / 1000.0);
+            double rate = Math.round(done / seconds * 10) / 10.0;
+            Long left = state != ReplayStatus.State.RUNNING ? Long.valueOf(0)
+                    : rate > 0 ? Long.valueOf(Math.round(Math.max(0, total - done - skipped) / rate)) : null;
+            return new ReplayStatus(state, done, total, rate, left, startedAt, finishedAt, error);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.incidents.timelineservice.sla;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.incidents.events.Severity;
+import io.incidents.policy.SlaPolicy;
+import io.incidents.policy.SlaTarget;
+import io.incidents.timelineservice.incident.BadQueryException;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/** SLA adherence per severity or service, live and what-if. */
+@RestController
+@RequestMapping("/api/v1/sla")
+@Validated
+class SlaController {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
+
+    private final SlaReports reports;
+    private final SlaPolicy configuredPolicy;
+    private final Clock clock;
+
+    SlaController(SlaReports reports, SlaPolicy slaPolicy, Clock clock) {
+        this.reports = reports;
+        this.configuredPolicy = slaPolicy;
+        this.clock = clock;
+    }
+
+    record ReportResponse(@JsonUnwrapped SlaReport report, Map<Severity, SlaTarget> targets) {
+    }
+
+    record TargetOverride(Duration acknowledgeWithin, Duration resolveWithin) {
+    }
+
+    record WhatIfRequest(@NotNull Instant from, @NotNull Instant to, String groupBy,
+                         @NotEmpty Map<Severity, @Valid @NotNull TargetOverride> targets) {
+    }
+
+    @Operation(summary = "SLA adherence for incidents declared in [from, to) (default: the last 30 days)")
+    @GetMapping
+    ReportResponse report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                          @RequestParam(defaultValue = "severity") String groupBy) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
+        checkPeriod(start, end);
+        return new ReportResponse(reports.report(start, end, groupBy(groupBy), configuredPolicy, now),
+                configuredPolicy.targets());
+    }
+
+    @Operation(summary = "The same report recomputed from the events under other targets; changes nothing stored")
+    @PostMapping("/what-if")
+    ReportResponse whatIf(@Valid @RequestBody WhatIfRequest request) {
+        checkPeriod(request.from(), request.to());
+        SlaPolicy policy = configuredPolicy;
+        for (Map.Entry<Severity, TargetOverride> entry : request.targets().entrySet()) {
+            SlaTarget current = policy.targetFor(entry.getKey());
+            TargetOverride override = entry.getValue();
+            Duration ack = override.acknowledgeWithin() == null ? current.acknowledgeWithin() : override.acknowledgeWithin();
+            Duration resolve = override.resolveWithin() == null ? current.resolveWithin() : override.resolveWithin();
+            if (ack.isNegative() || ack.isZero() || resolve.isNegative() || resolve.isZero()) {
+                throw new BadQueryException("Targets must be positive durations (" + entry.getKey() + ").");
+            }
+            policy = policy.with(entry.getKey(), SlaTarget.of(ack, resolve));
+        }
+        GroupBy groupBy = groupBy(request.groupBy() == null ? "severity" : request.groupBy());
+        return new ReportResponse(reports.report(request.from(), request.to(), groupBy, policy, clock.instant()),
+                policy.targets());
+    }
+
+    private static void checkPeriod(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new BadQueryException("from must be before to.");
+        }
+        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
+            throw new BadQueryException("A report covers at most 366 days.");
+        }
+    }
+
+    private static GroupBy groupBy(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "severity" -> GroupBy.SEVERITY;
+            case "service" -> GroupBy.SERVICE;
+            default -> throw new BadQueryException("groupBy must be severity or service, not '" + value + "'.");
+        };
+    }
+}

@@ -1,0 +1,96 @@
+package io.incidents.timelineservice.sla;
+
+import io.incidents.events.Severity;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SLA adherence over the incidents declared in [from, to), built by {@link SlaReportBuilder}.
+ *
+ * @param groups            one group per severity at declaration, or per service
+ * @param byHighestSeverity the second view by highest severity reached; empty when grouped by service
+ */
+public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> groups, List<Group> byHighestSeverity) {
+
+    public SlaReport {
+        Objects.requireNonNull(groupBy, "groupBy");
+        groups = List.copyOf(groups);
+        byHighestSeverity = List.copyOf(byHighestSeverity);
+    }
+
+    /**
+     * The figures of one group.
+     *
+     * @param key      {@code SEV1}..{@code SEV4} or a service name
+     * @param breaches breached clocks, ordered by declaration time, then incident id, then clock
+     */
+    public record Group(String key, int count, Adherence acknowledge, Adherence resolve, DurationStats tta,
+                        DurationStats ttr, List<Breach> breaches) {
+
+        public Group {
+            breaches = List.copyOf(breaches);
+        }
+    }
+
+    /**
+     * Clocks met over clocks judged; running clocks are not judged yet and count in neither.
+     *
+     * @param percent met * 100 / judged rounded to 2 decimals, {@code null} when nothing was judged
+     */
+    public record Adherence(int judged, int met, int breached, Double percent) {
+
+        static Adherence of(Collection<Clock> clocks) {
+            int met = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.MET).count();
+            int breached = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.BREACHED).count();
+            int judged = met + breached;
+            Double percent = judged == 0 ? null
+                    : BigDecimal.valueOf(met * 100L).divide(BigDecimal.valueOf(judged), 2, RoundingMode.HALF_UP).doubleValue();
+            return new Adherence(judged, met, breached, percent);
+        }
+    }
+
+    /**
+     * Summary of durations in whole seconds; every figure is {@code null} when {@code count} is 0.
+     * Percentiles use the nearest-rank method, so each one is a duration that actually occurred.
+     */
+    public record DurationStats(int count, Double meanSeconds, Long p50Seconds, Long p90Seconds, Long maxSeconds) {
+
+        static DurationStats of(Collection<Duration> durations) {
+            long[] seconds = durations.stream().mapToLong(Duration::getSeconds).sorted().toArray();
+            int count = seconds.length;
+            if (count == 0) {
+                return new DurationStats(0, null, null, null, null);
+            }
+            long sum = 0;
+            for (long value : seconds) {
+                sum += value;
+            }
+            double mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP).doubleValue();
+            return new DurationStats(count, mean, nearestRank(seconds, 50), nearestRank(seconds, 90), seconds[count - 1]);
+        }
+
+        /** The smallest value with at least {@code percentile}% of the values at or below it. */
+        private static long nearestRank(long[] sorted, int percentile) {
+            int rank = (percentile * sorted.length + 99) / 100;
+            return sorted[Math.max(rank, 1) - 1];
+        }
+    }
+
+    /**
+     * One breached clock.
+     *
+     * @param clock     {@code "acknowledge"} or {@code "resolve"}
+     * @param severity  the level the incident is listed under in this view
+     * @param stoppedAt {@code null} when the clock is still running past its deadline
+     * @param link      where the incident can be read
+     */
+    public record Breach(String incidentId, String title, String clock, Severity severity, Instant deadline,
+                         Instant stoppedAt, String link) {
+    }
+}

@@ -1,0 +1,7 @@
+package io.incidents.timelineservice.timeline;
+
+import java.time.Instant;
+
+/** One event in an incident's timeline, with the sentence a responder reads. */
+public record TimelineEntry(long sequence, String eventId, String type, Instant at, String actor, String text) {
+}

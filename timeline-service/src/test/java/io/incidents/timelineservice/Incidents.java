@@ -1,0 +1,35 @@
+package io.incidents.timelineservice;
+
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentResolved;
+import io.incidents.events.IncidentSource;
+import io.incidents.events.Severity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events of made-up incidents for tests, at minutes after a given declaration moment. */
+public final class Incidents {
+
+    private Incidents() {
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    public static IncidentDeclared declared(String id, Severity severity, Instant at, String... services) {
+        return new IncidentDeclared(id, "Incident " + id.substring(0, 8), "what users saw", severity, List.of(services),
+                IncidentSource.manual(), at);
+    }
+
+    public static IncidentAcknowledged acknowledged(String id, Instant declaredAt, long minutes) {
+        return new IncidentAcknowledged(id, "alice", declaredAt.plusSeconds(minutes * 60));
+    }
+
+    public static IncidentResolved resolved(String id, Instant declaredAt, long minutes) {
+        return new IncidentResolved(id, "fixed", "a bad deploy", declaredAt.plusSeconds(minutes * 60));
+    }
+}

@@ -1,0 +1,165 @@
+package io.incidents.timelineservice.incident;
+
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.timelineservice.EventFeed;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-read-api")
+class ReadApiIntegrationTest {
+
+    private static final EventFeed feed = new EventFeed("it-read-api");
+
+    @Autowired
+    TestRestTemplate rest;
+    ReadApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ReadApi(rest);
+    }
+
+    @AfterAll
+    static void closeFeed() {
+        feed.close();
+    }
+
+    @Test
+    void anIncidentShowsInTheListInDetailAndAsATimeline() {
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+        String id = Incidents.newId();
+        String service = "svc-" + id.substring(0, 6);
+        feed.publish("bob",
+                Incidents.declared(id, Severity.SEV2, declaredAt, service),
+                Incidents.acknowledged(id, declaredAt, 3),
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "Found it", declaredAt.plusSeconds(240)),
+                new RollbackStarted(id, "rb-1", RollbackProcedure.A, List.of(service), "v1", "bad", declaredAt.plusSeconds(300)));
+        api.awaitEvents(id, 4);
+
+        ResponseEntity<Map> list = api.get("/api/v1/incidents?service=" + service);
+        assertThat(list.getBody().get("total")).isEqualTo(1);
+        Map<String, Object> item = ((List<Map<String, Object>>) list.getBody().get("items")).get(0);
+        assertThat(item).containsEntry("id", id).containsEntry("severity", "SEV2").containsEntry("status", "ACKNOWLEDGED")
+                .containsEntry("escalationLevel", 2);
+        Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) item.get("sla");
+        assertThat(sla.get("acknowledge")).containsEntry("verdict", "MET");
+        assertThat(sla.get("resolve")).containsEntry("verdict", "RUNNING");
+        assertThat(((Number) sla.get("resolve").get("secondsLeft")).longValue()).isBetween(4 * 3600L - 660, 4 * 3600L - 590);
+
+        ResponseEntity<Map> detail = api.get("/api/v1/incidents/" + id);
+        assertThat(detail.getBody()).containsEntry("incidentId", id).containsEntry("statusPagePhase", "IDENTIFIED");
+        assertThat((List<Map<String, Object>>) detail.getBody().get("rollbacks")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("status", "RUNNING"));
+        assertThat((List<Map<String, Object>>) detail.getBody().get("rollbackTimings")).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("overrun", false));
+
+        ResponseEntity<Map> timeline = api.get("/api/v1/incidents/" + id + "/timeline");
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.getBody().get("entries");
+        assertThat(entries).extracting(e -> e.get("text")).element(1).isEqualTo("alice acknowledged after 3 m 0 s");
+        assertThat(entries).extracting(e -> e.get("actor")).containsOnly("bob");
+    }
+
+    @Test
+    void asOfShowsTheIncidentAsItStoodThen() {
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        String id = Incidents.newId();
+        feed.publish("bob", Incidents.declared(id, Severity.SEV3, declaredAt, "search"),
+                Incidents.acknowledged(id, declaredAt, 10), Incidents.resolved(id, declaredAt, 40));
+        api.awaitEvents(id, 3);
+
+        ResponseEntity<Map> then = api.get("/api/v1/incidents/" + id + "/timeline?asOf=" + declaredAt.plusSeconds(15 * 60));
+
+        assertThat((List<?>) then.getBody().get("entries")).hasSize(2);
+        assertThat((Map<String, Object>) then.getBody().get("incident")).containsEntry("status", "ACKNOWLEDGED")
+                .containsEntry("resolvedAt", null);
+    }
+
+    @Test
+    void listFiltersAndPages() {
+        Instant declaredAt = Instant.parse("2026-01-10T10:00:00Z");
+        String service = "pager-" + Incidents.newId().substring(0, 6);
+        String[] ids = new String[3];
+        for (int i = 0; i < 3; i++) {
+            ids[i] = Incidents.newId();
+            feed.publish("bob", Incidents.declared(ids[i], i == 0 ? Severity.SEV1 : Severity.SEV4,
+                    declaredAt.plusSeconds(i * 60L), service));
+        }
+        feed.publish("bob", Incidents.resolved(ids[2], declaredAt.plusSeconds(120), 1));
+        api.awaitEvents(ids[2], 2);
+
+        ResponseEntity<Map> page0 = api.get("/api/v1/incidents?service=" + service + "&size=2&page=0");
+        assertThat((List<Map<String, Object>>) page0.getBody().get("items")).extracting(i -> i.get("id"))
+                .containsExactly(ids[2], ids[1]);
+        assertThat(page0.getBody().get("total")).isEqualTo(3);
+        ResponseEntity<Map> page1 = api.get("/api/v1/incidents?service=" + service + "&size=2&page=1");
+        assertThat((List<Map<String, Object>>) page1.getBody().get("items")).extracting(i -> i.get("id")).containsExactly(ids[0]);
+
+        assertThat(ids("/api/v1/incidents?service=" + service + "&severity=SEV1")).containsExactly(ids[0]);
+        assertThat(ids("/api/v1/incidents?service=" + service + "&status=RESOLVED")).containsExactly(ids[2]);
+        assertThat(ids("/api/v1/incidents?service=" + service + "&declaredFrom=2026-01-10T10:01:00Z&declaredTo=2026-01-10T10:02:00Z"))
+                .containsExactly(ids[1]);
+    }
+
+    @Test
+    void thePostMortemComesAsMarkdownOrJson() {
+        Instant declaredAt = Instant.parse("2026-02-01T12:00:00Z");
+        String id = Incidents.newId();
+        feed.publish("bob", Incidents.declared(id, Severity.SEV2, declaredAt, "billing"),
+                Incidents.acknowledged(id, declaredAt, 20), Incidents.resolved(id, declaredAt, 100));
+        api.awaitEvents(id, 3);
+
+        ResponseEntity<String> markdown = api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown");
+        ResponseEntity<String> json = api.getText("/api/v1/incidents/" + id + "/postmortem", "application/json");
+
+        assertThat(markdown.getHeaders().getContentType().toString()).startsWith("text/markdown");
+        assertThat(markdown.getBody()).contains("| Time to acknowledge (TTA) | 20 m 0 s | 15 m 0 s | **breached** |");
+        assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
+        assertThat(json.getBody()).contains("\"incidentId\" : \"" + id + "\"", "\"verdict\" : \"BREACHED\"");
+        assertThat(api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody()).isEqualTo(markdown.getBody());
+    }
+
+    @Test
+    void badParametersAre400UnknownIds404AndNoLogin401() {
+        assertProblem(api.get("/api/v1/incidents?size=501"), 400);
+        assertProblem(api.get("/api/v1/incidents?page=-1"), 400);
+        assertProblem(api.get("/api/v1/incidents?severity=SEV9"), 400);
+        assertProblem(api.get("/api/v1/incidents?status=SLEEPING"), 400);
+        assertProblem(api.get("/api/v1/incidents?declaredFrom=yesterday"), 400);
+        assertProblem(api.get("/api/v1/incidents?declaredFrom=2026-02-01T00:00:00Z&declaredTo=2026-01-01T00:00:00Z"), 400);
+        assertProblem(api.get("/api/v1/incidents/" + Incidents.newId()), 404);
+        assertProblem(api.get("/api/v1/incidents/" + Incidents.newId() + "/timeline"), 404);
+        assertProblem(api.get("/api/v1/incidents/" + Incidents.newId() + "/postmortem"), 404);
+        assertProblem(api.get("/api/v1/incidents/bad$id"), 400);
+        assertProblem(api.get("/api/v1/incidents/x/timeline?asOf=noon"), 400);
+        assertThat(rest.getForEntity("/api/v1/incidents", String.class).getStatusCode().value()).isEqualTo(401);
+    }
+
+    private List<Object> ids(String path) {
+        return ((List<Map<String, Object>>) api.get(path).getBody().get("items")).stream().map(i -> i.get("id")).toList();
+    }
+
+    private static void assertProblem(ResponseEntity<?> response, int status) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+}

@@ -1,0 +1,118 @@
+package io.incidents.timelineservice.ledger;
+
+import io.incidents.events.Severity;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TopicReader;
+import io.incidents.timelineservice.EventFeed;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-consumption")
+class ConsumptionIntegrationTest {
+
+    private static final EventFeed feed = new EventFeed("it-consumption");
+    private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    ReadApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ReadApi(rest);
+    }
+
+    @AfterAll
+    static void closeFeed() {
+        feed.close();
+    }
+
+    @Test
+    void aRedeliveredRecordIsAppliedOnce() {
+        String id = Incidents.newId();
+        List<ProducerRecord<String, String>> records = feed.publish("bob",
+                Incidents.declared(id, Severity.SEV3, T0, "search"), Incidents.acknowledged(id, T0, 4));
+        feed.send(records.get(1));
+        feed.send(records.get(0));
+        String marker = Incidents.newId();
+        feed.publish("bob", Incidents.declared(marker, Severity.SEV4, T0, "search"));
+        api.awaitEvents(marker, 1);
+
+        assertThat(eventsStoredFor(id)).isEqualTo(2);
+        assertThat((List<?>) api.get("/api/v1/incidents/" + id + "/timeline").getBody().get("entries")).hasSize(2);
+    }
+
+    @Test
+    void aGapInAnIncidentsSequenceIsReportedOnHealthUntilTheMissingEventArrives() {
+        String id = Incidents.newId();
+        ProducerRecord<String, String> declared = feed.record(Incidents.declared(id, Severity.SEV2, T0, "chat"), "bob");
+        ProducerRecord<String, String> acknowledged = feed.record(Incidents.acknowledged(id, T0, 5), "bob");
+        ProducerRecord<String, String> resolved = feed.record(Incidents.resolved(id, T0, 50), "bob");
+        feed.send(declared);
+        feed.send(resolved);
+        api.awaitEvents(id, 2);
+
+        Map<String, Object> health = (Map<String, Object>) api.get("/actuator/health").getBody().get("components");
+        assertThat((Map<String, Object>) health.get("eventSequence")).containsEntry("status", "DOWN")
+                .containsEntry("details", Map.of("missingEvents", 1));
+
+        feed.send(acknowledged);
+        api.awaitEvents(id, 3);
+        Map<String, Object> healed = (Map<String, Object>) api.get("/actuator/health").getBody().get("components");
+        assertThat((Map<String, Object>) healed.get("eventSequence")).containsEntry("status", "UP");
+        assertThat(api.get("/api/v1/incidents/" + id).getBody()).containsEntry("status", "RESOLVED")
+                .containsEntry("acknowledgedBy", "alice");
+    }
+
+    @Test
+    void anUnreadableRecordIsParkedOnTheDeadLetterTopicAndConsumptionGoesOn() {
+        String broken = Incidents.newId();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", "incident.IncidentDeclared.v1".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_sequence", "0".getBytes(StandardCharsets.UTF_8));
+        feed.send(new ProducerRecord<>("it-consumption", null, broken, "{not json", headers));
+        String next = Incidents.newId();
+        feed.publish("bob", Incidents.declared(next, Severity.SEV4, T0, "admin-ui"));
+
+        api.awaitEvents(next, 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !deadLetters().isEmpty());
+        assertThat(deadLetters()).anySatisfy(letter -> {
+            assertThat(letter).containsEntry("key", broken).containsEntry("value", "{not json");
+            assertThat((String) letter.get("error")).contains("not a valid incident.IncidentDeclared.v1");
+        });
+        assertThat(TopicReader.read("it-consumption.DLT", r -> broken.equals(r.key()), 1, Duration.ofSeconds(10))).hasSize(1);
+        assertThat(eventsStoredFor(broken)).isZero();
+    }
+
+    private List<Map<String, Object>> deadLetters() {
+        ResponseEntity<Map> response = api.get("/api/v1/admin/dead-letters");
+        return (List<Map<String, Object>>) response.getBody().get("items");
+    }
+
+    private int eventsStoredFor(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM incident_event WHERE incident_id = ?", Integer.class, incidentId);
+    }
+}

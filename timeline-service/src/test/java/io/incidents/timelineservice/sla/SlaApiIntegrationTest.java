@@ -1,0 +1,137 @@
+package io.incidents.timelineservice.sla;
+
+import io.incidents.events.IncidentEvent;
+import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.timelineservice.EventFeed;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Worked examples 1, 2, 4 and 5 of SPEC section 4, declared on one day, reported over HTTP. */
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-sla")
+class SlaApiIntegrationTest {
+
+    private static final Instant DAY = Instant.parse("2026-05-04T00:00:00Z");
+    private static final String PERIOD = "from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z";
+    private static final EventFeed feed = new EventFeed("it-sla");
+    private static final String CASE1 = Incidents.newId();
+    private static final String CASE2 = Incidents.newId();
+    private static final String CASE4 = Incidents.newId();
+    private static final String CASE5 = Incidents.newId();
+    private static boolean published;
+
+    @Autowired
+    TestRestTemplate rest;
+    ReadApi api;
+
+    @BeforeEach
+    void publishOnce() {
+        api = new ReadApi(rest);
+        if (published) {
+            return;
+        }
+        Instant t1 = DAY.plusSeconds(3600);
+        Instant t2 = DAY.plusSeconds(2 * 3600);
+        Instant t4 = DAY.plusSeconds(3 * 3600);
+        Instant t5 = DAY.plusSeconds(4 * 3600);
+        List<IncidentEvent> events = List.of(
+                Incidents.declared(CASE1, Severity.SEV2, t1, "chat"), Incidents.acknowledged(CASE1, t1, 10),
+                Incidents.resolved(CASE1, t1, 200),
+                Incidents.declared(CASE2, Severity.SEV3, t2, "analytics"),
+                new SeverityChanged(CASE2, Severity.SEV3, Severity.SEV1, "all dashboards", t2.plusSeconds(120 * 60)),
+                Incidents.acknowledged(CASE2, t2, 125), Incidents.resolved(CASE2, t2, 200),
+                Incidents.declared(CASE4, Severity.SEV4, t4, "admin-ui"), Incidents.resolved(CASE4, t4, 30),
+                Incidents.declared(CASE5, Severity.SEV2, t5, "chat"), Incidents.resolved(CASE5, t5, 20));
+        feed.publish("bob", events.toArray(IncidentEvent[]::new));
+        api.awaitEvents(CASE5, 2);
+        api.awaitEvents(CASE2, 4);
+        published = true;
+    }
+
+    @AfterAll
+    static void closeFeed() {
+        feed.close();
+    }
+
+    @Test
+    void adherenceAndTimesPerSeverityAtDeclaration() {
+        Map<String, Object> report = api.get("/api/v1/sla?" + PERIOD).getBody();
+
+        Map<String, Object> sev2 = group(report, "groups", "SEV2");
+        assertThat(sev2).containsEntry("count", 2);
+        assertThat((Map<String, Object>) sev2.get("acknowledge")).containsEntry("judged", 2).containsEntry("met", 1)
+                .containsEntry("percent", 50.0);
+        assertThat((Map<String, Object>) sev2.get("resolve")).containsEntry("met", 2).containsEntry("percent", 100.0);
+        assertThat((Map<String, Object>) sev2.get("tta")).containsEntry("count", 1).containsEntry("p50Seconds", 600);
+        assertThat((List<Map<String, Object>>) sev2.get("breaches")).singleElement().satisfies(breach -> {
+            assertThat(breach).containsEntry("incidentId", CASE5).containsEntry("clock", "acknowledge")
+                    .containsEntry("link", "/api/v1/incidents/" + CASE5);
+        });
+
+        Map<String, Object> sev3 = group(report, "groups", "SEV3");
+        assertThat((Map<String, Object>) sev3.get("acknowledge")).containsEntry("breached", 1);
+        assertThat((Map<String, Object>) sev3.get("resolve")).containsEntry("breached", 1);
+        assertThat(group(report, "byHighestSeverity", "SEV1")).containsEntry("count", 1);
+        assertThat(group(report, "groups", "SEV4")).satisfies(sev4 ->
+                assertThat((Map<String, Object>) sev4.get("acknowledge")).containsEntry("met", 1));
+        assertThat((Map<String, Object>) report.get("targets")).containsKey("SEV1");
+    }
+
+    @Test
+    void groupedByService() {
+        Map<String, Object> report = api.get("/api/v1/sla?groupBy=service&" + PERIOD).getBody();
+
+        assertThat((List<Map<String, Object>>) report.get("groups")).extracting(g -> g.get("key"))
+                .containsExactly("admin-ui", "analytics", "chat");
+        assertThat(group(report, "groups", "chat")).containsEntry("count", 2);
+    }
+
+    @Test
+    void whatIfRecomputesThePeriodUnderOtherTargetsAndChangesNothingStored() {
+        Map<String, Object> before = api.get("/api/v1/sla?" + PERIOD).getBody();
+
+        ResponseEntity<Map> whatIf = api.post("/api/v1/sla/what-if", Map.of(
+                "from", "2026-05-04T00:00:00Z", "to", "2026-05-05T00:00:00Z",
+                "targets", Map.of("SEV2", Map.of("acknowledgeWithin", "PT5M"))));
+
+        assertThat(whatIf.getStatusCode().value()).isEqualTo(200);
+        Map<String, Object> sev2 = group(whatIf.getBody(), "groups", "SEV2");
+        assertThat((Map<String, Object>) sev2.get("acknowledge")).containsEntry("met", 0).containsEntry("breached", 2);
+        assertThat((Map<String, Object>) sev2.get("resolve")).containsEntry("met", 2);
+        assertThat(api.get("/api/v1/sla?" + PERIOD).getBody()).isEqualTo(before);
+    }
+
+    @Test
+    void badReportRequestsAre400() {
+        assertThat(api.get("/api/v1/sla?groupBy=team").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla?from=2026-05-05T00:00:00Z&to=2026-05-04T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla?from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.post("/api/v1/sla/what-if", Map.of("from", "2026-05-04T00:00:00Z", "to", "2026-05-05T00:00:00Z",
+                "targets", Map.of("SEV2", Map.of("acknowledgeWithin", "-PT5M")))).getStatusCode().value()).isEqualTo(400);
+        assertThat(api.post("/api/v1/sla/what-if", Map.of("from", "2026-05-04T00:00:00Z", "to", "2026-05-05T00:00:00Z",
+                "targets", Map.of("SEV9", Map.of()))).getStatusCode().value()).isEqualTo(400);
+        assertThat(api.post("/api/v1/sla/what-if", Map.of("targets", Map.of("SEV2", Map.of()))).getStatusCode().value())
+                .isEqualTo(400);
+    }
+
+    private static Map<String, Object> group(Map<String, Object> report, String view, String key) {
+        return ((List<Map<String, Object>>) report.get(view)).stream()
+                .filter(g -> key.equals(g.get("key"))).findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,73 @@
+package io.incidents.timelineservice.timeline;
+
+import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.RoleAssigned;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.timelineservice.EventFeed;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ledger.StoredEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimelineTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-02T08:00:00Z");
+    private static final String ID = "5a0d2c1e-0000-4000-8000-000000000001";
+
+    @Test
+    void everyEventBecomesASentenceWithWhoAndHowLongItTook() {
+        List<StoredEvent> events = EventFeed.stored("bob",
+                Incidents.declared(ID, Severity.SEV2, T0, "checkout"),
+                new IncidentAcknowledged(ID, "alice", T0.plusSeconds(192)),
+                new SeverityChanged(ID, Severity.SEV2, Severity.SEV1, "all regions", T0.plusSeconds(300)),
+                new RoleAssigned(ID, IncidentRole.INCIDENT_COMMANDER, "carol", T0.plusSeconds(320)),
+                new IncidentEscalated(ID, 4, EscalationReason.ACK_OVERDUE, null, T0.plusSeconds(330)),
+                Incidents.resolved(ID, T0, 65));
+
+        List<TimelineEntry> entries = Timeline.of(events, RollbackDurations.DEFAULT);
+
+        assertThat(entries).extracting(TimelineEntry::text).containsExactly(
+                "bob declared SEV2 \"Incident 5a0d2c1e\" affecting checkout",
+                "alice acknowledged after 3 m 12 s",
+                "bob raised severity from SEV2 to SEV1: all regions",
+                "carol is now incident commander",
+                "Escalated to level 4 (CTO): not acknowledged in time",
+                "bob resolved after 1 h 5 m: fixed");
+        assertThat(entries).extracting(TimelineEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        assertThat(entries.get(1).at()).isEqualTo(T0.plusSeconds(192));
+    }
+
+    @Test
+    void aRollbackPastItsProcedureUpperBoundIsFlagged() {
+        List<StoredEvent> events = EventFeed.stored("dave",
+                Incidents.declared(ID, Severity.SEV1, T0, "checkout"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.C, List.of("checkout"), "v1.2.3", "bad deploy", T0.plusSeconds(60)),
+                new RollbackCompleted(ID, "rb-1", T0.plusSeconds(60 + 7 * 60)));
+
+        List<TimelineEntry> entries = Timeline.of(events, RollbackDurations.DEFAULT);
+
+        assertThat(entries.get(1).text()).isEqualTo("dave started a partial rollback (procedure C) of checkout to v1.2.3: bad deploy");
+        assertThat(entries.get(2).text()).isEqualTo("rollback to v1.2.3 completed after 7 m 0 s (over the 5 m 0 s expected for procedure C)");
+    }
+
+    @Test
+    void durationsReadLikeAResponderSaysThem() {
+        assertThat(HumanDuration.of(Duration.ofSeconds(45))).isEqualTo("45 s");
+        assertThat(HumanDuration.of(Duration.ofSeconds(192))).isEqualTo("3 m 12 s");
+        assertThat(HumanDuration.of(Duration.ofMinutes(65))).isEqualTo("1 h 5 m");
+        assertThat(HumanDuration.of(Duration.ofHours(51))).isEqualTo("2 d 3 h");
+    }
+}
