@@ -28,6 +28,11 @@ CREATE TABLE incident_summary (
     last_sequence  BIGINT       NOT NULL,
     state          TEXT         NOT NULL,
     sla            TEXT         NOT NULL,
+    -- the SLA clocks again, as columns, for breach counts in SQL (verdicts as of the last event)
+    ack_deadline     TIMESTAMPTZ NOT NULL,
+    ack_verdict      VARCHAR(10) NOT NULL,
+    resolve_deadline TIMESTAMPTZ NOT NULL,
+    resolve_verdict  VARCHAR(10) NOT NULL,
     CONSTRAINT incident_summary_pk PRIMARY KEY (incident_id)
 );
 CREATE INDEX incident_summary_declared_at_idx ON incident_summary (declared_at DESC, incident_id);

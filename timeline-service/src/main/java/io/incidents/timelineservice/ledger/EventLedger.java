@@ -3,6 +3,7 @@ package io.incidents.timelineservice.ledger;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentSummary;
@@ -107,6 +108,18 @@ public class EventLedger {
     private static final RowMapper<IncidentSummary> SUMMARY = (row, i) -> new IncidentSummary(
             IncidentViewJson.read(row.getString("state")), IncidentViewJson.readSla(row.getString("sla")));
 
+    /**
+     * Incidents at {@code severity} declared since {@code since} with a breached clock as of
+     * {@code now}: judged breached, or still running past its deadline.
+     */
+    public long breachedSince(Severity severity, Instant since, Instant now) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + tables.summaries() + " WHERE severity = ? AND declared_at >= ?"
+                        + " AND (ack_verdict = 'BREACHED' OR (ack_verdict = 'RUNNING' AND ack_deadline < ?)"
+                        + " OR resolve_verdict = 'BREACHED' OR (resolve_verdict = 'RUNNING' AND resolve_deadline < ?))",
+                Long.class, severity.name(), Timestamp.from(since), Timestamp.from(now), Timestamp.from(now));
+        return count == null ? 0 : count;
+    }
+
     public long openGaps() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM " + tables.gaps(), Long.class);
         return count == null ? 0 : count;
@@ -147,14 +160,18 @@ public class EventLedger {
         IncidentView v = view.get();
         IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, now);
         jdbc.update("INSERT INTO " + tables.summaries()
-                        + " (incident_id, title, severity, status, services, declared_at, last_sequence, state, sla)"
-                        + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?)"
+                        + " (incident_id, title, severity, status, services, declared_at, last_sequence, state, sla,"
+                        + " ack_deadline, ack_verdict, resolve_deadline, resolve_verdict)"
+                        + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,"
                         + " status = EXCLUDED.status, services = EXCLUDED.services, declared_at = EXCLUDED.declared_at,"
-                        + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla",
+                        + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla,"
+                        + " ack_deadline = EXCLUDED.ack_deadline, ack_verdict = EXCLUDED.ack_verdict,"
+                        + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict",
                 incidentId, v.title(), v.severity().name(), v.status().name(), postgresArray(v.services()),
                 Timestamp.from(v.declaredAt()), events.get(events.size() - 1).sequence(), IncidentViewJson.write(v),
-                IncidentViewJson.write(sla));
+                IncidentViewJson.write(sla), Timestamp.from(sla.acknowledge().deadline()), sla.acknowledge().verdict().name(),
+                Timestamp.from(sla.resolve().deadline()), sla.resolve().verdict().name());
     }
 
     private static String postgresArray(List<String> values) {

@@ -9,6 +9,7 @@ import io.incidents.testsupport.IntegrationTest;
 import io.incidents.timelineservice.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,8 @@ class ReadApiIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    MeterRegistry meterRegistry;
     ReadApi api;
 
     @BeforeEach
@@ -136,6 +139,20 @@ class ReadApiIntegrationTest {
         assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
         assertThat(json.getBody()).contains("\"incidentId\" : \"" + id + "\"", "\"verdict\" : \"BREACHED\"");
         assertThat(api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody()).isEqualTo(markdown.getBody());
+    }
+
+    @Test
+    void anOverdueAcknowledgementCountsAsABreachInTheMetrics() {
+        double before = meterRegistry.get("timeline.sla.breaches").tag("severity", "SEV1").gauge().value();
+        double appliedBefore = meterRegistry.get("timeline.events.applied").counter().count();
+        String id = Incidents.newId();
+        feed.publish("bob", Incidents.declared(id, Severity.SEV1, Instant.now().minusSeconds(20 * 60), "db"));
+        api.awaitEvents(id, 1);
+
+        assertThat(meterRegistry.get("timeline.sla.breaches").tag("severity", "SEV1").gauge().value()).isEqualTo(before + 1);
+        assertThat(meterRegistry.get("timeline.events.applied").counter().count()).isGreaterThan(appliedBefore);
+        Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) api.get("/api/v1/incidents/" + id).getBody().get("sla");
+        assertThat(sla.get("acknowledge")).containsEntry("verdict", "BREACHED");
     }
 
     @Test

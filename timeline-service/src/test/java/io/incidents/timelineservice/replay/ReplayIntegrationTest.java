@@ -1,0 +1,138 @@
+package io.incidents.timelineservice.replay;
+
+import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentReopened;
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.timelineservice.EventFeed;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.test.context.TestPropertySource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-replay")
+class ReplayIntegrationTest {
+
+    private static final EventFeed feed = new EventFeed("it-replay");
+    private static final Instant DAY = Instant.parse("2026-06-10T00:00:00Z");
+    private static final String CLOSED_PERIOD = "from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z";
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    DataSource dataSource;
+
+    @AfterAll
+    static void closeFeed() {
+        feed.close();
+    }
+
+    @Test
+    void aReplayRebuildsByteIdenticalReadModelsAndLosesNothingPublishedMeanwhile() throws Exception {
+        ReadApi api = new ReadApi(rest);
+        List<String> ids = publishMixedScenario();
+        ids.forEach(id -> api.awaitEvents(id, 2));
+        Map<String, String> before = snapshot(api, ids);
+
+        String late;
+        // Hold a lock the replay needs, so it is certainly still running for the checks below.
+        try (Connection blocker = dataSource.getConnection(); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incident_event IN ACCESS EXCLUSIVE MODE");
+            ResponseEntity<Map> started = api.post("/api/v1/admin/replay", null);
+            assertThat(started.getStatusCode().value()).isEqualTo(202);
+            assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "RUNNING");
+            ResponseEntity<Map> second = api.post("/api/v1/admin/replay", null);
+            assertThat(second.getStatusCode().value()).isEqualTo(409);
+            assertThat(second.getHeaders().getContentType()).hasToString("application/problem+json");
+            late = Incidents.newId();
+            feed.publish("carol", Incidents.declared(late, Severity.SEV4, DAY.plusSeconds(2 * 86_400), "docs"));
+            blocker.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+        Map<String, Object> status = api.get("/api/v1/admin/replay").getBody();
+        assertThat(status).containsEntry("state", "COMPLETED");
+        assertThat(((Number) status.get("eventsDone")).longValue()).isGreaterThanOrEqualTo(ids.size() * 2L);
+
+        Map<String, String> after = snapshot(api, ids);
+        assertThat(after.keySet()).containsExactlyElementsOf(before.keySet());
+        before.forEach((view, bytes) -> assertThat(after.get(view)).as(view).isEqualTo(bytes));
+        api.awaitEvents(late, 1);
+        assertThat(api.get("/api/v1/incidents/" + late).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private Map<String, String> snapshot(ReadApi api, List<String> ids) {
+        Map<String, String> snapshot = new LinkedHashMap<>();
+        for (String id : ids) {
+            snapshot.put(id + " timeline", api.getText("/api/v1/incidents/" + id + "/timeline", "application/json").getBody());
+            snapshot.put(id + " postmortem.md", api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody());
+            snapshot.put(id + " postmortem.json", api.getText("/api/v1/incidents/" + id + "/postmortem", "application/json").getBody());
+        }
+        snapshot.put("sla by severity", api.getText("/api/v1/sla?" + CLOSED_PERIOD, "application/json").getBody());
+        snapshot.put("sla by service", api.getText("/api/v1/sla?groupBy=service&" + CLOSED_PERIOD, "application/json").getBody());
+        return snapshot;
+    }
+
+    /** Raised and lowered severities, rollbacks completed and failed, a reopen, escalations, action items. */
+    private static List<String> publishMixedScenario() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String id = Incidents.newId();
+            ids.add(id);
+            Instant t = DAY.plusSeconds(i * 3_600L);
+            Severity severity = Severity.values()[i % 4];
+            feed.publish("bob", Incidents.declared(id, severity, t, "svc-" + (i % 3)));
+            if (i % 2 == 0) {
+                feed.publish("alice", Incidents.acknowledged(id, t, 3 + i));
+            }
+            if (i % 3 == 0) {
+                feed.publish("alice", new SeverityChanged(id, severity, Severity.SEV1, "spreading", t.plusSeconds(600)),
+                        new IncidentEscalated(id, 4, EscalationReason.MANUAL, "all hands", t.plusSeconds(660)));
+            }
+            feed.publish("dave",
+                    new RollbackStarted(id, "rb-" + i, RollbackProcedure.values()[i % 4], List.of("svc-" + (i % 3)), "v" + i,
+                            "bad deploy", t.plusSeconds(900)),
+                    i % 2 == 0 ? new RollbackCompleted(id, "rb-" + i, t.plusSeconds(900 + i * 240L))
+                            : new RollbackFailed(id, "rb-" + i, "stuck", t.plusSeconds(1500)),
+                    new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600)),
+                    Incidents.resolved(id, t, 40 + i * 30L));
+            if (i == 4) {
+                feed.publish("erin", new IncidentReopened(id, "back again", t.plusSeconds(20_000)),
+                        Incidents.resolved(id, t, 400));
+            }
+            feed.publish("erin", new PostMortemActionItemAdded(id, "ai-" + i, "Prevent it", "erin",
+                    LocalDate.parse("2026-07-01"), t.plusSeconds(30_000)));
+        }
+        return ids;
+    }
+}
