@@ -6,9 +6,14 @@ import io.incidents.timelineservice.timeline.HumanDuration;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /** Renders a {@link PostMortem} as Markdown; the same post-mortem always gives the same bytes. */
 public final class PostMortemMarkdown {
+
+    private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private PostMortemMarkdown() {
     }
@@ -27,11 +32,11 @@ public final class PostMortemMarkdown {
         md.append("- Severity: ").append(impact.severityAtDeclaration()).append(" at declaration, highest ")
                 .append(impact.highestSeverity()).append('\n');
         for (IncidentView.SeverityChange change : impact.severityHistory()) {
-            md.append("  - ").append(change.at()).append(": ").append(change.from()).append(" → ").append(change.to())
+            md.append("  - ").append(utc(change.at())).append(": ").append(change.from()).append(" → ").append(change.to())
                     .append(change.reason() == null ? "" : " (" + change.reason() + ")").append('\n');
         }
-        md.append("- Declared: ").append(impact.declaredAt()).append('\n');
-        md.append("- Resolved: ").append(impact.resolvedAt() == null ? "not yet" : impact.resolvedAt().toString()).append('\n');
+        md.append("- Declared: ").append(utc(impact.declaredAt())).append('\n');
+        md.append("- Resolved: ").append(impact.resolvedAt() == null ? "not yet" : utc(impact.resolvedAt())).append('\n');
         md.append("- Duration: ").append(impact.durationSeconds() == null ? "ongoing" : duration(impact.durationSeconds()))
                 .append("\n\n");
 
@@ -43,7 +48,7 @@ public final class PostMortemMarkdown {
 
         md.append("## Timeline (UTC)\n\n");
         for (TimelineEntry entry : pm.timeline()) {
-            md.append("- ").append(entry.at()).append(" ").append(entry.text()).append('\n');
+            md.append("- ").append(utc(entry.at())).append(" ").append(entry.text()).append('\n');
         }
         md.append('\n');
 
@@ -68,7 +73,7 @@ public final class PostMortemMarkdown {
             md.append("None beyond the levels told at declaration.\n\n");
         } else {
             for (PostMortem.Escalation e : pm.escalations()) {
-                md.append("- ").append(e.at()).append(" level ").append(e.level()).append(" (").append(e.levelName())
+                md.append("- ").append(utc(e.at())).append(" level ").append(e.level()).append(" (").append(e.levelName())
                         .append("), ").append(e.reason()).append(e.note() == null ? "" : ": " + e.note()).append('\n');
             }
             md.append('\n');
@@ -79,7 +84,7 @@ public final class PostMortemMarkdown {
             md.append("No status-page updates were posted.\n\n");
         } else {
             for (PostMortem.Communication c : pm.communications()) {
-                md.append("- ").append(c.at()).append(" ").append(c.phase()).append(": ").append(c.message()).append('\n');
+                md.append("- ").append(utc(c.at())).append(" ").append(c.phase()).append(": ").append(c.message()).append('\n');
             }
             md.append('\n');
         }
@@ -118,6 +123,11 @@ public final class PostMortemMarkdown {
             case BREACHED -> "**breached**";
             case RUNNING -> "running";
         };
+    }
+
+    /** Seconds are enough for people; the JSON form keeps full precision. */
+    private static String utc(Instant instant) {
+        return UTC_SECONDS.format(instant);
     }
 
     private static String duration(long seconds) {
