@@ -27,12 +27,18 @@ import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentComm
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
+import io.incidents.incidentservice.eventstore.EventMetadata;
 import io.incidents.policy.EscalationPolicy;
+import io.incidents.policy.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,12 +55,20 @@ public class Incident {
 
     private enum RollbackState { RUNNING, COMPLETED, FAILED }
 
+    /** The deadline scope of acknowledgement escalations; at most one of them matters at a time. */
+    static final String ACK_OVERDUE = "ack-overdue";
+
+    /** Due when the incident has gone unacknowledged too long; the due moment is the escalation's time. */
+    public record AckOverdue(Instant dueAt) {
+    }
+
     @AggregateIdentifier
     private String incidentId;
     private Severity severity;
     private boolean acknowledged;
     private boolean resolved;
     private int escalationLevel;
+    private Instant lastAckOverdueAt;
     private String runningRollbackId;
     private final Map<String, RollbackState> rollbacks = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
@@ -64,27 +78,69 @@ public class Incident {
     }
 
     @CommandHandler
-    public Incident(DeclareIncidentCommand command) {
+    public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+        // In a constructor the event is applied once the aggregate exists; so is the deadline (its scope).
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
-                command.services(), command.source(), command.at()));
+                command.services(), command.source(), command.at())).andThen(() -> {
+            if (escalationLevel < EscalationPolicy.MAX_LEVEL) {
+                scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+            }
+        });
     }
 
     @CommandHandler
-    public void handle(AcknowledgeIncidentCommand command) {
+    public void handle(AcknowledgeIncidentCommand command, DeadlineManager deadlines) {
         requireOpen("acknowledged");
         if (acknowledged) {
             return;
         }
         apply(new IncidentAcknowledged(incidentId, command.acknowledgedBy(), command.at()));
+        deadlines.cancelAllWithinScope(ACK_OVERDUE);
     }
 
+    /**
+     * A raise tells the new severity's levels at once (in the state) and, while nobody has
+     * acknowledged, brings the next escalation closer if the new target runs out sooner. The
+     * earlier of the pending deadlines fires first and cancels the other; a lowering relaxes nothing.
+     */
     @CommandHandler
-    public void handle(ChangeSeverityCommand command) {
+    public void handle(ChangeSeverityCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
         requireOpen("have its severity changed");
         if (command.severity() == severity) {
             return;
         }
+        boolean raise = command.severity().isMoreSevereThan(severity);
         apply(new SeverityChanged(incidentId, severity, command.severity(), command.reason(), command.at()));
+        if (raise && !acknowledged) {
+            if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
+                deadlines.cancelAllWithinScope(ACK_OVERDUE);
+            } else {
+                scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+            }
+        }
+    }
+
+    /**
+     * Not acknowledged in time: one level up, and again after each further acknowledge interval
+     * of the current severity, up to the highest level. A deadline that is stale (acknowledged or
+     * resolved since, or already handled) changes nothing.
+     */
+    @DeadlineHandler(deadlineName = ACK_OVERDUE)
+    public void on(AckOverdue overdue, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+        if (acknowledged || resolved || escalationLevel >= EscalationPolicy.MAX_LEVEL
+                || overdue.dueAt().equals(lastAckOverdueAt)) {
+            return;
+        }
+        deadlines.cancelAllWithinScope(ACK_OVERDUE);
+        apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.ACK_OVERDUE, null, overdue.dueAt()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
+        if (escalationLevel < EscalationPolicy.MAX_LEVEL) {
+            scheduleAckOverdue(deadlines, overdue.dueAt().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+        }
+    }
+
+    private static void scheduleAckOverdue(DeadlineManager deadlines, Instant dueAt) {
+        deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt));
     }
 
     @CommandHandler
@@ -137,19 +193,23 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(EscalateIncidentCommand command) {
+    public void handle(EscalateIncidentCommand command, DeadlineManager deadlines) {
         requireOpen("be escalated");
         if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
             throw new IncidentException(ErrorCode.ESCALATION_AT_HIGHEST_LEVEL,
                     "The incident is already escalated to the highest level (" + EscalationPolicy.MAX_LEVEL + ").");
         }
         apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.MANUAL, command.note(), command.at()));
+        if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
+            deadlines.cancelAllWithinScope(ACK_OVERDUE);
+        }
     }
 
     @CommandHandler
-    public void handle(ResolveIncidentCommand command) {
+    public void handle(ResolveIncidentCommand command, DeadlineManager deadlines) {
         requireOpen("be resolved again");
         apply(new IncidentResolved(incidentId, command.summary(), command.rootCause(), command.at()));
+        deadlines.cancelAllWithinScope(ACK_OVERDUE);
     }
 
     @CommandHandler
@@ -233,6 +293,9 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentEscalated event) {
         escalationLevel = Math.max(escalationLevel, event.level());
+        if (event.reason() == EscalationReason.ACK_OVERDUE) {
+            lastAckOverdueAt = event.escalatedAt();
+        }
     }
 
     @EventSourcingHandler

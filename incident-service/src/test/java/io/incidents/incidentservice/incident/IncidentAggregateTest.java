@@ -30,6 +30,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentComm
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
+import io.incidents.policy.SlaPolicy;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -59,6 +60,7 @@ class IncidentAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
     }
 
     @Test

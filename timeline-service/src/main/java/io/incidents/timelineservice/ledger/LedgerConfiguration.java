@@ -2,10 +2,11 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.sla.SlaProperties;
+import io.incidents.support.policy.SlaProperties;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SlaProperties.class)
 class LedgerConfiguration {
 
     @Bean

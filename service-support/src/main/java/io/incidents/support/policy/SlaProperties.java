@@ -1,4 +1,4 @@
-package io.incidents.timelineservice.sla;
+package io.incidents.support.policy;
 
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * SLA targets per severity, overriding the response plan's defaults level by level:
- * {@code incidents.sla.targets.SEV2.acknowledge-within=10m}.
+ * {@code incidents.sla.targets.SEV2.acknowledge-within=10m}. incident-service times escalations
+ * with them, timeline-service judges SLAs with them: give both the same values.
  */
 @ConfigurationProperties("incidents.sla")
 public record SlaProperties(Map<Severity, Target> targets) {

@@ -1,0 +1,131 @@
+package io.incidents.incidentservice.incident;
+
+import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentSource;
+import io.incidents.events.Severity;
+import io.incidents.incidentservice.incident.Incident.AckOverdue;
+import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
+import io.incidents.policy.SlaPolicy;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** The acknowledgement escalation of SPEC section 4, driven by the fixture's stub deadline manager. */
+class EscalationTimerTest {
+
+    private static final String ID = "inc-7";
+
+    private AggregateTestFixture<Incident> fixture;
+    private Instant t0;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Incident.class);
+        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        t0 = fixture.currentTime();
+    }
+
+    private DeclareIncidentCommand declare(Severity severity) {
+        return new DeclareIncidentCommand(ID, "Chat down", null, severity, List.of("chat"), IncidentSource.manual(), t0);
+    }
+
+    private Instant minutes(long minutes) {
+        return t0.plus(Duration.ofMinutes(minutes));
+    }
+
+    @Test
+    void declaringSchedulesTheAcknowledgeDeadlineOfItsSeverity() {
+        fixture.givenNoPriorActivity()
+                .when(declare(Severity.SEV2))
+                .expectScheduledDeadline(minutes(15), new AckOverdue(minutes(15)));
+    }
+
+    @Test
+    void noAcknowledgementByTheDeadlineEscalatesOneLevelAndSchedulesTheNext() {
+        fixture.givenCommands(declare(Severity.SEV2))
+                .whenTimeElapses(Duration.ofMinutes(15))
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(15)))
+                .expectScheduledDeadline(minutes(30), new AckOverdue(minutes(30)));
+    }
+
+    @Test
+    void escalationRepeatsEachAcknowledgeIntervalUpToTheHighestLevel() {
+        fixture.givenCommands(declare(Severity.SEV2))
+                .whenTimeAdvancesTo(minutes(60))
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(15)),
+                        new IncidentEscalated(ID, 4, EscalationReason.ACK_OVERDUE, null, minutes(30)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aLowSeverityStartsAtNobodyAndClimbsFromTheOnCallEngineer() {
+        fixture.givenCommands(declare(Severity.SEV4))
+                .whenTimeElapses(Duration.ofMinutes(60))
+                .expectEvents(new IncidentEscalated(ID, 1, EscalationReason.ACK_OVERDUE, null, minutes(60)))
+                .expectScheduledDeadline(minutes(120), new AckOverdue(minutes(120)));
+    }
+
+    @Test
+    void aSev1IsToldToEveryLevelAtOnceSoNothingIsScheduled() {
+        fixture.givenNoPriorActivity()
+                .when(declare(Severity.SEV1))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anAcknowledgementStopsTheEscalation() {
+        fixture.givenCommands(declare(Severity.SEV3), new AcknowledgeIncidentCommand(ID, "alice", minutes(10)))
+                .whenTimeElapses(Duration.ofHours(2))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aResolutionStopsTheEscalation() {
+        fixture.givenCommands(declare(Severity.SEV3), new ResolveIncidentCommand(ID, "fixed", null, minutes(10)))
+                .whenTimeElapses(Duration.ofHours(2))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aRaiseBringsTheNextEscalationCloserWhenTheNewTargetRunsOutSooner() {
+        fixture.givenCommands(declare(Severity.SEV3), new ChangeSeverityCommand(ID, Severity.SEV2, "spreading", minutes(5)))
+                .whenTimeAdvancesTo(minutes(20))
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(20)))
+                .expectScheduledDeadline(minutes(35), new AckOverdue(minutes(35)));
+    }
+
+    @Test
+    void aRaiseToSev1TellsEveryLevelAndEndsTheTimer() {
+        fixture.givenCommands(declare(Severity.SEV3), new ChangeSeverityCommand(ID, Severity.SEV1, "outage", minutes(5)))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aLoweringRelaxesNoDeadline() {
+        fixture.givenCommands(declare(Severity.SEV2), new ChangeSeverityCommand(ID, Severity.SEV4, "cosmetic", minutes(5)))
+                .whenTimeAdvancesTo(minutes(15))
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(15)));
+    }
+
+    @Test
+    void aManualEscalationToTheTopEndsTheTimer() {
+        fixture.givenCommands(declare(Severity.SEV2), new EscalateIncidentCommand(ID, "board call", minutes(1)),
+                        new EscalateIncidentCommand(ID, "ceo", minutes(2)))
+                .whenTimeElapses(Duration.ofHours(1))
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+}
