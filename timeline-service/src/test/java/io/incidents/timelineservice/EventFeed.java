@@ -5,7 +5,7 @@ import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
 import io.incidents.testsupport.TestInfrastructure;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -21,7 +21,7 @@ import io.incidents.timelineservice.incident.IncidentView.ActionItem;
 import io.incidents.timelineservice.incident.IncidentView.Rollback;
 import io.incidents.timelineservice.incident.IncidentView.RollbackStatus;
 import io.incidents.timelineservice.incident.IncidentView.SeverityChange;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;

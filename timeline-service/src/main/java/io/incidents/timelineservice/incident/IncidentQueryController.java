@@ -8,7 +8,7 @@ import io.incidents.timelineservice.incident.IncidentResponses.IncidentPage;
 import io.incidents.timelineservice.incident.IncidentResponses.RollbackTiming;
 import io.incidents.timelineservice.incident.IncidentResponses.TimelineResponse;
 import io.incidents.timelineservice.ledger.EventLedger;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.timeline.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;

@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.ledger;
 
+import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,14 +27,10 @@ public class DeadLetters {
     }
 
     void record(ConsumerRecord<?, ?> record, Exception exception) {
-        Throwable cause = exception;
-        while (cause.getCause() != null && !(cause instanceof PoisonRecordException)) {
-            cause = cause.getCause();
-        }
         jdbc.update("INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_value, error, failed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 record.topic(), record.partition(), record.offset(), text(record.key()), text(record.value()),
-                String.valueOf(cause.getMessage()), Timestamp.from(clock.instant()));
+                IncidentEventsErrorHandler.reason(exception), Timestamp.from(clock.instant()));
     }
 
     public List<DeadLetter> list(int limit) {

@@ -1,5 +1,7 @@
 package io.incidents.timelineservice.ledger;
 
+import io.incidents.support.events.StoredEvent;
+
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;

@@ -1,5 +1,9 @@
 package io.incidents.timelineservice.ledger;
 
+import io.incidents.support.events.CloudEventRecordParser;
+
+import io.incidents.support.events.StoredEvent;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -6,7 +6,7 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentView;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.sla.Clock;
 import io.incidents.timelineservice.sla.IncidentSla;
 import io.incidents.timelineservice.sla.SlaEngine;

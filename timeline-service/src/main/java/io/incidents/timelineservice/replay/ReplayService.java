@@ -1,12 +1,12 @@
 package io.incidents.timelineservice.replay;
 
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.ledger.CloudEventRecordParser;
+import io.incidents.support.events.CloudEventRecordParser;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import io.incidents.timelineservice.ledger.LedgerTables;
-import io.incidents.timelineservice.ledger.PoisonRecordException;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.PoisonRecordException;
+import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.ledger.TimelineProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

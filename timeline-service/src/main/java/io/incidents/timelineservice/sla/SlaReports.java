@@ -3,7 +3,7 @@ package io.incidents.timelineservice.sla;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.ledger.EventLedger;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;

@@ -19,7 +19,7 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.SourceType;
 import io.incidents.policy.RollbackDurations;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -13,7 +13,7 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.EventFeed;
 import io.incidents.timelineservice.Incidents;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.sla.Verdict;
 import org.junit.jupiter.api.Test;
 

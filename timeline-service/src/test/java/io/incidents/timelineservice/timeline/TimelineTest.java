@@ -13,7 +13,7 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.EventFeed;
 import io.incidents.timelineservice.Incidents;
-import io.incidents.timelineservice.ledger.StoredEvent;
+import io.incidents.support.events.StoredEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.incidents.timelineservice.ledger;
+package io.incidents.support.events;
 
 import io.incidents.events.IncidentEvent;
 
