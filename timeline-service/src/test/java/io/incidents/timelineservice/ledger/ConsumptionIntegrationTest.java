@@ -3,7 +3,7 @@ package io.incidents.timelineservice.ledger;
 import io.incidents.events.Severity;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TopicReader;
-import io.incidents.timelineservice.EventFeed;
+import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
 import org.apache.kafka.clients.producer.ProducerRecord;

@@ -11,7 +11,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.EventFeed;
+import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.sla.Verdict;

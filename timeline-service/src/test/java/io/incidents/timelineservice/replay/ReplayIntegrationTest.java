@@ -13,7 +13,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.testsupport.IntegrationTest;
-import io.incidents.timelineservice.EventFeed;
+import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import io.incidents.events.IncidentEvent;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.testsupport.IntegrationTest;
-import io.incidents.timelineservice.EventFeed;
+import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
 import org.junit.jupiter.api.AfterAll;

@@ -11,7 +11,7 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.policy.RollbackDurations;
-import io.incidents.timelineservice.EventFeed;
+import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.support.events.StoredEvent;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,9 @@
-package io.incidents.timelineservice;
+package io.incidents.testsupport;
 
 import io.incidents.events.CloudEventHeaders;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
-import io.incidents.testsupport.TestInfrastructure;
 import io.incidents.support.events.StoredEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

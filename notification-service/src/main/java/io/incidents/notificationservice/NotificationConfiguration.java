@@ -1,0 +1,73 @@
+package io.incidents.notificationservice;
+
+import io.incidents.notificationservice.delivery.DeliveryProperties;
+import io.incidents.notificationservice.incident.DeadLetterRecorder;
+import io.incidents.notificationservice.routing.NotificationProperties;
+import io.incidents.notificationservice.routing.Router;
+import io.incidents.notificationservice.template.TemplateProperties;
+import io.incidents.notificationservice.template.Templates;
+import io.incidents.support.events.IncidentEventsErrorHandler;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.web.client.RestClient;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class NotificationConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Router router(NotificationProperties properties) {
+        return new Router(properties);
+    }
+
+    @Bean
+    Templates templates(TemplateProperties properties) {
+        return new Templates(properties.dir());
+    }
+
+    /** Every HTTP delivery has a connect and a read timeout: a slow endpoint fails instead of hanging. */
+    @Bean
+    RestClient deliveryHttpClient(DeliveryProperties properties) {
+        // HTTP/1.1: an h2c upgrade attempt with a request body confuses some plain-HTTP receivers.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
+        requests.setReadTimeout(properties.timeout());
+        return RestClient.builder().requestFactory(requests).build();
+    }
+
+    @Bean
+    NewTopic incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic) {
+        return TopicBuilder.name(topic).partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    }
+
+    @Bean
+    NewTopic incidentEventsDeadLetterTopic(@Value("${notifications.topic:incident-events}") String topic) {
+        return TopicBuilder.name(topic + ".DLT").partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    }
+
+    @Bean
+    DefaultErrorHandler incidentEventsErrorHandler(@Value("${notifications.topic:incident-events}") String topic,
+                                                   KafkaTemplate<String, String> kafkaTemplate,
+                                                   DeadLetterRecorder deadLetters) {
+        return IncidentEventsErrorHandler.create(kafkaTemplate, topic + ".DLT", deadLetters::record, 3,
+                Duration.ofMillis(200), Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,66 @@
+package io.incidents.notificationservice.delivery;
+
+import io.incidents.notificationservice.incident.IncidentEventsListener;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** The delivery log, its dead letters, and the operator's levers (login required). */
+@RestController
+@Validated
+class NotificationController {
+
+    private final DeliveryLog deliveries;
+    private final IncidentEventsListener listener;
+    private final Clock clock;
+
+    NotificationController(DeliveryLog deliveries, IncidentEventsListener listener, Clock clock) {
+        this.deliveries = deliveries;
+        this.listener = listener;
+        this.clock = clock;
+    }
+
+    @Operation(summary = "Messages sent (or to be sent) for an incident, or the latest ones, with their status")
+    @GetMapping("/api/v1/notifications")
+    Map<String, List<Delivery>> notifications(
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String incidentId,
+            @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return Map.of("items", incidentId == null ? deliveries.recent(limit) : deliveries.ofIncident(incidentId, limit));
+    }
+
+    @Operation(summary = "Messages whose retries ran out")
+    @GetMapping("/api/v1/admin/notifications/dead-letters")
+    Map<String, List<Delivery>> deadLetters(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return Map.of("items", deliveries.dead(limit));
+    }
+
+    @Operation(summary = "Send a dead letter again, from its first attempt")
+    @PostMapping("/api/v1/admin/notifications/{id}/retry")
+    ResponseEntity<Void> retry(@PathVariable @Min(1) long id) {
+        if (!deliveries.retry(id, clock.instant())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id + ".");
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Read incident-events again from the start; what was sent is not sent again")
+    @PostMapping("/api/v1/admin/replay")
+    ResponseEntity<Void> replay() {
+        listener.replayFromStart();
+        return ResponseEntity.accepted().build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.incidents.notificationservice.incident;
+
+import io.incidents.notificationservice.routing.NotificationIntake;
+import io.incidents.support.events.CloudEventRecordParser;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.AbstractConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code incident-events}; each record's messages are recorded in one transaction with
+ * the event itself, and the offset moves only after it commits. {@link #replayFromStart()}
+ * reads the whole topic again through the same path, which finds nothing new to send.
+ */
+@Component
+public class IncidentEventsListener extends AbstractConsumerSeekAware {
+
+    private final NotificationIntake intake;
+    private final Counter events;
+    private final Counter duplicates;
+
+    IncidentEventsListener(NotificationIntake intake, MeterRegistry meterRegistry) {
+        this.intake = intake;
+        this.events = Counter.builder("notifications.events.received").description("Incident events read")
+                .register(meterRegistry);
+        this.duplicates = Counter.builder("notifications.events.duplicates")
+                .description("Incident events seen before (nothing sent again)").register(meterRegistry);
+    }
+
+    @KafkaListener(id = "notification-events-listener", topics = "${notifications.topic:incident-events}")
+    void on(ConsumerRecord<String, String> record) {
+        events.increment();
+        if (!intake.accept(CloudEventRecordParser.parse(record)).isNew()) {
+            duplicates.increment();
+        }
+    }
+
+    /** Seeks every assigned partition back to its first record. */
+    public void replayFromStart() {
+        seekToBeginning();
+    }
+}

@@ -1,0 +1,108 @@
+package io.incidents.notificationservice.routing;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidents.events.EventJson;
+import io.incidents.events.EventTypes;
+import io.incidents.notificationservice.delivery.DeliveryLog;
+import io.incidents.notificationservice.incident.IncidentLedger;
+import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.template.MessageContext;
+import io.incidents.notificationservice.template.Templates;
+import io.incidents.support.events.StoredEvent;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns one incident event into the messages it calls for, in one transaction with storing the
+ * event: the delivery log rows (sent later by the worker) and the status-page entries. An event
+ * seen before calls for nothing, so a redelivery or a replay never sends anything twice.
+ */
+@Component
+public class NotificationIntake {
+
+    private static final ObjectMapper JSON = EventJson.newMapper();
+
+    private final IncidentLedger ledger;
+    private final Router router;
+    private final Templates templates;
+    private final DeliveryLog deliveries;
+    private final JdbcTemplate jdbc;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    NotificationIntake(IncidentLedger ledger, Router router, Templates templates, DeliveryLog deliveries, JdbcTemplate jdbc,
+                       NotificationProperties properties, Clock clock) {
+        this.ledger = ledger;
+        this.router = router;
+        this.templates = templates;
+        this.deliveries = deliveries;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Whether the event was new to this service, and how many messages it called for. */
+    public record Outcome(boolean isNew, int messages) {
+    }
+
+    @Transactional
+    public Outcome accept(StoredEvent event) {
+        Optional<IncidentLedger.Change> change = ledger.record(event);
+        if (change.isEmpty()) {
+            return new Outcome(false, 0);
+        }
+        IncidentState incident = change.get().after();
+        Instant now = clock.instant();
+        Map<String, Object> context = MessageContext.of(incident, event.event(), properties.links());
+        int count = 0;
+        for (Notification notification : router.route(event.event(), change.get().before().orElse(null), incident)) {
+            String message = templates.render(notification.template(), context);
+            String subject = MessageContext.subject(incident, notification.template());
+            boolean added = switch (notification.channel()) {
+                case STATUS_PAGE -> postToStatusPage(event, notification, message, subject, now);
+                case WEBHOOK -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
+                        notification.recipient(), notification.template(), subject, webhookBody(event, message), now);
+                default -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
+                        notification.recipient(), notification.template(), subject, message, now);
+            };
+            count += added ? 1 : 0;
+        }
+        return new Outcome(true, count);
+    }
+
+    private boolean postToStatusPage(StoredEvent event, Notification notification, String message, String subject, Instant now) {
+        String phase = notification.template().substring("status-".length()).toUpperCase(Locale.ROOT);
+        jdbc.update("INSERT INTO status_entry (event_id, incident_id, phase, message, posted_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", event.eventId(), event.incidentId(), phase, message,
+                Timestamp.from(event.occurredAt()));
+        return deliveries.recordDelivered(event.eventId(), event.incidentId(), notification.channel(), notification.recipient(),
+                notification.template(), subject, message, now);
+    }
+
+    /** The generic webhook's JSON: the event as on Kafka plus the rendered message. Signed when sent. */
+    private static String webhookBody(StoredEvent event, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("eventId", event.eventId());
+        body.put("type", EventTypes.cloudEventType(event.event().getClass()));
+        body.put("incidentId", event.incidentId());
+        body.put("sequence", event.sequence());
+        body.put("occurredAt", event.occurredAt().toString());
+        body.put("message", message);
+        body.put("event", event.event());
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("webhook body cannot be written", e);
+        }
+    }
+}

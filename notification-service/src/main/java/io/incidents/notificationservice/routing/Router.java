@@ -1,0 +1,125 @@
+package io.incidents.notificationservice.routing;
+
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentReopened;
+import io.incidents.events.IncidentResolved;
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.SeverityChanged;
+import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.routing.NotificationProperties.Contact;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who is told what, for one event (SPEC sections 4 and 6). Pure: the incident before and
+ * after the event and the configured contacts decide.
+ * <ul>
+ *   <li>Escalation levels hear "initial" when they are first told: at declaration (SEV1 all four
+ *       levels, SEV2 levels 1-2, SEV3 level 1, SEV4 nobody), at each escalation, at a raise.
+ *       Service contacts are told with level 1.</li>
+ *   <li>Whoever was told hears "progress" in chat (acknowledgement, severity, status, rollbacks,
+ *       reopen) and "resolution" in chat and email.</li>
+ *   <li>Customer-facing incidents (at or above the public severity) go to the status page and
+ *       to the support team (alert, resolution).</li>
+ *   <li>Generic webhooks get every event.</li>
+ * </ul>
+ */
+public final class Router {
+
+    private final NotificationProperties properties;
+
+    public Router(NotificationProperties properties) {
+        this.properties = properties;
+    }
+
+    public List<Notification> route(IncidentEvent event, IncidentState before, IncidentState after) {
+        Set<Notification> out = new LinkedHashSet<>();
+        int toldBefore = before == null ? 0 : before.toldLevel();
+        boolean publicBefore = before != null && isPublic(before);
+        boolean publicNow = isPublic(after);
+
+        tell(out, contactsOfLevels(toldBefore + 1, after.toldLevel(), after), "chat-initial", true);
+        List<Contact> alreadyTold = contactsOfLevels(1, toldBefore, after);
+
+        if (event instanceof IncidentDeclared || (publicNow && !publicBefore)) {
+            if (publicNow) {
+                tell(out, properties.support(), "support-alert", true);
+                out.add(statusPage("status-investigating"));
+            }
+        }
+        if (event instanceof IncidentAcknowledged || event instanceof SeverityChanged || event instanceof RollbackStarted
+                || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated) {
+            tell(out, alreadyTold, "chat-progress", false);
+        }
+        if (event instanceof IncidentStatusUpdated update) {
+            tell(out, alreadyTold, "chat-progress", false);
+            if (publicNow) {
+                out.add(statusPage("status-" + update.phase().name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        if (event instanceof IncidentReopened) {
+            tell(out, alreadyTold, "chat-progress", false);
+            if (publicNow) {
+                out.add(statusPage("status-investigating"));
+            }
+        }
+        if (event instanceof IncidentResolved) {
+            tell(out, alreadyTold, "chat-resolution", true);
+            if (publicNow) {
+                tell(out, properties.support(), "support-resolution", true);
+                out.add(statusPage("status-resolved"));
+            }
+        }
+        for (NotificationProperties.Webhook webhook : properties.webhooks()) {
+            out.add(new Notification(Channel.WEBHOOK, webhook.name(), webhookTemplate(event)));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private boolean isPublic(IncidentState state) {
+        return !properties.publicSeverity().isMoreSevereThan(state.severity());
+    }
+
+    private List<Contact> contactsOfLevels(int from, int to, IncidentState incident) {
+        List<Contact> contacts = new ArrayList<>();
+        for (int level = Math.max(1, from); level <= to; level++) {
+            contacts.addAll(properties.level(level));
+            if (level == 1) {
+                incident.services().forEach(service -> contacts.addAll(properties.services().getOrDefault(service, List.of())));
+            }
+        }
+        return contacts;
+    }
+
+    private static void tell(Set<Notification> out, List<Contact> contacts, String template, boolean email) {
+        for (Contact contact : contacts) {
+            if (contact.chatWebhook() != null && !contact.chatWebhook().isBlank()) {
+                out.add(new Notification(Channel.CHAT, contact.chatWebhook(), template));
+            }
+            if (email && contact.email() != null && !contact.email().isBlank()) {
+                out.add(new Notification(Channel.EMAIL, contact.email(), template));
+            }
+        }
+    }
+
+    private static Notification statusPage(String template) {
+        return new Notification(Channel.STATUS_PAGE, "public", template);
+    }
+
+    private static String webhookTemplate(IncidentEvent event) {
+        if (event instanceof IncidentDeclared) {
+            return "chat-initial";
+        }
+        return event instanceof IncidentResolved ? "chat-resolution" : "chat-progress";
+    }
+}

@@ -1,0 +1,94 @@
+package io.incidents.notificationservice.template;
+
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentReopened;
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackStarted;
+import io.incidents.events.SeverityChanged;
+import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.routing.NotificationProperties;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The values a template can use, from the incident's state and the event that caused the message. */
+public final class MessageContext {
+
+    private static final String[] LEVEL_NAMES = {"nobody", "on-call engineer", "DevOps lead", "engineering manager", "CTO"};
+
+    private MessageContext() {
+    }
+
+    public static Map<String, Object> of(IncidentState incident, IncidentEvent event, NotificationProperties.Links links) {
+        Map<String, Object> context = new HashMap<>();
+        context.put("incidentId", incident.incidentId());
+        context.put("title", incident.title());
+        context.put("severity", incident.severity().name());
+        context.put("services", String.join(", ", incident.services()));
+        context.put("declaredAt", incident.declaredAt().toString());
+        context.put("level", incident.toldLevel());
+        context.put("levelName", LEVEL_NAMES[Math.max(0, Math.min(4, incident.toldLevel()))]);
+        context.put("publicMessage", incident.publicMessage());
+        context.put("resolution", incident.resolution());
+        Instant end = incident.resolvedAt() == null ? event.occurredAt() : incident.resolvedAt();
+        context.put("duration", humanDuration(Duration.between(incident.declaredAt(), end)));
+        context.put("change", change(event));
+        context.put("incidentUrl", links.timelineBaseUrl() + "/api/v1/incidents/" + incident.incidentId());
+        context.put("postMortemUrl", links.timelineBaseUrl() + "/api/v1/incidents/" + incident.incidentId() + "/postmortem");
+        context.put("statusPageUrl", links.statusPageUrl());
+        return context;
+    }
+
+    public static String subject(IncidentState incident, String template) {
+        String kind = switch (template) {
+            case "chat-initial" -> "declared";
+            case "chat-resolution", "support-resolution" -> "resolved";
+            case "support-alert" -> "customers may be affected";
+            default -> "update";
+        };
+        return "[" + incident.severity() + "] " + incident.title() + " - " + kind;
+    }
+
+    /** What happened, in a few words; empty for the declaration itself. */
+    static String change(IncidentEvent event) {
+        if (event instanceof IncidentAcknowledged e) {
+            return "acknowledged by " + e.acknowledgedBy();
+        }
+        if (event instanceof SeverityChanged e) {
+            return (e.to().isMoreSevereThan(e.from()) ? "severity raised" : "severity lowered") + " from " + e.from()
+                    + " to " + e.to() + (e.reason() == null ? "" : ": " + e.reason());
+        }
+        if (event instanceof IncidentEscalated e) {
+            return "escalated to level " + e.level() + " (" + LEVEL_NAMES[Math.min(4, e.level())] + ")"
+                    + (e.note() == null ? "" : ": " + e.note());
+        }
+        if (event instanceof IncidentStatusUpdated e) {
+            return "status " + e.phase().name().toLowerCase() + ": " + e.message();
+        }
+        if (event instanceof RollbackStarted e) {
+            return "rollback of " + String.join(", ", e.services()) + " to " + e.targetVersion() + " started (procedure "
+                    + e.procedure() + ")";
+        }
+        if (event instanceof RollbackCompleted) {
+            return "rollback completed";
+        }
+        if (event instanceof RollbackFailed e) {
+            return "rollback failed: " + e.reason();
+        }
+        if (event instanceof IncidentReopened e) {
+            return "reopened: " + e.reason();
+        }
+        return "";
+    }
+
+    static String humanDuration(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
+}

@@ -1,0 +1,194 @@
+package io.incidents.notificationservice.delivery;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.incidents.events.IncidentSource;
+import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentResolved;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.testsupport.EventFeed;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TopicReader;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every channel over its real protocol: Slack-style and signed webhooks on WireMock, email on GreenMail. */
+@IntegrationTest
+class DeliveryIntegrationTest {
+
+    private static final String TOPIC = "it-notifications";
+    private static final EventFeed feed = new EventFeed(TOPIC);
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+
+    @RegisterExtension
+    static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void contacts(DynamicPropertyRegistry registry) {
+        String base = "http://localhost:" + hooks.getPort();
+        registry.add("notifications.topic", () -> TOPIC);
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+        registry.add("notifications.levels.1[0].name", () -> "on-call");
+        registry.add("notifications.levels.1[0].chat-webhook", () -> base + "/chat/oncall");
+        registry.add("notifications.levels.1[0].email", () -> "oncall@example.com");
+        registry.add("notifications.levels.2[0].name", () -> "devops");
+        registry.add("notifications.levels.2[0].chat-webhook", () -> base + "/chat/slow");
+        registry.add("notifications.support[0].name", () -> "support");
+        registry.add("notifications.support[0].email", () -> "support@example.com");
+        registry.add("notifications.webhooks[0].name", () -> "bridge");
+        registry.add("notifications.webhooks[0].url", () -> base + "/hooks/bridge");
+        registry.add("notifications.webhooks[0].secret", () -> "s3cret");
+    }
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meterRegistry;
+
+    @AfterAll
+    static void closeFeed() {
+        feed.close();
+    }
+
+    @Test
+    void anIncidentReachesChatEmailSignedWebhookAndStatusPageOnceEvenAfterAReplay() throws Exception {
+        hooks.stubFor(post(urlEqualTo("/chat/oncall")).willReturn(aResponse().withStatus(200).withBody("ok")));
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(204)));
+        // A slow endpoint: every attempt times out, but it must not hold the others up.
+        hooks.stubFor(post(urlEqualTo("/chat/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+        String id = UUID.randomUUID().toString();
+        feed.publish("bob",
+                new IncidentDeclared(id, "Checkout failing", "internal detail", Severity.SEV2, List.of("checkout"),
+                        IncidentSource.manual(), T0),
+                new IncidentAcknowledged(id, "alice", T0.plusSeconds(120)),
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "A bad deploy; rolling back.", T0.plusSeconds(300)),
+                new IncidentResolved(id, "Rolled back", "unreviewed config", T0.plusSeconds(900)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "SENT") >= 9);
+        List<Map<String, Object>> items = deliveries(id);
+        assertThat(items).extracting(i -> i.get("channel") + " " + i.get("template")).contains(
+                "CHAT chat-initial", "EMAIL chat-initial", "CHAT chat-progress", "CHAT chat-resolution",
+                "EMAIL support-alert", "EMAIL support-resolution", "STATUS_PAGE status-investigating",
+                "STATUS_PAGE status-identified", "STATUS_PAGE status-resolved", "WEBHOOK chat-initial");
+
+        List<LoggedRequest> chat = hooks.findAll(postRequestedFor(urlEqualTo("/chat/oncall")));
+        assertThat(chat).hasSize(4);
+        // sent in parallel: the order of arrival is not the order of the events
+        assertThat(chat).extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
+                .contains("\"text\":\":rotating_light: [SEV2] Checkout failing", "\"blocks\"", "\"type\":\"mrkdwn\""));
+
+        List<LoggedRequest> webhooks = hooks.findAll(postRequestedFor(urlEqualTo("/hooks/bridge")));
+        assertThat(webhooks).hasSize(4);
+        for (LoggedRequest request : webhooks) {
+            assertThat(request.getHeader("X-Signature"))
+                    .isEqualTo("sha256=" + WebhookSender.sign(request.getBody(), "s3cret"));
+        }
+        assertThat(webhooks).extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
+                .contains("\"type\":\"incident.IncidentDeclared.v1\"", "\"message\":"));
+
+        MimeMessage[] emails = mail.getReceivedMessages();
+        assertThat(emails).extracting(m -> m.getAllRecipients()[0].toString())
+                .contains("oncall@example.com", "support@example.com");
+        assertThat(emails).extracting(MimeMessage::getSubject).contains("[SEV2] Checkout failing - declared");
+
+        // the slow endpoint is still failing, retried with backoff, and ends as a dead letter
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(id, "DEAD") >= 1);
+        assertThat(deliveries(id)).filteredOn(i -> "DEAD".equals(i.get("status")))
+                .allSatisfy(i -> assertThat(i.get("recipient")).asString().endsWith("/chat/slow"));
+
+        int requestsBefore = hooks.getAllServeEvents().size();
+        long rowsBefore = jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class);
+        int emailsBefore = emails.length;
+        int recordsOnTopic = TopicReader.read(TOPIC, r -> true, Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
+        double duplicatesBefore = duplicates();
+        assertThat(rest.withBasicAuth("alice", "responder-secret").postForEntity("/api/v1/admin/replay", null, Void.class)
+                .getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + recordsOnTopic);
+        Thread.sleep(500);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class)).isEqualTo(rowsBefore);
+        assertThat(hooks.getAllServeEvents().size()).isEqualTo(requestsBefore);
+        assertThat(mail.getReceivedMessages()).hasSize(emailsBefore);
+    }
+
+    @Test
+    void aFailingEndpointIsRetriedWithBackoffThenParkedAndAnOperatorCanRetryIt() {
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(503)));
+        String id = UUID.randomUUID().toString();
+        feed.publish("bob", new IncidentDeclared(id, "Search slow", null, Severity.SEV4, List.of("search"),
+                IncidentSource.manual(), T0));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "DEAD") == 1);
+        Map<String, Object> dead = deliveries(id).get(0);
+        assertThat(dead).containsEntry("channel", "WEBHOOK").containsEntry("attempts", 3);
+        assertThat((String) dead.get("lastError")).contains("503");
+        assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/hooks/bridge"))
+                .withRequestBody(WireMock.containing(id)))).hasSize(3);
+
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(200)));
+        ResponseEntity<Void> retried = rest.withBasicAuth("alice", "responder-secret")
+                .postForEntity("/api/v1/admin/notifications/" + dead.get("id") + "/retry", null, Void.class);
+
+        assertThat(retried.getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(id, "SENT") == 1);
+        assertThat(rest.withBasicAuth("alice", "responder-secret")
+                .postForEntity("/api/v1/admin/notifications/999999/retry", null, Map.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theDeliveryLogNeedsALoginAndRejectsBadIds() {
+        assertThat(rest.getForEntity("/api/v1/notifications", String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(rest.withBasicAuth("alice", "responder-secret").getForEntity("/api/v1/notifications?incidentId=bad$id",
+                String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private double duplicates() {
+        return meterRegistry.get("notifications.events.duplicates").counter().count();
+    }
+
+    private long count(String incidentId, String status) {
+        return jdbc.queryForObject("SELECT count(*) FROM delivery WHERE incident_id = ? AND status = ?", Long.class,
+                incidentId, status);
+    }
+
+    private List<Map<String, Object>> deliveries(String incidentId) {
+        ResponseEntity<Map> response = rest.withBasicAuth("alice", "responder-secret")
+                .getForEntity("/api/v1/notifications?incidentId=" + incidentId, Map.class);
+        return (List<Map<String, Object>>) response.getBody().get("items");
+    }
+}

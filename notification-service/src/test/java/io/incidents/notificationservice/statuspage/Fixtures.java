@@ -1,0 +1,47 @@
+package io.incidents.notificationservice.statuspage;
+
+import io.incidents.events.Severity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** In-memory incidents and posts, as the repository would return them. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2025-06-30T12:00:00Z");
+
+    private Fixtures() {
+    }
+
+    static PublicIncident open(String id, String title, Severity severity, Phase phase, Instant declaredAt,
+                               String... services) {
+        return new PublicIncident(id, title, severity, List.of(services), phase, declaredAt, null, List.of());
+    }
+
+    static PublicIncident resolved(String id, String title, Severity severity, Instant declaredAt, Instant resolvedAt,
+                                   String... services) {
+        return new PublicIncident(id, title, severity, List.of(services), Phase.RESOLVED, declaredAt, resolvedAt,
+                List.of());
+    }
+
+    static PublicUpdate update(long id, String incidentId, Phase phase, String message, Instant postedAt) {
+        return new PublicUpdate(id, incidentId, phase, message, postedAt);
+    }
+
+    static FeedEntry entry(long id, String incidentId, Severity severity, String title, Phase phase, String message,
+                           Instant postedAt) {
+        return new FeedEntry(id, incidentId, severity, title, phase, message, postedAt);
+    }
+
+    static Instant minutesAgo(long minutes) {
+        return NOW.minusSeconds(minutes * 60);
+    }
+
+    static Instant daysAgo(long days) {
+        return NOW.minus(java.time.Duration.ofDays(days));
+    }
+
+    static StatusPage page(List<PublicIncident> incidents, List<PublicUpdate> updates) {
+        return StatusPage.assemble(incidents, updates, new StatusPagePolicy(Severity.SEV3), NOW);
+    }
+}
