@@ -8,7 +8,9 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The infrastructure process of {@code ./stack up}: PostgreSQL and a Kafka broker whose data
  * both live under one data directory, so stopping and starting the stack keeps every incident
- * and every record. Runs until it receives SIGTERM or SIGINT, then stops both cleanly.
+ * and every record; plus the demo sinks (a webhook receiver and an SMTP server, system properties
+ * {@code sink.port} and {@code smtp.port}) that the local notification contacts deliver to.
+ * Runs until it receives SIGTERM or SIGINT, then stops everything cleanly.
  *
  * <p>Usage: {@code LocalInfrastructure <data-dir> <postgres-port> <kafka-port> <kafka-controller-port> <database>...}
  */
@@ -34,10 +36,14 @@ public final class LocalInfrastructure {
         LocalPostgres postgres = LocalPostgres.startPersistent(postgresDir, postgresPort);
         databases.forEach(postgres::ensureDatabase);
         LocalKafka kafka = LocalKafka.start(kafkaDir, kafkaPort, controllerPort);
+        int sinkPort = Integer.getInteger("sink.port", 8089);
+        int smtpPort = Integer.getInteger("smtp.port", 2525);
+        DemoSinks sinks = DemoSinks.start(sinkPort, smtpPort);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
+                sinks.close();
                 kafka.close();
                 postgres.close();
             } catch (Exception e) {
@@ -47,7 +53,8 @@ public final class LocalInfrastructure {
             }
         }, "local-infrastructure-shutdown"));
 
-        System.out.println("READY postgres=" + postgres.jdbcUrl("postgres") + " kafka=" + kafka.bootstrapServers());
+        System.out.println("READY postgres=" + postgres.jdbcUrl("postgres") + " kafka=" + kafka.bootstrapServers()
+                + " sink=http://127.0.0.1:" + sinkPort + " smtp=127.0.0.1:" + smtpPort);
         stopped.await();
     }
 }

@@ -171,6 +171,25 @@ class DeliveryIntegrationTest {
     }
 
     @Test
+    void theStatusPageShowsPublicIncidentsWithoutLoginAndWithoutInternals() {
+        hooks.stubFor(post(WireMock.anyUrl()).willReturn(aResponse().withStatus(200)));
+        String id = UUID.randomUUID().toString();
+        feed.publish("bob",
+                new IncidentDeclared(id, "Logins failing", "db credentials rotated by carol", Severity.SEV1, List.of("auth"),
+                        IncidentSource.manual(), T0),
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "We found the cause.", T0.plusSeconds(60)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> rest.getForEntity("/api/v1/status", String.class).getBody()
+                .contains("We found the cause."));
+        String json = rest.getForEntity("/api/v1/status", String.class).getBody();
+        assertThat(json).contains("\"status\":\"degraded\"", "\"incidentId\":\"" + id + "\"", "\"phase\":\"IDENTIFIED\"");
+        ResponseEntity<String> html = rest.getForEntity("/status", String.class);
+        assertThat(html.getStatusCode().value()).isEqualTo(200);
+        assertThat(html.getBody()).contains("Logins failing", "We found the cause.").doesNotContain("carol", "credentials");
+        assertThat(rest.getForEntity("/status/feed.atom", String.class).getBody()).contains("Identified: Logins failing");
+    }
+
+    @Test
     void theDeliveryLogNeedsALoginAndRejectsBadIds() {
         assertThat(rest.getForEntity("/api/v1/notifications", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(rest.withBasicAuth("alice", "responder-secret").getForEntity("/api/v1/notifications?incidentId=bad$id",
