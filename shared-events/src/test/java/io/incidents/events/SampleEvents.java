@@ -1,5 +1,9 @@
 package io.incidents.events;
 
+import io.incidents.policy.Priority;
+import io.incidents.policy.Recommendation;
+
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,7 +20,9 @@ final class SampleEvents {
     static List<IncidentEvent> all() {
         return List.of(
                 new IncidentDeclared(INCIDENT, "Checkout failing for all users", "HTTP 500 on /pay",
-                        Severity.SEV1, List.of("checkout", "payments"), IncidentSource.alert("alertmanager", "fp-3f2a"), AT),
+                        Severity.SEV1, List.of("checkout", "payments"), IncidentSource.alert("alertmanager", "fp-3f2a"), AT,
+                        new AlertRecommendation(new BigDecimal("14.2"), Priority.CRITICAL, Recommendation.ROLLBACK_NOW,
+                                AT.plusSeconds(300))),
                 new AlertReceived(INCIDENT, "alertmanager", "fp-3f2a", "Error rate 14% on checkout", Severity.SEV1, AT.plusSeconds(30)),
                 new IncidentAcknowledged(INCIDENT, "alice", AT.plusSeconds(192)),
                 new SeverityChanged(INCIDENT, Severity.SEV1, Severity.SEV2, "only EU affected", AT.plusSeconds(300)),

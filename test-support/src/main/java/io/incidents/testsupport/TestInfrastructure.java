@@ -64,9 +64,9 @@ public final class TestInfrastructure {
         }
         String kafka = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null) {
-            LocalKafka broker = LocalKafka.startTemporary();
-            kafka = broker.bootstrapServers();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+            // No shutdown hook: the broker lives in this JVM and its log is temporary; a clean shutdown
+            // would only keep the test JVM waiting for its clients.
+            kafka = LocalKafka.startTemporary().bootstrapServers();
         }
         return new TestInfrastructure(postgresUrl, pgUser, pgPassword, kafka);
     }

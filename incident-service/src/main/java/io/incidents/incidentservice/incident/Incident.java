@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.AlertReceived;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -22,6 +23,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityComm
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.FailRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
@@ -81,7 +83,7 @@ public class Incident {
     public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
         // In a constructor the event is applied once the aggregate exists; so is the deadline (its scope).
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
-                command.services(), command.source(), command.at())).andThen(() -> {
+                command.services(), command.source(), command.at(), command.recommendation())).andThen(() -> {
             if (escalationLevel < EscalationPolicy.MAX_LEVEL) {
                 scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
             }
@@ -141,6 +143,22 @@ public class Incident {
 
     private static void scheduleAckOverdue(DeadlineManager deadlines, Instant dueAt) {
         deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt));
+    }
+
+    /**
+     * The same alert again: recorded, and a more severe alert raises the incident as a responder's
+     * raise would. A resolved incident refuses: the alert belongs to a new incident.
+     */
+    @CommandHandler
+    public void handle(ReceiveAlertCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+        requireOpen("take alerts");
+        apply(new AlertReceived(incidentId, command.integration(), command.dedupKey(), command.summary(),
+                command.alertSeverity(), command.at()));
+        if (command.alertSeverity() != null && command.alertSeverity().isMoreSevereThan(severity)) {
+            handle(new ChangeSeverityCommand(incidentId, command.alertSeverity(),
+                    "alert " + command.dedupKey() + " from " + command.integration() + " is " + command.alertSeverity(),
+                    command.at()), slaPolicy, deadlines);
+        }
     }
 
     @CommandHandler

@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.RollbackProcedure;
@@ -21,7 +22,18 @@ public final class IncidentCommands {
     }
 
     public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentId, String title, String description,
-                                         Severity severity, List<String> services, IncidentSource source, Instant at) {
+                                         Severity severity, List<String> services, IncidentSource source, Instant at,
+                                         AlertRecommendation recommendation) {
+
+        public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
+                                      List<String> services, IncidentSource source, Instant at) {
+            this(incidentId, title, description, severity, services, source, at, null);
+        }
+    }
+
+    /** An alert fired again for an open incident's dedup key; a more severe alert raises the incident. */
+    public record ReceiveAlertCommand(@TargetAggregateIdentifier String incidentId, String integration, String dedupKey,
+                                      String summary, Severity alertSeverity, Instant at) {
     }
 
     public record AcknowledgeIncidentCommand(@TargetAggregateIdentifier String incidentId, String acknowledgedBy, Instant at) {

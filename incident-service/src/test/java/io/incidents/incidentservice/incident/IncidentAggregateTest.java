@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.AlertReceived;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -25,6 +26,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityComm
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.FailRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
@@ -265,6 +267,29 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2, RESOLVED)
                 .when(new ReopenIncidentCommand(ID, "errors are back", T2))
                 .expectEvents(new IncidentReopened(ID, "errors are back", T2));
+    }
+
+    @Test
+    void aRepeatedAlertIsRecordedAndAMoreSevereOneRaisesTheIncident() {
+        fixture.given(DECLARED_SEV2)
+                .when(new ReceiveAlertCommand(ID, "alertmanager", "fp-1", "errors up", Severity.SEV1, T1))
+                .expectEvents(new AlertReceived(ID, "alertmanager", "fp-1", "errors up", Severity.SEV1, T1),
+                        new SeverityChanged(ID, Severity.SEV2, Severity.SEV1, "alert fp-1 from alertmanager is SEV1", T1));
+    }
+
+    @Test
+    void aLessSevereRepeatLeavesTheSeverityAlone() {
+        fixture.given(DECLARED_SEV2)
+                .when(new ReceiveAlertCommand(ID, "alertmanager", "fp-1", "still failing", Severity.SEV3, T1))
+                .expectEvents(new AlertReceived(ID, "alertmanager", "fp-1", "still failing", Severity.SEV3, T1));
+    }
+
+    @Test
+    void aResolvedIncidentTakesNoMoreAlerts() {
+        fixture.given(DECLARED_SEV2, RESOLVED)
+                .when(new ReceiveAlertCommand(ID, "alertmanager", "fp-1", "back", Severity.SEV2, T2))
+                .expectException(refusedWith(ErrorCode.INCIDENT_RESOLVED))
+                .expectNoEvents();
     }
 
     @Test

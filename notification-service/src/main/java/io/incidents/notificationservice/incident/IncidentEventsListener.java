@@ -29,7 +29,8 @@ public class IncidentEventsListener extends AbstractConsumerSeekAware {
                 .description("Incident events seen before (nothing sent again)").register(meterRegistry);
     }
 
-    @KafkaListener(id = "notification-events-listener", topics = "${notifications.topic:incident-events}")
+    // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
+    @KafkaListener(id = "notification-events-listener", idIsGroup = false, topics = "${notifications.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
         events.increment();
         if (!intake.accept(CloudEventRecordParser.parse(record)).isNew()) {

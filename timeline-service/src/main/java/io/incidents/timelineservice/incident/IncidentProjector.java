@@ -137,7 +137,7 @@ public final class IncidentProjector {
                     declared.severity(), highest, status, resolved ? null : phase, declared.services(), declared.source(),
                     declared.declaredAt(), acknowledgedAt, acknowledgedBy, resolvedAt, resolutionSummary, rootCause,
                     escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory), List.copyOf(rollbacks.values()),
-                    List.copyOf(actionItems));
+                    List.copyOf(actionItems), declared.recommendation());
         }
     }
 }

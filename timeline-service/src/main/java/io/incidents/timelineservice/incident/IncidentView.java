@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.RollbackProcedure;
@@ -33,7 +34,8 @@ public record IncidentView(
         Map<IncidentRole, String> roles,
         List<SeverityChange> severityHistory,
         List<Rollback> rollbacks,
-        List<ActionItem> actionItems) {
+        List<ActionItem> actionItems,
+        AlertRecommendation recommendation) {
 
     public record SeverityChange(Instant at, Severity from, Severity to, String reason) {
     }

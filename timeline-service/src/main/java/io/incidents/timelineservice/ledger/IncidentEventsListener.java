@@ -40,7 +40,8 @@ public class IncidentEventsListener {
                 .register(meterRegistry);
     }
 
-    @KafkaListener(id = LISTENER_ID, topics = "${incidents.timeline.topic:incident-events}")
+    // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
         StoredEvent event = CloudEventRecordParser.parse(record);
         EventLedger.Outcome outcome = transaction.execute(status -> ledger.apply(event, clock.instant()));

@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
@@ -27,7 +28,8 @@ public record PostMortem(
         String rootCause,
         List<ActionItem> actionItems,
         String whatWentWell,
-        String whatCouldBeImproved) {
+        String whatCouldBeImproved,
+        AlertRecommendation recommendation) {
 
     public record Impact(List<String> services, Severity severityAtDeclaration, Severity highestSeverity,
                          List<IncidentView.SeverityChange> severityHistory, Instant declaredAt, Instant resolvedAt,

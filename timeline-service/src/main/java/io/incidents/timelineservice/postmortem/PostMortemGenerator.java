@@ -68,7 +68,8 @@ public final class PostMortemGenerator {
                         .map(item -> new PostMortem.ActionItem(item.text(), item.owner(), item.dueDate(), item.addedAt()))
                         .toList(),
                 "",
-                ""));
+                "",
+                view.recommendation()));
     }
 
     private static PostMortem.Metric metric(Duration took, Clock clock, Instant declaredAt) {

@@ -40,6 +40,14 @@ public final class PostMortemMarkdown {
         md.append("- Duration: ").append(impact.durationSeconds() == null ? "ongoing" : duration(impact.durationSeconds()))
                 .append("\n\n");
 
+        if (pm.recommendation() != null) {
+            md.append("## Alert recommendation\n\n").append("The alert's error rate of ")
+                    .append(pm.recommendation().errorRatePercent().toPlainString()).append(" % called for ")
+                    .append(pm.recommendation().recommendation()).append(" (priority ").append(pm.recommendation().priority())
+                    .append(pm.recommendation().decideBy() == null ? "" : ", decide by " + utc(pm.recommendation().decideBy()))
+                    .append(").\n\n");
+        }
+
         md.append("## Response times\n\n| metric | time | target | verdict |\n|---|---|---|---|\n");
         metricRow(md, "Time to acknowledge (TTA)", pm.metrics().timeToAcknowledge());
         metricRow(md, "Time to mitigate (TTM)", pm.metrics().timeToMitigate());

@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.timeline;
 
 import io.incidents.events.AlertReceived;
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -79,7 +80,8 @@ public final class Timeline {
                 declaredAt = e.declaredAt();
                 String by = e.source() != null && e.source().type() == SourceType.ALERT
                         ? "alert " + e.source().dedupKey() + " from " + e.source().integration() : who;
-                return by + " declared " + e.severity() + " \"" + e.title() + "\" affecting " + String.join(", ", e.services());
+                return by + " declared " + e.severity() + " \"" + e.title() + "\" affecting " + String.join(", ", e.services())
+                        + recommendation(e.recommendation(), e.declaredAt());
             }
             if (event instanceof AlertReceived e) {
                 return "alert \"" + e.summary() + "\" (" + e.alertSeverity() + ") fired again and was grouped here";
@@ -144,6 +146,16 @@ public final class Timeline {
         private String sinceDeclaration(Instant at) {
             return declaredAt == null ? "" : " after " + HumanDuration.of(Duration.between(declaredAt, at));
         }
+    }
+
+    /** The decision matrix's advice for an alert's error rate, e.g. "; error rate 12.5 %: ROLLBACK_NOW within 5 m 0 s". */
+    public static String recommendation(AlertRecommendation recommendation, Instant declaredAt) {
+        if (recommendation == null) {
+            return "";
+        }
+        return "; error rate " + recommendation.errorRatePercent().toPlainString() + " %: " + recommendation.recommendation()
+                + (recommendation.decideBy() == null ? "" : " within " + HumanDuration.of(Duration.between(declaredAt,
+                recommendation.decideBy())));
     }
 
     private static String reason(String reason) {

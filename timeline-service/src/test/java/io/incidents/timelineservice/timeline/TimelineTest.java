@@ -1,6 +1,9 @@
 package io.incidents.timelineservice.timeline;
 
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentRole;
@@ -10,12 +13,18 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.Priority;
+import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackDurations;
+import io.incidents.policy.SlaPolicy;
+import io.incidents.timelineservice.postmortem.PostMortemGenerator;
+import io.incidents.timelineservice.postmortem.PostMortemMarkdown;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.support.events.StoredEvent;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +70,22 @@ class TimelineTest {
 
         assertThat(entries.get(1).text()).isEqualTo("dave started a partial rollback (procedure C) of checkout to v1.2.3: bad deploy");
         assertThat(entries.get(2).text()).isEqualTo("rollback to v1.2.3 completed after 7 m 0 s (over the 5 m 0 s expected for procedure C)");
+    }
+
+    @Test
+    void anAlertBornIncidentShowsTheDecisionMatrixRecommendation() {
+        IncidentDeclared declared = new IncidentDeclared(ID, "Checkout error rate above 10%", null, Severity.SEV1,
+                List.of("checkout"), IncidentSource.alert("alertmanager", "fp-9"), T0,
+                new AlertRecommendation(new BigDecimal("12.5"), Priority.CRITICAL, Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)));
+
+        List<TimelineEntry> entries = Timeline.of(EventFeed.stored("alertmanager", declared), RollbackDurations.DEFAULT);
+
+        assertThat(entries.get(0).text()).isEqualTo("alert fp-9 from alertmanager declared SEV1 \"Checkout error rate above 10%\""
+                + " affecting checkout; error rate 12.5 %: ROLLBACK_NOW within 5 m 0 s");
+        assertThat(PostMortemMarkdown.render(new PostMortemGenerator(SlaPolicy.DEFAULT, RollbackDurations.DEFAULT)
+                .generate(EventFeed.stored("alertmanager", declared)).orElseThrow()))
+                .contains("## Alert recommendation\n\nThe alert's error rate of 12.5 % called for ROLLBACK_NOW (priority CRITICAL,"
+                        + " decide by 2026-11-02 08:05:00).");
     }
 
     @Test

@@ -1,0 +1,47 @@
+package io.incidents.incidentservice.alerting;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Our own alert format, over HTTP ({@code POST /api/v1/alerts}) or the {@code alerts} Kafka topic. */
+record NativeAlert(
+        @NotBlank @Size(max = 255) String dedupKey,
+        @Size(max = 1024) String summary,
+        @Size(max = 255) String source,
+        @Size(max = 100) String service,
+        @Size(max = 20) String severity,
+        @DecimalMin("0") @DecimalMax("100") BigDecimal errorRate,
+        @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,
+        JsonNode details) {
+
+    Alert toAlert() {
+        List<String> errors = new ArrayList<>();
+        boolean resolved = "resolved".equals(status);
+        if (dedupKey == null || dedupKey.isBlank()) {
+            errors.add("dedupKey is required");
+        }
+        if (!resolved && (summary == null || summary.isBlank())) {
+            errors.add("summary is required to fire an alert");
+        }
+        if (!resolved && severity == null && errorRate == null) {
+            errors.add("severity or errorRate is required to fire an alert");
+        }
+        if (severity != null && AlertSeverities.of(severity).isEmpty()) {
+            errors.add("severity must be SEV1..SEV4 or critical, error, warning, info");
+        }
+        if (!errors.isEmpty()) {
+            throw new AlertRejected(errors);
+        }
+        return new Alert(resolved ? Alert.Action.RESOLVE : Alert.Action.TRIGGER, dedupKey, summary, source, service,
+                AlertSeverities.of(severity).orElse(null), errorRate,
+                details == null || details.isNull() ? null : details.toString());
+    }
+}

@@ -1,0 +1,81 @@
+package io.incidents.incidentservice.alerting;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PagerDuty Events API v2, wire-compatible: the same path, fields and answers, so an existing
+ * PagerDuty client or library only needs our URL. Authenticated by {@code routing_key}.
+ */
+@RestController
+class PagerDutyController {
+
+    private final ObjectMapper json;
+    private final Integrations integrations;
+    private final RateLimiter rateLimiter;
+    private final AlertProcessor processor;
+
+    PagerDutyController(ObjectMapper json, Integrations integrations, RateLimiter rateLimiter, AlertProcessor processor) {
+        this.json = json;
+        this.integrations = integrations;
+        this.rateLimiter = rateLimiter;
+        this.processor = processor;
+    }
+
+    @Operation(summary = "PagerDuty Events API v2: trigger, acknowledge or resolve by dedup_key")
+    @PostMapping(path = "/v2/enqueue")
+    ResponseEntity<Map<String, Object>> enqueue(@RequestBody(required = false) byte[] body) {
+        JsonNode event;
+        try {
+            event = body == null ? null : json.readTree(body);
+        } catch (JsonProcessingException e) {
+            return invalid(List.of("Malformed JSON: " + e.getOriginalMessage()));
+        } catch (IOException e) {
+            return invalid(List.of("Unreadable body"));
+        }
+        PagerDutyEvents.Parsed parsed;
+        try {
+            parsed = PagerDutyEvents.parse(event);
+        } catch (AlertRejected e) {
+            return invalid(e.errors());
+        }
+        Optional<AlertingProperties.Integration> integration = integrations.byKey(parsed.routingKey());
+        if (integration.isEmpty()) {
+            return invalid(List.of("'routing_key' is not a known integration key"));
+        }
+        if (!rateLimiter.tryAcquire(integration.get().name())) {
+            return ResponseEntity.status(429).body(answer("throttle event",
+                    "Requests for this service are arriving too quickly.  Please retry later.", null));
+        }
+        processor.process(integration.get(), parsed.alert());
+        Map<String, Object> accepted = answer("success", "Event processed", null);
+        accepted.put("dedup_key", parsed.alert().dedupKey());
+        return ResponseEntity.accepted().body(accepted);
+    }
+
+    private static ResponseEntity<Map<String, Object>> invalid(List<String> errors) {
+        return ResponseEntity.badRequest().body(answer("invalid event", "Event object is invalid", errors));
+    }
+
+    private static Map<String, Object> answer(String status, String message, List<String> errors) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("status", status);
+        answer.put("message", message);
+        if (errors != null) {
+            answer.put("errors", errors);
+        }
+        return answer;
+    }
+}
