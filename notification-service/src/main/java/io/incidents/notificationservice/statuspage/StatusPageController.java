@@ -32,7 +32,7 @@ class StatusPageController {
 
     // The properties are read here, not through a properties class, so this feature stays self-contained.
     StatusPageController(StatusPageRepository repository, ObjectProvider<Clock> clock,
-                         @Value("${notifications.status-page.minimum-severity:SEV3}") Severity minimumSeverity,
+                         @Value("${notifications.public-severity:SEV3}") Severity minimumSeverity,
                          @Value("${notifications.status-page.title:Service status}") String title) {
         this.repository = repository;
         this.clock = clock.getIfUnique(Clock::systemUTC);
