@@ -65,11 +65,12 @@ class AlertController {
         AlertingProperties.Integration integration = integrations.byKey(presented).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.UNAUTHORIZED,
                         "A valid integration key is required (Authorization: Bearer <key>, or ?key=)."));
+        // The whole payload or nothing: a half-taken batch would leave alerts behind on a retry.
+        if (!rateLimiter.tryAcquire(integration.name(), alerts.size())) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+                    "More than the allowed alerts per minute for this integration key; retry later.");
+        }
         for (Alert alert : alerts) {
-            if (!rateLimiter.tryAcquire(integration.name())) {
-                throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                        "More than the allowed alerts per minute for this integration key; retry later.");
-            }
             processor.process(integration, alert);
         }
         return ResponseEntity.accepted().body(Map.of("status", "success", "alerts", alerts.size()));

@@ -111,10 +111,11 @@ class AlertProcessor {
         if (incident.isEmpty() || !integration.resolvesAutomatically()) {
             return;
         }
-        transaction.executeWithoutResult(status -> streams.close(incident.get(), clock.instant()));
+        // Resolve first, then close the stream: if the resolve fails, the stream still leads to the incident.
         ignoringResolved(() -> send(new ResolveIncidentCommand(incident.get(),
                 "Resolved automatically: alert " + alert.dedupKey() + " from " + integration.name() + " resolved.", null,
                 clock.instant()), integration, alert));
+        transaction.executeWithoutResult(status -> streams.close(incident.get(), clock.instant()));
     }
 
     /** The more severe of the sender's severity and the decision matrix's for its error rate. */

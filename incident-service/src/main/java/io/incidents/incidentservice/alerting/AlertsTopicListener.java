@@ -42,6 +42,9 @@ class AlertsTopicListener {
         } catch (JsonProcessingException e) {
             throw new PoisonRecordException("not a native alert: " + e.getOriginalMessage(), e);
         }
+        if (alert == null) {
+            throw new PoisonRecordException("the record holds no alert (null)");
+        }
         Set<ConstraintViolation<NativeAlert>> violations = validator.validate(alert);
         if (!violations.isEmpty()) {
             throw new PoisonRecordException("invalid alert: " + violations.iterator().next().getPropertyPath() + " "

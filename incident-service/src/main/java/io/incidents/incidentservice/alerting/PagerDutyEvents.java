@@ -101,9 +101,17 @@ final class PagerDutyEvents {
         }
     }
 
+    /** A field's text; NUL is refused, since PostgreSQL cannot store it in any text column downstream. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.asText();
+        if (text.indexOf('\u0000') >= 0) {
+            throw new AlertRejected(List.of("'" + field + "' must not contain NUL characters"));
+        }
+        return text;
     }
 
     static Object textOrNumber(JsonNode node, String field) {

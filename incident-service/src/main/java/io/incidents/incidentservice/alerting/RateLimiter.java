@@ -25,7 +25,17 @@ class RateLimiter {
     }
 
     boolean tryAcquire(String integration) {
-        return buckets.computeIfAbsent(integration, name -> new Bucket(perMinute, clock.instant())).take(clock.instant(), perMinute);
+        return tryAcquire(integration, 1);
+    }
+
+    /**
+     * Takes {@code events} tokens at once, or none: a payload is taken in whole or refused whole.
+     * A payload larger than the bucket costs the whole bucket, so it can still get through.
+     */
+    boolean tryAcquire(String integration, int events) {
+        double cost = Math.min(Math.max(1, events), perMinute);
+        return buckets.computeIfAbsent(integration, name -> new Bucket(perMinute, clock.instant()))
+                .take(clock.instant(), perMinute, cost);
     }
 
     private static final class Bucket {
@@ -37,12 +47,12 @@ class RateLimiter {
             this.refilledAt = now;
         }
 
-        synchronized boolean take(Instant now, double perMinute) {
+        synchronized boolean take(Instant now, double perMinute, double cost) {
             double elapsedMinutes = Duration.between(refilledAt, now).toNanos() / 60e9;
             tokens = Math.min(perMinute, tokens + elapsedMinutes * perMinute);
             refilledAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
+            if (tokens >= cost) {
+                tokens -= cost;
                 return true;
             }
             return false;

@@ -50,7 +50,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One incident, rebuilt from its events. Command handlers check every rule before applying
  * an event; event-sourcing handlers only set state. Repeating something that already happened
- * (a second acknowledgement, the same severity) is a no-op, not an error.
+ * (a second acknowledgement, the same severity) is a no-op, not an error; resolving a resolved
+ * incident is refused (409), as the command API promises, since it would record a second resolution.
  */
 @Aggregate
 public class Incident {

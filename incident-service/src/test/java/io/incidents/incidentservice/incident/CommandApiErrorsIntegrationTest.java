@@ -77,6 +77,14 @@ class CommandApiErrorsIntegrationTest {
     }
 
     @Test
+    void aNulCharacterIs400AndStoresNothing() {
+        long before = eventCount();
+
+        assertProblem(api.postRaw("/api/v1/incidents", "{\"title\":\"bad\\u0000title\",\"severity\":\"SEV2\",\"services\":[\"a\"]}"), 400);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void malformedJsonIs400() {
         assertProblem(api.postRaw("/api/v1/incidents", "{\"title\":"), 400);
     }

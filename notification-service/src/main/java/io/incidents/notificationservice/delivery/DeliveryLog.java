@@ -57,19 +57,24 @@ public class DeliveryLog {
                 DELIVERY, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
     }
 
+    /** Hands a claimed message back untried, to be claimed again at {@code at}. */
+    public void release(long id, Instant at) {
+        jdbc.update("UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'", Timestamp.from(at), id);
+    }
+
     public void markSent(long id, Instant now) {
-        jdbc.update("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
-                Timestamp.from(now), id);
+        jdbc.update("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL"
+                + " WHERE id = ? AND status = 'PENDING'", Timestamp.from(now), id);
     }
 
     public void markFailed(long id, String error, Instant nextAttemptAt) {
-        jdbc.update("UPDATE delivery SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                truncate(error), Timestamp.from(nextAttemptAt), id);
+        jdbc.update("UPDATE delivery SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                + " WHERE id = ? AND status = 'PENDING'", truncate(error), Timestamp.from(nextAttemptAt), id);
     }
 
     public void markDead(long id, String error) {
-        jdbc.update("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, last_error = ? WHERE id = ?",
-                truncate(error), id);
+        jdbc.update("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, last_error = ?"
+                + " WHERE id = ? AND status = 'PENDING'", truncate(error), id);
     }
 
     /** Sends a dead letter again from the first attempt; false if there is no such dead letter. */

@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -37,6 +39,7 @@ class DeliveryWorker implements DisposableBean {
     private final MeterRegistry meters;
     private final ExecutorService pool;
     private final Semaphore freeThreads;
+    private final Set<String> busyDestinations = ConcurrentHashMap.newKeySet();
 
     DeliveryWorker(DeliveryLog deliveries, List<ChannelSender> senders, DeliveryProperties properties, Clock clock,
                    MeterRegistry meters) {
@@ -56,11 +59,18 @@ class DeliveryWorker implements DisposableBean {
             return;
         }
         for (Delivery delivery : deliveries.claimDue(clock.instant(), free, properties.lease())) {
+            String destination = delivery.channel() + " " + delivery.recipient();
+            if (!busyDestinations.add(destination)) {
+                // One attempt per destination at a time: a slow endpoint holds one thread, not all of them.
+                deliveries.release(delivery.id(), clock.instant().plus(properties.pollInterval()));
+                continue;
+            }
             freeThreads.acquireUninterruptibly();
             pool.submit(() -> {
                 try {
                     attempt(delivery);
                 } finally {
+                    busyDestinations.remove(destination);
                     freeThreads.release();
                 }
             });
@@ -75,27 +85,34 @@ class DeliveryWorker implements DisposableBean {
                 throw new IllegalStateException("no sender for channel " + delivery.channel());
             }
             sender.send(delivery);
-            Instant now = clock.instant();
-            deliveries.markSent(delivery.id(), now);
-            meters.counter("notifications.sent", "channel", channel).increment();
-            Timer.builder("notifications.delivery.latency").tag("channel", channel)
-                    .description("From the event's arrival to the message's delivery")
-                    .register(meters).record(Duration.between(delivery.createdAt(), now));
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            meters.counter("notifications.failed", "channel", channel).increment();
-            int attempts = delivery.attempts() + 1;
-            if (attempts >= properties.maxAttempts()) {
-                deliveries.markDead(delivery.id(), error);
-                meters.counter("notifications.dead_lettered", "channel", channel).increment();
-                log.warn("Delivery {} ({} to {}) failed {} times and is parked as a dead letter: {}", delivery.id(),
-                        delivery.channel(), delivery.recipient(), attempts, error);
-            } else {
-                deliveries.markFailed(delivery.id(), error, clock.instant().plus(properties.backoffAfter(attempts)));
-                meters.counter("notifications.retried", "channel", channel).increment();
-                log.info("Delivery {} ({} to {}) failed, attempt {} of {}: {}", delivery.id(), delivery.channel(),
-                        delivery.recipient(), attempts, properties.maxAttempts(), error);
-            }
+            failed(delivery, channel, e);
+            return;
+        }
+        // Outside the try: once the other side took it, a failure to record that must not resend it
+        // (the lease runs out instead, and only then is it tried again).
+        Instant now = clock.instant();
+        deliveries.markSent(delivery.id(), now);
+        meters.counter("notifications.sent", "channel", channel).increment();
+        Timer.builder("notifications.delivery.latency").tag("channel", channel)
+                .description("From the event's arrival to the message's delivery")
+                .register(meters).record(Duration.between(delivery.createdAt(), now));
+    }
+
+    private void failed(Delivery delivery, String channel, Exception e) {
+        String error = Redaction.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
+        meters.counter("notifications.failed", "channel", channel).increment();
+        int attempts = delivery.attempts() + 1;
+        if (attempts >= properties.maxAttempts()) {
+            deliveries.markDead(delivery.id(), error);
+            meters.counter("notifications.dead_lettered", "channel", channel).increment();
+            log.warn("Delivery {} ({} to {}) failed {} times and is parked as a dead letter: {}", delivery.id(),
+                    delivery.channel(), Redaction.redact(delivery.recipient()), attempts, error);
+        } else {
+            deliveries.markFailed(delivery.id(), error, clock.instant().plus(properties.backoffAfter(attempts)));
+            meters.counter("notifications.retried", "channel", channel).increment();
+            log.info("Delivery {} ({} to {}) failed, attempt {} of {}: {}", delivery.id(), delivery.channel(),
+                    Redaction.redact(delivery.recipient()), attempts, properties.maxAttempts(), error);
         }
     }
 

@@ -2,6 +2,7 @@ package io.incidents.support.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -14,6 +15,11 @@ import org.springframework.core.Ordered;
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 @Import(ProblemDetailsAdvice.class)
 public class WebSupportConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer noNulStrings() {
+        return builder -> builder.modulesToInstall(modules -> modules.add(NoNulStrings.module()));
+    }
 
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimitsProperties limits, ObjectMapper objectMapper) {
