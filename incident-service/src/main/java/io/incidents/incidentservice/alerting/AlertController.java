@@ -35,19 +35,13 @@ class AlertController {
         this.processor = processor;
     }
 
-    @Operation(summary = "Prometheus Alertmanager webhook (payload version 4); every alert keyed by its fingerprint")
-    @PostMapping("/api/v1/integrations/alertmanager")
+    /** Grafana-managed alerting sends the same core as Alertmanager (plus orgId, title, state): one reader serves both. */
+    @Operation(summary = "Prometheus Alertmanager webhook (payload version 4) or Grafana-managed alerting webhook;"
+            + " every alert keyed by its fingerprint")
+    @PostMapping({"/api/v1/integrations/alertmanager", "/api/v1/integrations/grafana"})
     ResponseEntity<Map<String, Object>> alertmanager(@RequestBody JsonNode payload,
                                                      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                                      @RequestParam(name = "key", required = false) String key) {
-        return accept(authorization, key, AlertmanagerPayloads.parse(payload));
-    }
-
-    @Operation(summary = "Grafana-managed alerting webhook (same core as Alertmanager's)")
-    @PostMapping("/api/v1/integrations/grafana")
-    ResponseEntity<Map<String, Object>> grafana(@RequestBody JsonNode payload,
-                                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                @RequestParam(name = "key", required = false) String key) {
         return accept(authorization, key, AlertmanagerPayloads.parse(payload));
     }
 
