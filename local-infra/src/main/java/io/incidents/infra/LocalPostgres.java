@@ -24,7 +24,7 @@ public final class LocalPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts a throw-away server on a free port. */
+    /** Starts a throw-away server on a free port; zonky's own shutdown hook stops it when the JVM exits. */
     public static LocalPostgres startTemporary() {
         return start(EmbeddedPostgres.builder());
     }
@@ -34,6 +34,8 @@ public final class LocalPostgres implements AutoCloseable {
         return start(EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
+                // The caller closes it, after what depends on it; no second stop from a hook.
+                .setRegisterShutdownHook(false)
                 .setPort(port));
     }
 

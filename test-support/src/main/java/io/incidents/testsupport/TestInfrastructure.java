@@ -56,11 +56,9 @@ public final class TestInfrastructure {
         String pgUser = envOr("TEST_POSTGRES_USER", LocalPostgres.USER);
         String pgPassword = envOr("TEST_POSTGRES_PASSWORD", "");
         if (postgresUrl == null) {
-            LocalPostgres postgres = LocalPostgres.startTemporary();
-            postgresUrl = postgres.jdbcUrl("postgres");
+            postgresUrl = LocalPostgres.startTemporary().jdbcUrl("postgres");
             pgUser = LocalPostgres.USER;
             pgPassword = "";
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(postgres)));
         }
         String kafka = System.getenv("TEST_KAFKA_BOOTSTRAP_SERVERS");
         if (kafka == null) {
@@ -112,13 +110,5 @@ public final class TestInfrastructure {
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null ? fallback : value;
-    }
-
-    private static void closeQuietly(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception ignored) {
-            // the JVM is exiting; the temporary data goes with it
-        }
     }
 }
