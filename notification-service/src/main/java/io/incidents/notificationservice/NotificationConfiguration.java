@@ -1,11 +1,11 @@
 package io.incidents.notificationservice;
 
 import io.incidents.notificationservice.delivery.DeliveryProperties;
-import io.incidents.notificationservice.incident.DeadLetterRecorder;
 import io.incidents.notificationservice.routing.NotificationProperties;
 import io.incidents.notificationservice.routing.Router;
 import io.incidents.notificationservice.template.TemplateProperties;
 import io.incidents.notificationservice.template.Templates;
+import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -54,6 +55,11 @@ class NotificationConfiguration {
     }
 
     @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, Clock clock) {
+        return new DeadLetters(jdbc, clock);
+    }
+
+    @Bean
     NewTopic incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic) {
         return TopicBuilder.name(topic).partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
@@ -66,7 +72,7 @@ class NotificationConfiguration {
     @Bean
     DefaultErrorHandler incidentEventsErrorHandler(@Value("${notifications.topic:incident-events}") String topic,
                                                    KafkaTemplate<String, String> kafkaTemplate,
-                                                   DeadLetterRecorder deadLetters) {
+                                                   DeadLetters deadLetters) {
         return IncidentEventsErrorHandler.create(kafkaTemplate, topic + ".DLT", deadLetters::record, 3,
                 Duration.ofMillis(200), Duration.ofSeconds(2));
     }

@@ -33,6 +33,8 @@ public final class EventTypes {
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));
+    private static final Map<String, Class<? extends IncidentEvent>> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private EventTypes() {
     }
@@ -43,6 +45,11 @@ public final class EventTypes {
 
     public static Optional<Class<? extends IncidentEvent>> forCloudEventType(String cloudEventType) {
         return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
+    }
+
+    /** The event class of a stored type name ({@code IncidentDeclared}). */
+    public static Optional<Class<? extends IncidentEvent>> forName(String simpleName) {
+        return Optional.ofNullable(BY_NAME.get(simpleName));
     }
 
     public static String revision(Class<? extends IncidentEvent> type) {

@@ -13,6 +13,8 @@ public record EscalationPolicy(Map<Severity, Integer> levelAtDeclaration) {
 
     public static final int MAX_LEVEL = 4;
 
+    private static final String[] LEVEL_NAMES = {"nobody", "on-call engineer", "DevOps lead", "engineering manager", "CTO"};
+
     public static final EscalationPolicy DEFAULT = new EscalationPolicy(Map.of(
             Severity.SEV1, 4,
             Severity.SEV2, 2,
@@ -33,5 +35,10 @@ public record EscalationPolicy(Map<Severity, Integer> levelAtDeclaration) {
 
     public int levelAtDeclaration(Severity severity) {
         return levelAtDeclaration.get(severity);
+    }
+
+    /** Who a level is: 0 nobody, 1 on-call engineer, 2 DevOps lead, 3 engineering manager, 4 CTO. */
+    public static String levelName(int level) {
+        return level >= 0 && level < LEVEL_NAMES.length ? LEVEL_NAMES[level] : "level " + level;
     }
 }

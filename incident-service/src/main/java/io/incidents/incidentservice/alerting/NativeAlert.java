@@ -22,12 +22,10 @@ record NativeAlert(
         @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,
         JsonNode details) {
 
+    /** Checks what the annotations cannot (which fields a firing alert needs); callers have validated those. */
     Alert toAlert() {
         List<String> errors = new ArrayList<>();
         boolean resolved = "resolved".equals(status);
-        if (dedupKey == null || dedupKey.isBlank()) {
-            errors.add("dedupKey is required");
-        }
         if (!resolved && (summary == null || summary.isBlank())) {
             errors.add("summary is required to fire an alert");
         }

@@ -88,7 +88,8 @@ final class PagerDutyEvents {
         String description = details == null || details.isNull() ? null : details.toString();
         return new Parsed(routingKey, new Alert(kind, key, summary, source, component,
                 AlertSeverities.of(severity).orElse(null),
-                details == null ? null : AlertSeverities.errorRate(textOrNumber(details, "error_rate")).orElse(null),
+                details == null || !details.isObject() ? null
+                        : AlertSeverities.errorRate(text(details, "error_rate")).orElse(null),
                 description));
     }
 
@@ -112,10 +113,5 @@ final class PagerDutyEvents {
             throw new AlertRejected(List.of("'" + field + "' must not contain NUL characters"));
         }
         return text;
-    }
-
-    static Object textOrNumber(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.IncidentSource;
+import io.incidents.support.web.IncidentIds;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
@@ -50,7 +51,7 @@ import java.util.UUID;
 @SecurityRequirement(name = "basicAuth")
 class IncidentController {
 
-    private static final String ID = "[A-Za-z0-9-]{1,64}";
+    private static final String ID = IncidentIds.PATTERN;
     private final CommandSender sender;
     private final Clock clock;
 

@@ -1,6 +1,8 @@
 package io.incidents.notificationservice.delivery;
 
 import io.incidents.notificationservice.incident.IncidentEventsListener;
+import io.incidents.support.events.DeadLetters;
+import io.incidents.support.web.IncidentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -25,11 +27,13 @@ import java.util.Map;
 class NotificationController {
 
     private final DeliveryLog deliveries;
+    private final DeadLetters deadLetters;
     private final IncidentEventsListener listener;
     private final Clock clock;
 
-    NotificationController(DeliveryLog deliveries, IncidentEventsListener listener, Clock clock) {
+    NotificationController(DeliveryLog deliveries, DeadLetters deadLetters, IncidentEventsListener listener, Clock clock) {
         this.deliveries = deliveries;
+        this.deadLetters = deadLetters;
         this.listener = listener;
         this.clock = clock;
     }
@@ -37,7 +41,7 @@ class NotificationController {
     @Operation(summary = "Messages sent (or to be sent) for an incident, or the latest ones, with their status")
     @GetMapping("/api/v1/notifications")
     Map<String, List<Delivery>> notifications(
-            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String incidentId,
+            @RequestParam(required = false) @Pattern(regexp = IncidentIds.PATTERN) String incidentId,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         return Map.of("items", incidentId == null ? deliveries.recent(limit) : deliveries.ofIncident(incidentId, limit));
     }
@@ -46,6 +50,12 @@ class NotificationController {
     @GetMapping("/api/v1/admin/notifications/dead-letters")
     Map<String, List<Delivery>> deadLetters(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         return Map.of("items", deliveries.dead(limit));
+    }
+
+    @Operation(summary = "Incident-event records that could not be read, parked on incident-events.DLT")
+    @GetMapping("/api/v1/admin/dead-letters")
+    Map<String, List<DeadLetters.DeadLetter>> unreadableRecords(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return Map.of("items", deadLetters.list(limit));
     }
 
     @Operation(summary = "Send a dead letter again, from its first attempt")

@@ -38,14 +38,13 @@ public class IncidentLedger {
         if (inserted == 0) {
             return Optional.empty();
         }
-        Optional<IncidentState> after = IncidentStateProjector.project(eventsOf(event.incidentId()));
+        List<Sequenced> events = eventsOf(event.incidentId());
+        Optional<IncidentState> after = IncidentStateProjector.project(events.stream().map(Sequenced::event).toList());
         if (after.isEmpty()) {
             return Optional.empty();
         }
-        List<IncidentEvent> withoutThis = jdbc.query("SELECT event_type, payload FROM incident_event WHERE incident_id = ?"
-                + " AND sequence < ? ORDER BY sequence", (row, i) -> read(row.getString("event_type"), row.getString("payload")),
-                event.incidentId(), event.sequence());
-        Optional<IncidentState> before = IncidentStateProjector.project(withoutThis);
+        Optional<IncidentState> before = IncidentStateProjector.project(events.stream()
+                .filter(e -> e.sequence() < event.sequence()).map(Sequenced::event).toList());
         IncidentState state = after.get();
         jdbc.update("INSERT INTO incident_state (incident_id, severity, declared_at, resolved_at, state) VALUES (?, ?, ?, ?, ?)"
                         + " ON CONFLICT (incident_id) DO UPDATE SET severity = EXCLUDED.severity,"
@@ -55,15 +54,17 @@ public class IncidentLedger {
         return Optional.of(new Change(before, state));
     }
 
-    private List<IncidentEvent> eventsOf(String incidentId) {
-        return jdbc.query("SELECT event_type, payload FROM incident_event WHERE incident_id = ? ORDER BY sequence",
-                (row, i) -> read(row.getString("event_type"), row.getString("payload")), incidentId);
+    private record Sequenced(long sequence, IncidentEvent event) {
+    }
+
+    private List<Sequenced> eventsOf(String incidentId) {
+        return jdbc.query("SELECT sequence, event_type, payload FROM incident_event WHERE incident_id = ? ORDER BY sequence",
+                (row, i) -> new Sequenced(row.getLong("sequence"), read(row.getString("event_type"), row.getString("payload"))),
+                incidentId);
     }
 
     private static IncidentEvent read(String type, String payload) {
-        Class<? extends IncidentEvent> eventClass = EventTypes.ALL.stream()
-                .filter(c -> c.getSimpleName().equals(type))
-                .findFirst()
+        Class<? extends IncidentEvent> eventClass = EventTypes.forName(type)
                 .orElseThrow(() -> new IllegalStateException("stored event of unknown type " + type));
         return EventJson.read(payload, eventClass);
     }

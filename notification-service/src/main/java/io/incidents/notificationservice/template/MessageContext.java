@@ -10,6 +10,7 @@ import io.incidents.events.RollbackFailed;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.policy.EscalationPolicy;
 import io.incidents.notificationservice.routing.NotificationProperties;
 
 import java.time.Duration;
@@ -19,8 +20,6 @@ import java.util.Map;
 
 /** The values a template can use, from the incident's state and the event that caused the message. */
 public final class MessageContext {
-
-    private static final String[] LEVEL_NAMES = {"nobody", "on-call engineer", "DevOps lead", "engineering manager", "CTO"};
 
     private MessageContext() {
     }
@@ -33,7 +32,7 @@ public final class MessageContext {
         context.put("services", String.join(", ", incident.services()));
         context.put("declaredAt", incident.declaredAt().toString());
         context.put("level", incident.toldLevel());
-        context.put("levelName", LEVEL_NAMES[Math.max(0, Math.min(4, incident.toldLevel()))]);
+        context.put("levelName", EscalationPolicy.levelName(incident.toldLevel()));
         context.put("publicMessage", incident.publicMessage());
         context.put("resolution", incident.resolution());
         Instant end = incident.resolvedAt() == null ? event.occurredAt() : incident.resolvedAt();
@@ -65,7 +64,7 @@ public final class MessageContext {
                     + " to " + e.to() + (e.reason() == null ? "" : ": " + e.reason());
         }
         if (event instanceof IncidentEscalated e) {
-            return "escalated to level " + e.level() + " (" + LEVEL_NAMES[Math.min(4, e.level())] + ")"
+            return "escalated to level " + e.level() + " (" + EscalationPolicy.levelName(e.level()) + ")"
                     + (e.note() == null ? "" : ": " + e.note());
         }
         if (event instanceof IncidentStatusUpdated e) {

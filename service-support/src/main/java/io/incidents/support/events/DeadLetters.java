@@ -1,17 +1,18 @@
-package io.incidents.timelineservice.ledger;
+package io.incidents.support.events;
 
-import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** Records parked on the dead-letter topic, kept where an operator can list them. */
-@Component
+/**
+ * The {@code dead_letter} table every incident-events consumer keeps (each in its own database):
+ * records parked on the dead-letter topic, where an operator can list them. Pass
+ * {@link #record} to {@link IncidentEventsErrorHandler#create} as the recorder.
+ */
 public class DeadLetters {
 
     public record DeadLetter(long id, String topic, int partition, long offset, String key, String value, String error,
@@ -21,12 +22,12 @@ public class DeadLetters {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DeadLetters(JdbcTemplate jdbc, Clock clock) {
+    public DeadLetters(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    void record(ConsumerRecord<?, ?> record, Exception exception) {
+    public void record(ConsumerRecord<?, ?> record, Exception exception) {
         jdbc.update("INSERT INTO dead_letter (topic, kafka_partition, kafka_offset, record_key, record_value, error, failed_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 record.topic(), record.partition(), record.offset(), text(record.key()), text(record.value()),

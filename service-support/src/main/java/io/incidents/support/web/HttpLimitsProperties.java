@@ -18,10 +18,11 @@ public record HttpLimitsProperties(DataSize maxRequestSize, Map<String, DataSize
     }
 
     public long limitFor(String path) {
+        // The longest matching prefix wins, so overlapping prefixes give one answer whatever the map order.
         return maxRequestSizeByPath.entrySet().stream()
                 .filter(entry -> path.startsWith(entry.getKey()))
-                .mapToLong(entry -> entry.getValue().toBytes())
-                .findFirst()
+                .max(java.util.Comparator.comparingInt(entry -> entry.getKey().length()))
+                .map(entry -> entry.getValue().toBytes())
                 .orElse(maxRequestSize.toBytes());
     }
 }

@@ -52,7 +52,12 @@ public final class IncidentProjector {
 
     /** The incident as it stood at {@code asOf}: only the events that had happened by then. */
     public static Optional<IncidentView> projectAsOf(List<StoredEvent> events, Instant asOf) {
-        return project(events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList());
+        return project(happenedBy(events, asOf));
+    }
+
+    /** The events that had happened by {@code asOf} (all of them when it is null). */
+    public static List<StoredEvent> happenedBy(List<StoredEvent> events, Instant asOf) {
+        return asOf == null ? events : events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
     }
 
     private static final class Fold {

@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.incident;
 
 import io.incidents.events.Severity;
+import io.incidents.support.web.IncidentIds;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.incident.IncidentResponses.IncidentDetail;
 import io.incidents.timelineservice.incident.IncidentResponses.IncidentItem;
@@ -33,7 +34,7 @@ import java.util.List;
 @Validated
 class IncidentQueryController {
 
-    static final String ID = "[A-Za-z0-9-]{1,64}";
+    static final String ID = IncidentIds.PATTERN;
 
     private final EventLedger ledger;
     private final RollbackDurations rollbackDurations;
@@ -84,7 +85,7 @@ class IncidentQueryController {
         if (events.isEmpty()) {
             throw new UnknownIncidentException(id);
         }
-        List<StoredEvent> shown = asOf == null ? events : events.stream().filter(e -> !e.occurredAt().isAfter(asOf)).toList();
+        List<StoredEvent> shown = IncidentProjector.happenedBy(events, asOf);
         IncidentView incident = IncidentProjector.project(shown).orElse(null);
         return new TimelineResponse(id, asOf, incident, Timeline.of(shown, rollbackDurations));
     }

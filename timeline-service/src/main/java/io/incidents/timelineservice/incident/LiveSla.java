@@ -4,7 +4,6 @@ import io.incidents.timelineservice.sla.Clock;
 import io.incidents.timelineservice.sla.IncidentSla;
 import io.incidents.timelineservice.sla.Verdict;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -16,11 +15,9 @@ public record LiveSla(ClockState acknowledge, ClockState resolve) {
     public record ClockState(Instant deadline, Instant stoppedAt, Verdict verdict, Long secondsLeft) {
 
         static ClockState of(Clock clock, Instant now) {
-            if (clock.stoppedAt() != null) {
-                return new ClockState(clock.deadline(), clock.stoppedAt(), clock.verdict(), null);
-            }
-            Verdict verdict = now.isAfter(clock.deadline()) ? Verdict.BREACHED : Verdict.RUNNING;
-            return new ClockState(clock.deadline(), null, verdict, Duration.between(now, clock.deadline()).getSeconds());
+            Clock judged = clock.asOf(now);
+            return new ClockState(judged.deadline(), judged.stoppedAt(), judged.verdict(),
+                    judged.running() ? judged.timeLeft(now).getSeconds() : null);
         }
     }
 

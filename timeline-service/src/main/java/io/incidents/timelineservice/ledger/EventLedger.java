@@ -189,9 +189,7 @@ public class EventLedger {
 
     static final RowMapper<StoredEvent> STORED_EVENT = (row, i) -> {
         String type = row.getString("event_type");
-        Class<? extends IncidentEvent> eventClass = EventTypes.ALL.stream()
-                .filter(c -> c.getSimpleName().equals(type))
-                .findFirst()
+        Class<? extends IncidentEvent> eventClass = EventTypes.forName(type)
                 .orElseThrow(() -> new IllegalStateException("stored event of unknown type " + type));
         IncidentEvent event = EventJson.read(row.getString("payload"), eventClass);
         // The payload keeps nanoseconds; the occurred_at column (for SQL) only microseconds.

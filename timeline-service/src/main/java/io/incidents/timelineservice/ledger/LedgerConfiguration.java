@@ -3,6 +3,7 @@ package io.incidents.timelineservice.ledger;
 import io.incidents.support.events.PoisonRecordException;
 
 import io.incidents.policy.RollbackDurations;
+import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.policy.SlaProperties;
@@ -43,6 +44,11 @@ class LedgerConfiguration {
     }
 
     /** Declared here too, so the timeline can start before incident-service has created it. */
+    @Bean
+    DeadLetters deadLetters(JdbcTemplate jdbc, Clock clock) {
+        return new DeadLetters(jdbc, clock);
+    }
+
     @Bean
     NewTopic incidentEventsTopic(TimelineProperties properties) {
         return TopicBuilder.name(properties.topic()).partitions(properties.partitions())

@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.postmortem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.incidents.support.web.IncidentIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidents.events.EventJson;
@@ -43,7 +44,7 @@ class PostMortemController {
 
     @Operation(summary = "The incident's post-mortem, generated from its events (text/markdown or application/json)")
     @GetMapping("/api/v1/incidents/{id}/postmortem")
-    ResponseEntity<String> postMortem(@PathVariable @Pattern(regexp = "[A-Za-z0-9-]{1,64}") String id,
+    ResponseEntity<String> postMortem(@PathVariable @Pattern(regexp = IncidentIds.PATTERN) String id,
                                       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws JsonProcessingException {
         PostMortem postMortem = generator.generate(ledger.eventsOf(id)).orElseThrow(() -> new UnknownIncidentException(id));

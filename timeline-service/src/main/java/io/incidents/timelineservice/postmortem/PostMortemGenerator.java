@@ -2,6 +2,7 @@ package io.incidents.timelineservice.postmortem;
 
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.incident.IncidentProjector;
@@ -56,7 +57,7 @@ public final class PostMortemGenerator {
                 view.rollbacks().stream().map(this::rollback).toList(),
                 events.stream().filter(e -> e.event() instanceof IncidentEscalated).map(e -> {
                     IncidentEscalated escalated = (IncidentEscalated) e.event();
-                    return new PostMortem.Escalation(escalated.level(), Timeline.levelName(escalated.level()),
+                    return new PostMortem.Escalation(escalated.level(), EscalationPolicy.levelName(escalated.level()),
                             escalated.reason(), escalated.note(), escalated.escalatedAt(), e.actor());
                 }).toList(),
                 events.stream().filter(e -> e.event() instanceof IncidentStatusUpdated).map(e -> {

@@ -1,6 +1,6 @@
 package io.incidents.timelineservice.replay;
 
-import io.incidents.timelineservice.ledger.DeadLetters;
+import io.incidents.support.events.DeadLetters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

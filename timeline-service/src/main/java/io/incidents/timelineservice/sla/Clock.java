@@ -29,8 +29,9 @@ public record Clock(Instant deadline, Instant stoppedAt, Verdict verdict) {
         return new Clock(deadline, null, now.isAfter(deadline) ? Verdict.BREACHED : Verdict.RUNNING);
     }
 
-    public boolean judged() {
-        return verdict != Verdict.RUNNING;
+    /** The same clock judged again at {@code now}: a running one becomes BREACHED once its deadline has passed. */
+    public Clock asOf(Instant now) {
+        return judge(deadline, stoppedAt, now);
     }
 
     public boolean running() {

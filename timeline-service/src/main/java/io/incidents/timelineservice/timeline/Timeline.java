@@ -19,6 +19,7 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.SourceType;
+import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.StoredEvent;
 
@@ -36,8 +37,6 @@ import java.util.Map;
  */
 public final class Timeline {
 
-    private static final String[] LEVEL_NAMES = {"nobody", "on-call engineer", "DevOps lead", "engineering manager", "CTO"};
-
     private Timeline() {
     }
 
@@ -49,10 +48,6 @@ public final class Timeline {
                     stored.actor(), sentences.describe(stored)));
         }
         return entries;
-    }
-
-    public static String levelName(int level) {
-        return level >= 0 && level < LEVEL_NAMES.length ? LEVEL_NAMES[level] : "level " + level;
     }
 
     public static String procedureName(RollbackProcedure procedure) {
@@ -111,7 +106,7 @@ public final class Timeline {
                 return rollbackEnded(e.rollbackId(), "failed", e.failedAt(), e.reason());
             }
             if (event instanceof IncidentEscalated e) {
-                String to = "escalated to level " + e.level() + " (" + levelName(e.level()) + ")";
+                String to = "escalated to level " + e.level() + " (" + EscalationPolicy.levelName(e.level()) + ")";
                 return e.reason() == EscalationReason.ACK_OVERDUE
                         ? Character.toUpperCase(to.charAt(0)) + to.substring(1) + ": not acknowledged in time"
                         : who + " " + to + reason(e.note());
