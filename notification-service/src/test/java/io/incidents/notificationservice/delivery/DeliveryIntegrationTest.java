@@ -100,7 +100,9 @@ class DeliveryIntegrationTest {
                 new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "A bad deploy; rolling back.", T0.plusSeconds(300)),
                 new IncidentResolved(id, "Rolled back", "unreviewed config", T0.plusSeconds(900)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "SENT") >= 9);
+        // everything but the slow endpoint's messages has gone out (those keep timing out, below)
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM delivery"
+                + " WHERE incident_id = ? AND status <> 'SENT' AND recipient NOT LIKE '%/chat/slow'", Long.class, id) == 0);
         List<Map<String, Object>> items = deliveries(id);
         assertThat(items).extracting(i -> i.get("channel") + " " + i.get("template")).contains(
                 "CHAT chat-initial", "EMAIL chat-initial", "CHAT chat-progress", "CHAT chat-resolution",
