@@ -1,5 +1,6 @@
 package io.incidents.timelineservice;
 
+import io.incidents.testsupport.TestLogins;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -11,13 +12,17 @@ import java.util.Map;
 
 import static org.awaitility.Awaitility.await;
 
-/** The read API as a logged-in test client sees it. */
+/** The read API as a logged-in test client sees it: a VIEWER, or whom the test names. */
 public final class ReadApi {
 
     private final TestRestTemplate rest;
 
     public ReadApi(TestRestTemplate rest) {
-        this.rest = rest.withBasicAuth("alice", "responder-secret");
+        this(rest, TestLogins.VIEWER);
+    }
+
+    public ReadApi(TestRestTemplate rest, TestLogins.Login login) {
+        this.rest = login.on(rest);
     }
 
     public ResponseEntity<Map> get(String path) {

@@ -14,6 +14,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
@@ -142,7 +143,7 @@ class DeliveryIntegrationTest {
         int emailsBefore = emails.length;
         int recordsOnTopic = TopicReader.read(TOPIC, r -> true, Integer.MAX_VALUE, Duration.ofSeconds(2)).size();
         double duplicatesBefore = duplicates();
-        assertThat(rest.withBasicAuth("alice", "responder-secret").postForEntity("/api/v1/admin/replay", null, Void.class)
+        assertThat(TestLogins.ADMIN.on(rest).postForEntity("/api/v1/admin/replay", null, Void.class)
                 .getStatusCode().value()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> duplicates() >= duplicatesBefore + recordsOnTopic);
         Thread.sleep(500);
@@ -166,12 +167,12 @@ class DeliveryIntegrationTest {
                 .withRequestBody(WireMock.containing(id)))).hasSize(3);
 
         hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(200)));
-        ResponseEntity<Void> retried = rest.withBasicAuth("alice", "responder-secret")
+        ResponseEntity<Void> retried = TestLogins.ADMIN.on(rest)
                 .postForEntity("/api/v1/admin/notifications/" + dead.get("id") + "/retry", null, Void.class);
 
         assertThat(retried.getStatusCode().value()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(id, "SENT") == 1);
-        assertThat(rest.withBasicAuth("alice", "responder-secret")
+        assertThat(TestLogins.ADMIN.on(rest)
                 .postForEntity("/api/v1/admin/notifications/999999/retry", null, Map.class).getStatusCode().value()).isEqualTo(404);
     }
 
@@ -197,7 +198,7 @@ class DeliveryIntegrationTest {
     @Test
     void theDeliveryLogNeedsALoginAndRejectsBadIds() {
         assertThat(rest.getForEntity("/api/v1/notifications", String.class).getStatusCode().value()).isEqualTo(401);
-        assertThat(rest.withBasicAuth("alice", "responder-secret").getForEntity("/api/v1/notifications?incidentId=bad$id",
+        assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/notifications?incidentId=bad$id",
                 String.class).getStatusCode().value()).isEqualTo(400);
     }
 
@@ -215,7 +216,7 @@ class DeliveryIntegrationTest {
     }
 
     private List<Map<String, Object>> deliveries(String incidentId) {
-        ResponseEntity<Map> response = rest.withBasicAuth("alice", "responder-secret")
+        ResponseEntity<Map> response = TestLogins.VIEWER.on(rest)
                 .getForEntity("/api/v1/notifications?incidentId=" + incidentId, Map.class);
         return (List<Map<String, Object>>) response.getBody().get("items");
     }

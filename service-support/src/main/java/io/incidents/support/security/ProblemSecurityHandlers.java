@@ -1,37 +1,59 @@
 package io.incidents.support.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidents.support.audit.AuditLog;
+import io.incidents.support.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
 
-/** 401 and 403 answered as RFC 9457 problem+json, like every other error. */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint {
+/**
+ * 401, 403 and 429 answered as RFC 9457 problem+json, like every other error. The challenge is
+ * always {@code Bearer}, never {@code Basic}: a browser shown a Basic challenge would prompt,
+ * then attach the password to every later request to this origin, cross-site forms included.
+ * Scripts send Basic credentials unasked, so they lose nothing.
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-    private final ObjectMapper objectMapper;
+    private final ProblemWriter problems;
+    private final AuditLog audit;
 
-    ProblemSecurityHandlers(ObjectMapper objectMapper) {
-        this.objectMapper = objectMapper;
+    ProblemSecurityHandlers(ProblemWriter problems, AuditLog audit) {
+        this.problems = problems;
+        this.audit = audit;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
                          AuthenticationException authException) throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"incidents\"");
-        write(response, HttpStatus.UNAUTHORIZED, "A valid login is required (HTTP Basic).");
+        if (authException instanceof LoginThrottledException throttled) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(FailureThrottle.retryAfterSeconds(throttled.retryAfter())));
+            problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many failed logins from this user or address; retry after the time in Retry-After."));
+            return;
+        }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"incidents\"");
+        problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+                "A valid login is required: Authorization: Bearer with an OpenID Connect access token or an API token,"
+                        + " or HTTP Basic."));
     }
 
-    void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response,
+                       AccessDeniedException denied) throws IOException {
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        audit.record(who == null ? null : who.getName(), "ACCESS_DENIED", request.getMethod() + " " + request.getRequestURI(),
+                null, request.getRemoteAddr());
+        problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this request."));
     }
 }

@@ -22,9 +22,14 @@ public class WebSupportConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimitsProperties limits, ObjectMapper objectMapper) {
+    ProblemWriter problemWriter(ObjectMapper objectMapper) {
+        return new ProblemWriter(objectMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(HttpLimitsProperties limits, ProblemWriter problemWriter) {
         RequestSizeLimitFilter filter = new RequestSizeLimitFilter(
-                request -> limits.limitFor(request.getRequestURI()), new ProblemWriter(objectMapper));
+                request -> limits.limitFor(request.getRequestURI()), problemWriter);
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;

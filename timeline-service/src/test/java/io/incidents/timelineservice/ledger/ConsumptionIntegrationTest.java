@@ -2,6 +2,7 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.events.Severity;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.TopicReader;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
@@ -41,7 +42,7 @@ class ConsumptionIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        api = new ReadApi(rest);
+        api = new ReadApi(rest, TestLogins.ADMIN);
     }
 
     @AfterAll

@@ -13,6 +13,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
@@ -58,7 +59,7 @@ class ReplayIntegrationTest {
 
     @Test
     void aReplayRebuildsByteIdenticalReadModelsAndLosesNothingPublishedMeanwhile() throws Exception {
-        ReadApi api = new ReadApi(rest);
+        ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
         List<String> ids = publishMixedScenario();
         ids.forEach(id -> api.awaitEvents(id, 2));
         Map<String, String> before = snapshot(api, ids);

@@ -1,0 +1,47 @@
+package io.incidents.support.security;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads an OpenID Connect access token: the roles from the configured claim (a list, or a
+ * space-separated text; names the product does not know are ignored), the actor from
+ * {@code preferred_username}, else {@code sub}.
+ */
+final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
+
+    private final String rolesClaim;
+
+    JwtRoles(String rolesClaim) {
+        this.rolesClaim = rolesClaim;
+    }
+
+    @Override
+    public AbstractAuthenticationToken convert(Jwt jwt) {
+        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+        for (String name : roleNames(jwt.getClaim(rolesClaim))) {
+            Role.parse(name).ifPresent(role -> authorities.addAll(role.authorities()));
+        }
+        String user = jwt.getClaimAsString("preferred_username");
+        return new JwtAuthenticationToken(jwt, authorities, user != null && !user.isBlank() ? user : jwt.getSubject());
+    }
+
+    private static Collection<String> roleNames(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof String text) {
+            return Arrays.asList(text.trim().split("[\\s,]+"));
+        }
+        return List.of();
+    }
+}

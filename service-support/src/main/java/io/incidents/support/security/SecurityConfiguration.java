@@ -1,0 +1,113 @@
+package io.incidents.support.security;
+
+import io.incidents.support.audit.AuditLog;
+import io.incidents.support.web.ProblemWriter;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Who may call what, for every service. Two filter chains:
+ * <ul>
+ *   <li>public paths (health, API docs, a status page, alert endpoints that check their own
+ *       integration keys): no login looked at, so a stray header cannot turn them into a 401;</li>
+ *   <li>everything else: HTTP Basic from configured users, or {@code Bearer} with an OpenID
+ *       Connect access token or an API token; stateless (no session, hence no cookie a forged
+ *       request could ride on); the role matrix of SPEC 9 from the common rules and the service's
+ *       {@link AccessRules}; what no rule names is denied.</li>
+ * </ul>
+ * A service that has no way to log in configured refuses to start and says what to set.
+ */
+@AutoConfiguration(after = io.incidents.support.audit.AuditConfiguration.class, before = {OAuth2ResourceServerAutoConfiguration.class, SecurityAutoConfiguration.class,
+        UserDetailsServiceAutoConfiguration.class})
+@EnableConfigurationProperties(IdentityProperties.class)
+public class SecurityConfiguration {
+
+    /** Health for load balancers, the API's description, and the error page requests are forwarded to. */
+    private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/error");
+
+    @Bean
+    LoginThrottle loginThrottle(IdentityProperties properties, ObjectProvider<Clock> clock, AuditLog audit) {
+        return new LoginThrottle(properties, clock.getIfAvailable(Clock::systemUTC), audit);
+    }
+
+    @Bean
+    BasicLogins basicLogins(IdentityProperties properties, LoginThrottle throttle) {
+        return new BasicLogins(properties, throttle);
+    }
+
+    @Bean
+    ApiTokens apiTokens(IdentityProperties properties, ObjectProvider<Clock> clock) {
+        return new ApiTokens(properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain publicEndpoints(HttpSecurity http, IdentityProperties properties) throws Exception {
+        String[] paths = Stream.concat(ALWAYS_PUBLIC.stream(), properties.publicPaths().stream()).toArray(String[]::new);
+        return http
+                .securityMatcher(paths)
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, IdentityProperties properties, BasicLogins basicLogins, ApiTokens apiTokens,
+                            LoginThrottle throttle, ObjectProvider<JwtDecoder> jwtDecoder, List<AccessRules> serviceRules,
+                            ProblemWriter problemWriter, AuditLog audit) throws Exception {
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder == null && !basicLogins.hasUsers() && !apiTokens.hasConfiguredTokens()) {
+            throw new IllegalStateException("Nobody could log in: configure an OpenID Connect provider"
+                    + " (spring.security.oauth2.resourceserver.jwt.issuer-uri, env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI),"
+                    + " or users (incidents.security.users[0].username / password-hash / role), or API tokens"
+                    + " (incidents.security.tokens[0].name / sha256 / role). See the README, section Identity and access.");
+        }
+        ProblemSecurityHandlers problems = new ProblemSecurityHandlers(problemWriter, audit);
+        BearerLogins bearer = new BearerLogins(apiTokens, decoder, properties.rolesClaim(), throttle);
+        return http
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .authenticationManager(new ProviderManager(basicLogins))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(request -> bearer)
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .addFilterBefore(new CrossSiteRequestFilter(problemWriter), BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    requests.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll()
+                            .requestMatchers(HttpMethod.GET, "/actuator", "/actuator/prometheus", "/actuator/metrics",
+                                    "/actuator/metrics/**")
+                            .hasAnyRole(Role.METRICS.name(), Role.ADMIN.name())
+                            .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name());
+                    serviceRules.forEach(rules -> rules.apply(requests));
+                    requests.anyRequest().denyAll();
+                })
+                .build();
+    }
+}
