@@ -1,6 +1,8 @@
 package io.incidents.notificationservice.delivery;
 
 import io.incidents.notificationservice.incident.IncidentEventsListener;
+import io.incidents.notificationservice.routing.ContactNames;
+import io.incidents.support.audit.AuditLog;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.web.IncidentIds;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,7 +23,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** The delivery log, its dead letters, and the operator's levers (login required). */
+/** The delivery log (who was told, addresses redacted), its dead letters, and the operator's levers. */
 @RestController
 @Validated
 class NotificationController {
@@ -30,26 +32,35 @@ class NotificationController {
     private final DeadLetters deadLetters;
     private final IncidentEventsListener listener;
     private final Clock clock;
+    private final AuditLog audit;
+    private final ContactNames contactNames;
 
-    NotificationController(DeliveryLog deliveries, DeadLetters deadLetters, IncidentEventsListener listener, Clock clock) {
+    NotificationController(DeliveryLog deliveries, DeadLetters deadLetters, IncidentEventsListener listener, Clock clock,
+                           AuditLog audit, ContactNames contactNames) {
+        this.contactNames = contactNames;
         this.deliveries = deliveries;
         this.deadLetters = deadLetters;
         this.listener = listener;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Operation(summary = "Messages sent (or to be sent) for an incident, or the latest ones, with their status")
     @GetMapping("/api/v1/notifications")
-    Map<String, List<Delivery>> notifications(
+    Map<String, List<DeliveryView>> notifications(
             @RequestParam(required = false) @Pattern(regexp = IncidentIds.PATTERN) String incidentId,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return Map.of("items", incidentId == null ? deliveries.recent(limit) : deliveries.ofIncident(incidentId, limit));
+        return Map.of("items", views(incidentId == null ? deliveries.recent(limit) : deliveries.ofIncident(incidentId, limit)));
     }
 
     @Operation(summary = "Messages whose retries ran out")
     @GetMapping("/api/v1/admin/notifications/dead-letters")
-    Map<String, List<Delivery>> deadLetters(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
-        return Map.of("items", deliveries.dead(limit));
+    Map<String, List<DeliveryView>> deadLetters(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return Map.of("items", views(deliveries.dead(limit)));
+    }
+
+    private List<DeliveryView> views(List<Delivery> rows) {
+        return rows.stream().map(row -> DeliveryView.of(row, contactNames.of(row.recipient()))).toList();
     }
 
     @Operation(summary = "Incident-event records that could not be read, parked on incident-events.DLT")
@@ -64,6 +75,7 @@ class NotificationController {
         if (!deliveries.retry(id, clock.instant())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id + ".");
         }
+        audit.recordRequest("DEAD_LETTER_RETRIED", "delivery " + id, null);
         return ResponseEntity.accepted().build();
     }
 
@@ -71,6 +83,7 @@ class NotificationController {
     @PostMapping("/api/v1/admin/replay")
     ResponseEntity<Void> replay() {
         listener.replayFromStart();
+        audit.recordRequest("REPLAY_STARTED", "incident-events", null);
         return ResponseEntity.accepted().build();
     }
 }

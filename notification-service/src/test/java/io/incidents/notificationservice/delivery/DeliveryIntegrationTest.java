@@ -136,7 +136,10 @@ class DeliveryIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> count(id, "PENDING") == 0);
         assertThat(count(id, "DEAD")).isEqualTo(4);
         assertThat(deliveries(id)).filteredOn(i -> "DEAD".equals(i.get("status")))
-                .allSatisfy(i -> assertThat(i.get("recipient")).asString().endsWith("/chat/slow"));
+                .allSatisfy(i -> assertThat(i).containsEntry("contact", "devops").doesNotContainKey("recipient")
+                        .extractingByKey("address").asString().endsWith("/…").doesNotContain("/chat/slow"));
+        assertThat(deliveries(id)).extracting(i -> i.get("address")).contains("o…@example.com")
+                .noneMatch(address -> address.toString().contains("oncall@"));
 
         int requestsBefore = requestsAbout(id);
         long rowsBefore = jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class);
@@ -172,6 +175,8 @@ class DeliveryIntegrationTest {
 
         assertThat(retried.getStatusCode().value()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> count(id, "SENT") == 1);
+        assertThat(TestLogins.ADMIN.on(rest).getForEntity("/api/v1/admin/audit?action=DEAD_LETTER_RETRIED", Map.class)
+                .getBody().get("items").toString()).contains("delivery " + dead.get("id"), TestLogins.ADMIN.username());
         assertThat(TestLogins.ADMIN.on(rest)
                 .postForEntity("/api/v1/admin/notifications/999999/retry", null, Map.class).getStatusCode().value()).isEqualTo(404);
     }

@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.replay;
 
+import io.incidents.support.audit.AuditLog;
 import io.incidents.support.events.DeadLetters;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -23,16 +24,20 @@ class AdminController {
 
     private final ReplayService replay;
     private final DeadLetters deadLetters;
+    private final AuditLog audit;
 
-    AdminController(ReplayService replay, DeadLetters deadLetters) {
+    AdminController(ReplayService replay, DeadLetters deadLetters, AuditLog audit) {
         this.replay = replay;
         this.deadLetters = deadLetters;
+        this.audit = audit;
     }
 
     @Operation(summary = "Rebuild every read model from the start of incident-events (409 while one runs)")
     @PostMapping("/replay")
     ResponseEntity<ReplayStatus> startReplay() {
-        return ResponseEntity.accepted().body(replay.start());
+        ReplayStatus started = replay.start();
+        audit.recordRequest("REPLAY_STARTED", "read models", null);
+        return ResponseEntity.accepted().body(started);
     }
 
     @Operation(summary = "State of the current or last replay")

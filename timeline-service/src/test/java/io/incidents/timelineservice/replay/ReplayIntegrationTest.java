@@ -90,6 +90,8 @@ class ReplayIntegrationTest {
         before.forEach((view, bytes) -> assertThat(after.get(view)).as(view).isEqualTo(bytes));
         api.awaitEvents(late, 1);
         assertThat(api.get("/api/v1/incidents/" + late).getStatusCode().value()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) api.get("/api/v1/admin/audit?action=REPLAY_STARTED&actor="
+                + TestLogins.ADMIN.username()).getBody().get("items")).isNotEmpty();
     }
 
     private Map<String, String> snapshot(ReadApi api, List<String> ids) {
