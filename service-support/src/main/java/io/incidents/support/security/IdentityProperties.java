@@ -22,6 +22,8 @@ import java.util.List;
  * @param failedLoginsPerUser   failed Basic logins one user name may see per window before it gets 429
  * @param failedLoginsPerAddress failed logins (Basic or token) one client address may cause per window
  * @param failedLoginWindow     the throttle's window
+ * @param anonymousRole         a role callers without any login get (like Grafana's anonymous access): for a
+ *                              read-only wall display or the benchmark's unauthenticated baseline; unset by default
  */
 @ConfigurationProperties("incidents.security")
 public record IdentityProperties(
@@ -32,7 +34,8 @@ public record IdentityProperties(
         @DefaultValue("60s") Duration loginCacheTtl,
         @DefaultValue("5") int failedLoginsPerUser,
         @DefaultValue("20") int failedLoginsPerAddress,
-        @DefaultValue("1m") Duration failedLoginWindow) {
+        @DefaultValue("1m") Duration failedLoginWindow,
+        String anonymousRole) {
 
     /** A Basic login: {@code incidents.security.users[0].username / password-hash / role}. */
     public record User(String username, String passwordHash, String role) {

@@ -3,6 +3,8 @@ package io.incidents.support.security;
 import io.incidents.support.audit.AuditLog;
 import io.incidents.support.web.ProblemWriter;
 import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -40,6 +42,8 @@ import java.util.stream.Stream;
         UserDetailsServiceAutoConfiguration.class})
 @EnableConfigurationProperties(IdentityProperties.class)
 public class SecurityConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     /** Health for load balancers, the API's description, and the error page requests are forwarded to. */
     private static final List<String> ALWAYS_PUBLIC = List.of("/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -84,6 +88,12 @@ public class SecurityConfiguration {
                     + " (spring.security.oauth2.resourceserver.jwt.issuer-uri, env SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI),"
                     + " or users (incidents.security.users[0].username / password-hash / role), or API tokens"
                     + " (incidents.security.tokens[0].name / sha256 / role). See the README, section Identity and access.");
+        }
+        if (properties.anonymousRole() != null && !properties.anonymousRole().isBlank()) {
+            Role anonymous = Role.parse(properties.anonymousRole()).orElseThrow(() -> new IllegalStateException(
+                    "incidents.security.anonymous-role must be one of VIEWER, RESPONDER, ADMIN, METRICS"));
+            log.warn("Callers without a login get the role {} (incidents.security.anonymous-role)", anonymous);
+            http.anonymous(anonymousAccess -> anonymousAccess.authorities(anonymous.authorities()));
         }
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(problemWriter, audit);
         BearerLogins bearer = new BearerLogins(apiTokens, decoder, properties.rolesClaim(), throttle);

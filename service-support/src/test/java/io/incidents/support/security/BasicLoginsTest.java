@@ -32,7 +32,7 @@ class BasicLoginsTest {
     };
     private final IdentityProperties properties = new IdentityProperties("roles",
             List.of(new IdentityProperties.User("alice", HASH, "RESPONDER"), new IdentityProperties.User("bob", HASH, "viewer")),
-            List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1));
+            List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1), null);
     private final BasicLogins logins = new BasicLogins(properties, new LoginThrottle(properties, clock, audit));
 
     @Test
@@ -96,9 +96,9 @@ class BasicLoginsTest {
     @Test
     void aUserWithoutARoleOrWithAPlainPasswordStopsTheStart() {
         IdentityProperties noRole = new IdentityProperties("roles", List.of(new IdentityProperties.User("dave", HASH, null)),
-                List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1));
+                List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1), null);
         IdentityProperties plain = new IdentityProperties("roles", List.of(new IdentityProperties.User("dave", "secret", "VIEWER")),
-                List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1));
+                List.of(), List.of(), Duration.ofMinutes(1), 3, 5, Duration.ofMinutes(1), null);
 
         assertThatThrownBy(() -> new BasicLogins(noRole, new LoginThrottle(noRole, clock, audit)))
                 .hasMessageContaining("'dave' needs a role");
