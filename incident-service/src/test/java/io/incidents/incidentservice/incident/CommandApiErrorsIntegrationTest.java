@@ -2,6 +2,7 @@ package io.incidents.incidentservice.incident;
 
 import io.incidents.incidentservice.CommandApi;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestLogins;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +44,21 @@ class CommandApiErrorsIntegrationTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        // Bearer, never Basic: a Basic challenge would make a browser prompt and then cache the password.
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aViewerMayNotDeclareAnIncident() {
+        long before = eventCount();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> response = TestLogins.VIEWER.on(rest).postForEntity("/api/v1/incidents",
+                new HttpEntity<>("{\"title\":\"x\",\"severity\":\"SEV1\",\"services\":[\"a\"]}", headers), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(eventCount()).isEqualTo(before);
     }
 
