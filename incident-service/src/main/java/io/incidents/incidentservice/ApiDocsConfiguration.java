@@ -16,7 +16,9 @@ class ApiDocsConfiguration {
         return new OpenAPI()
                 .info(new Info().title("incident-service command API").version("v1")
                         .description("Declare, acknowledge, escalate, roll back and resolve incidents."))
-                .components(new Components().addSecuritySchemes("basicAuth",
-                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")));
+                .components(new Components()
+                        .addSecuritySchemes("basicAuth", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes("integrationKey", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("An integration key, for the alert endpoints")));
     }
 }

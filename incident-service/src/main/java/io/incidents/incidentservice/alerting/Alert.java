@@ -1,17 +1,38 @@
 package io.incidents.incidentservice.alerting;
 
 import io.incidents.events.Severity;
+import io.incidents.incidentservice.incident.IncidentFields;
+import io.incidents.incidentservice.incident.ServiceNames;
 
 import java.math.BigDecimal;
 
 /**
- * One alert in our own terms, whatever format it came in.
+ * One alert in our own terms, whatever format it came in. Every text is bounded here, so no
+ * format can carry an unbounded one into an event: the readers refuse what the sender must fix
+ * (a dedup key, PagerDuty's summary) and this cuts or normalises the rest.
  *
+ * @param service   normalised to a valid service name; null if the alert named none (or nothing was left of it)
  * @param severity  the sender's severity, mapped to ours; null if it gave none
  * @param errorRate the error rate in percent, if the sender reported one (drives the decision matrix)
  */
 record Alert(Action action, String dedupKey, String summary, String source, String service, Severity severity,
              BigDecimal errorRate, String description) {
 
+    /** Also the limit of {@code alert_incident.dedup_key}. */
+    static final int DEDUP_KEY_LIMIT = 255;
+    /** PagerDuty's own limit. */
+    static final int SUMMARY_LIMIT = 1024;
+    static final int SOURCE_LIMIT = 255;
+
     enum Action { TRIGGER, ACKNOWLEDGE, RESOLVE }
+
+    Alert {
+        if (dedupKey == null || dedupKey.isBlank() || dedupKey.length() > DEDUP_KEY_LIMIT) {
+            throw new IllegalArgumentException("the readers give every alert a dedup key of 1.." + DEDUP_KEY_LIMIT + " characters");
+        }
+        summary = IncidentFields.cut(summary, SUMMARY_LIMIT);
+        source = IncidentFields.cut(source, SOURCE_LIMIT);
+        service = ServiceNames.normalise(service).orElse(null);
+        description = IncidentFields.cut(description, IncidentFields.LONG_TEXT);
+    }
 }

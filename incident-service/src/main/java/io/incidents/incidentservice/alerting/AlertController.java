@@ -2,67 +2,67 @@ package io.incidents.incidentservice.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Alertmanager, Grafana and native alerts over HTTP. The integration key comes as
- * {@code Authorization: Bearer <key>}, or {@code ?key=} for senders that cannot set headers.
+ * Alertmanager, Grafana and native alerts over HTTP. The sender is authenticated before the body
+ * is read ({@link IntegrationKeyInterceptor}); here a payload is capped, charged its full count
+ * against the integration's rate limit, and taken whole.
  */
 @RestController
+@SecurityRequirement(name = "integrationKey")
 class AlertController {
 
-    private final Integrations integrations;
     private final RateLimiter rateLimiter;
     private final AlertProcessor processor;
+    private final AlertingProperties properties;
 
-    AlertController(Integrations integrations, RateLimiter rateLimiter, AlertProcessor processor) {
-        this.integrations = integrations;
+    AlertController(RateLimiter rateLimiter, AlertProcessor processor, AlertingProperties properties) {
         this.rateLimiter = rateLimiter;
         this.processor = processor;
+        this.properties = properties;
     }
 
     /** Grafana-managed alerting sends the same core as Alertmanager (plus orgId, title, state): one reader serves both. */
     @Operation(summary = "Prometheus Alertmanager webhook (payload version 4) or Grafana-managed alerting webhook;"
-            + " every alert keyed by its fingerprint")
-    @PostMapping({"/api/v1/integrations/alertmanager", "/api/v1/integrations/grafana"})
-    ResponseEntity<Map<String, Object>> alertmanager(@RequestBody JsonNode payload,
-                                                     @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                     @RequestParam(name = "key", required = false) String key) {
-        return accept(authorization, key, AlertmanagerPayloads.parse(payload));
+            + " every alert keyed by its fingerprint. Key as Authorization: Bearer; Grafana's endpoint also takes ?key=")
+    @PostMapping({"/api/v1/integrations/alertmanager", AlertingWebConfiguration.GRAFANA})
+    ResponseEntity<Map<String, Object>> alertmanager(
+            @Parameter(hidden = true) @RequestAttribute(IntegrationKeyInterceptor.INTEGRATION) AlertingProperties.Integration integration,
+            @RequestBody JsonNode payload) {
+        return accept(integration, AlertmanagerPayloads.parse(payload, properties.maxAlertsPerPayload()));
     }
 
     @Operation(summary = "Native alert: {dedupKey, summary, source, service, severity | errorRate, status, details}")
     @PostMapping("/api/v1/alerts")
-    ResponseEntity<Map<String, Object>> nativeAlert(@Valid @RequestBody NativeAlert alert,
-                                                    @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                                    @RequestParam(name = "key", required = false) String key) {
-        return accept(authorization, key, List.of(alert.toAlert()));
+    ResponseEntity<Map<String, Object>> nativeAlert(
+            @Parameter(hidden = true) @RequestAttribute(IntegrationKeyInterceptor.INTEGRATION) AlertingProperties.Integration integration,
+            @Valid @RequestBody NativeAlert alert) {
+        return accept(integration, List.of(alert.toAlert()));
     }
 
-    private ResponseEntity<Map<String, Object>> accept(String authorization, String key, List<Alert> alerts) {
-        String presented = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : key;
-        AlertingProperties.Integration integration = integrations.byKey(presented).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.UNAUTHORIZED,
-                        "A valid integration key is required (Authorization: Bearer <key>, or ?key=)."));
-        // The whole payload or nothing: a half-taken batch would leave alerts behind on a retry.
-        if (!rateLimiter.tryAcquire(integration.name(), alerts.size())) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
-                    "More than the allowed alerts per minute for this integration key; retry later.");
+    private ResponseEntity<Map<String, Object>> accept(AlertingProperties.Integration integration, List<Alert> alerts) {
+        if (!alerts.isEmpty()) {
+            // The whole payload or nothing: a half-taken batch would leave alerts behind on a retry.
+            Optional<Duration> refused = rateLimiter.acquire(integration.name(), alerts.size());
+            if (refused.isPresent()) {
+                throw AlertAnswers.rateLimited(refused.get(), alerts.size(), properties);
+            }
         }
         for (Alert alert : alerts) {
             processor.process(integration, alert);
@@ -76,5 +76,10 @@ class AlertController {
                 + e.getMessage() + ".");
         problem.setProperty("errors", e.errors());
         return problem;
+    }
+
+    @ExceptionHandler(AlertsOverCap.class)
+    ResponseEntity<ProblemDetail> overCap(AlertsOverCap e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(AlertAnswers.overCap(e));
     }
 }

@@ -10,6 +10,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentException;
+import io.incidents.incidentservice.incident.IncidentFields;
 import io.incidents.policy.Decision;
 import io.incidents.policy.DecisionMatrix;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -35,7 +36,6 @@ import java.util.concurrent.TimeUnit;
 @Component
 class AlertProcessor {
 
-    private static final int TITLE_LIMIT = 200;
     private static final Severity WITHOUT_SEVERITY = Severity.SEV3;
 
     private final AlertStreams streams;
@@ -99,8 +99,9 @@ class AlertProcessor {
 
     private void declare(String incidentId, AlertingProperties.Integration integration, Alert alert, Instant now) {
         Rated rated = severityOf(alert, now);
-        String service = alert.service() != null && !alert.service().isBlank() ? alert.service() : integration.defaultService();
-        String title = alert.summary().length() <= TITLE_LIMIT ? alert.summary() : alert.summary().substring(0, TITLE_LIMIT);
+        // The alert's service is already a valid name (or null); the default was checked when configured.
+        String service = alert.service() != null ? alert.service() : integration.defaultService();
+        String title = IncidentFields.cut(alert.summary(), IncidentFields.SHORT_TEXT);
         send(new DeclareIncidentCommand(incidentId, title, alert.description(), rated.severity(),
                 service == null ? List.of() : List.of(service), IncidentSource.alert(integration.name(), alert.dedupKey()), now,
                 rated.recommendation()), integration, alert);

@@ -9,19 +9,25 @@ import java.util.List;
  * Reads Prometheus Alertmanager webhook payloads (version 4) and Grafana-managed alerting's,
  * which share the core: {@code alerts[]} with status, labels, annotations and fingerprint.
  * Every alert is its own stream, keyed by its fingerprint. Unknown fields are ignored.
+ * Labels and annotations never get a payload refused: Alertmanager would retry it forever and
+ * the page would be lost, so odd values are made safe instead (see {@link Alert}).
  */
 final class AlertmanagerPayloads {
 
     private AlertmanagerPayloads() {
     }
 
-    static List<Alert> parse(JsonNode payload) {
+    /** @throws AlertsOverCap for more than {@code maxAlerts} alerts, before any is read */
+    static List<Alert> parse(JsonNode payload, int maxAlerts) {
         if (payload == null || !payload.isObject()) {
             throw new AlertRejected(List.of("the payload must be a JSON object"));
         }
         JsonNode alerts = payload.get("alerts");
         if (alerts == null || !alerts.isArray()) {
             throw new AlertRejected(List.of("'alerts' must be an array"));
+        }
+        if (alerts.size() > maxAlerts) {
+            throw new AlertsOverCap(alerts.size(), maxAlerts);
         }
         List<String> errors = new ArrayList<>();
         List<Alert> parsed = new ArrayList<>();
@@ -31,8 +37,8 @@ final class AlertmanagerPayloads {
             JsonNode annotations = object(alert.get("annotations"));
             String fingerprint = PagerDutyEvents.text(alert, "fingerprint");
             String status = PagerDutyEvents.text(alert, "status");
-            if (fingerprint == null || fingerprint.isBlank() || fingerprint.length() > 255) {
-                errors.add("alerts[" + i + "].fingerprint is missing or longer than 255 characters");
+            if (fingerprint == null || fingerprint.isBlank() || fingerprint.length() > Alert.DEDUP_KEY_LIMIT) {
+                errors.add("alerts[" + i + "].fingerprint is missing or longer than " + Alert.DEDUP_KEY_LIMIT + " characters");
                 continue;
             }
             if (!"firing".equals(status) && !"resolved".equals(status)) {
@@ -44,14 +50,14 @@ final class AlertmanagerPayloads {
                 summary = first(labels, "alertname");
             }
             if (summary == null) {
-                summary = PagerDutyEvents.text(payload, "title");
+                summary = first(payload, "title");
             }
             Object errorRate = first(labels, "error_rate");
             if (errorRate == null) {
                 errorRate = first(annotations, "error_rate");
             }
             parsed.add(new Alert("firing".equals(status) ? Alert.Action.TRIGGER : Alert.Action.RESOLVE, fingerprint,
-                    summary == null ? "Alert " + fingerprint : summary, PagerDutyEvents.text(alert, "generatorURL"),
+                    summary == null ? "Alert " + fingerprint : summary, first(alert, "generatorURL"),
                     first(labels, "service"), AlertSeverities.of(first(labels, "severity")).orElse(null),
                     AlertSeverities.errorRate(errorRate).orElse(null), first(annotations, "description")));
         }
@@ -65,14 +71,15 @@ final class AlertmanagerPayloads {
         return node != null && node.isObject() ? node : null;
     }
 
+    /** The first of the keys with a non-blank value; NUL replaced, since this never refuses. */
     private static String first(JsonNode map, String... keys) {
         if (map == null) {
             return null;
         }
         for (String key : keys) {
-            String value = PagerDutyEvents.text(map, key);
-            if (value != null && !value.isBlank()) {
-                return value;
+            JsonNode value = map.get(key);
+            if (value != null && !value.isNull() && !value.asText().isBlank()) {
+                return value.asText().replace('\u0000', '\uFFFD');
             }
         }
         return null;

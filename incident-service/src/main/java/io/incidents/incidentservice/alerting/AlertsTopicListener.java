@@ -29,7 +29,7 @@ class AlertsTopicListener {
         this.json = json;
         this.validator = validator;
         this.processor = processor;
-        this.integration = integrations.byName(properties.kafkaIntegration())
+        this.integration = integrations.configured(properties.kafkaIntegration())
                 .orElse(new AlertingProperties.Integration(properties.kafkaIntegration(), null, null, true));
     }
 

@@ -11,12 +11,16 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Our own alert format, over HTTP ({@code POST /api/v1/alerts}) or the {@code alerts} Kafka topic. */
+/**
+ * Our own alert format, over HTTP ({@code POST /api/v1/alerts}) or the {@code alerts} Kafka topic.
+ * The service is normalised, not refused, as in every format (see {@link Alert}): on the topic a
+ * refused alert would be parked and its page lost.
+ */
 record NativeAlert(
-        @NotBlank @Size(max = 255) String dedupKey,
-        @Size(max = 1024) String summary,
-        @Size(max = 255) String source,
-        @Size(max = 100) String service,
+        @NotBlank @Size(max = Alert.DEDUP_KEY_LIMIT) String dedupKey,
+        @Size(max = Alert.SUMMARY_LIMIT) String summary,
+        @Size(max = Alert.SOURCE_LIMIT) String source,
+        String service,
         @Size(max = 20) String severity,
         @DecimalMin("0") @DecimalMax("100") BigDecimal errorRate,
         @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,

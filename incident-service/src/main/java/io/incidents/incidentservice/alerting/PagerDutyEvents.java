@@ -12,7 +12,9 @@ import java.util.UUID;
 /**
  * Reads a PagerDuty Events API v2 event as real clients send it: explicit nulls for optional
  * fields, nanosecond timestamps, and for acknowledge / resolve a placeholder payload (summary
- * "BLANK", severity "info") that must change nothing.
+ * "BLANK", severity "info") that must change nothing. What PagerDuty itself refuses is refused;
+ * {@code payload.component} (the service), {@code source} and {@code custom_details} are made
+ * to fit by {@link Alert}.
  */
 final class PagerDutyEvents {
 
@@ -39,8 +41,8 @@ final class PagerDutyEvents {
             errors.add("'event_action' must be one of trigger, acknowledge, resolve");
         }
         String dedupKey = text(event, "dedup_key");
-        if (dedupKey != null && dedupKey.length() > 255) {
-            errors.add("'dedup_key' must be at most 255 characters");
+        if (dedupKey != null && dedupKey.length() > Alert.DEDUP_KEY_LIMIT) {
+            errors.add("'dedup_key' must be at most " + Alert.DEDUP_KEY_LIMIT + " characters");
         }
         if (!"trigger".equals(action) && action != null && ACTIONS.contains(action) && (dedupKey == null || dedupKey.isBlank())) {
             errors.add("'dedup_key' is required to " + action);
@@ -60,8 +62,8 @@ final class PagerDutyEvents {
                 details = payload.get("custom_details");
                 if (summary == null || summary.isBlank()) {
                     errors.add("'payload.summary' is missing or blank");
-                } else if (summary.length() > 1024) {
-                    errors.add("'payload.summary' must be at most 1024 characters");
+                } else if (summary.length() > Alert.SUMMARY_LIMIT) {
+                    errors.add("'payload.summary' must be at most " + Alert.SUMMARY_LIMIT + " characters");
                 }
                 if (source == null || source.isBlank()) {
                     errors.add("'payload.source' is missing or blank");

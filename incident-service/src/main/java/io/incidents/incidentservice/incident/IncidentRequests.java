@@ -17,11 +17,9 @@ import java.util.List;
 /** Request bodies of the command API, each field bounded. */
 final class IncidentRequests {
 
-    static final int SHORT_TEXT = 200;
-    static final int LONG_TEXT = 10_000;
+    static final int SHORT_TEXT = IncidentFields.SHORT_TEXT;
+    static final int LONG_TEXT = IncidentFields.LONG_TEXT;
     static final int MAX_SERVICES = 50;
-    /** Service names as they appear in deployments and alert labels. */
-    static final String SERVICE_NAME = "[A-Za-z0-9][A-Za-z0-9._/-]{0,99}";
 
     private IncidentRequests() {
     }
@@ -30,8 +28,8 @@ final class IncidentRequests {
             @NotBlank @Size(max = SHORT_TEXT) String title,
             @Size(max = LONG_TEXT) String description,
             @NotNull Severity severity,
-            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = SERVICE_NAME,
-                    message = "must be a service name (letters, digits, . _ / -, at most 100)") String> services) {
+            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = ServiceNames.PATTERN,
+                    message = ServiceNames.MESSAGE) String> services) {
     }
 
     record ChangeSeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = LONG_TEXT) String reason) {
@@ -45,8 +43,8 @@ final class IncidentRequests {
 
     record StartRollbackRequest(
             @NotNull RollbackProcedure procedure,
-            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = SERVICE_NAME,
-                    message = "must be a service name (letters, digits, . _ / -, at most 100)") String> services,
+            @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = ServiceNames.PATTERN,
+                    message = ServiceNames.MESSAGE) String> services,
             @NotBlank @Size(max = SHORT_TEXT) String targetVersion,
             @NotBlank @Size(max = LONG_TEXT) String reason) {
     }

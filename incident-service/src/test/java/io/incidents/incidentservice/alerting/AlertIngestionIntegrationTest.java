@@ -1,5 +1,7 @@
 package io.incidents.incidentservice.alerting;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestInfrastructure;
 import io.incidents.testsupport.TopicReader;
@@ -9,7 +11,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -28,6 +35,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.incidents.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +49,10 @@ class AlertIngestionIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LoggingSystem loggingSystem;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void pagerDutyTriggerAcknowledgeResolveAnswersAsPagerDutyDoesAndDrivesOneIncident() {
@@ -165,20 +177,168 @@ class AlertIngestionIntegrationTest {
     }
 
     @Test
-    void overTheRateLimitTheAnswerIs429() {
+    void overTheRateLimitTheAnswerIs429WithWhenToRetry() {
         int accepted = 0;
         int limited = 0;
+        List<String> retryAfter = new ArrayList<>();
         long started = System.nanoTime();
-        for (int i = 0; i < 200; i++) {
-            int status = post("/api/v1/alerts", nativeAlert("unknown-" + i, null, "resolved"), "limited").getStatusCode().value();
-            accepted += status == 202 ? 1 : 0;
-            limited += status == 429 ? 1 : 0;
+        for (int i = 0; i < 300; i++) {
+            ResponseEntity<Map> answer = post("/api/v1/alerts", nativeAlert("unknown-" + i, null, "resolved"), "limited");
+            accepted += answer.getStatusCode().value() == 202 ? 1 : 0;
+            if (answer.getStatusCode().value() == 429) {
+                limited++;
+                retryAfter.add(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+                assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+            }
         }
 
-        // 120 at once, then the bucket refills at 2 per second while the requests run
+        // a burst of 200 (a full payload), then the bucket refills at 2 per second while the requests run
         double seconds = (System.nanoTime() - started) / 1e9;
-        assertThat(accepted).isBetween(120, 120 + (int) Math.ceil(seconds * 2));
-        assertThat(limited).isPositive().isEqualTo(200 - accepted);
+        assertThat(accepted).isBetween(200, 200 + (int) Math.ceil(seconds * 2));
+        assertThat(limited).isPositive().isEqualTo(300 - accepted);
+        // one alert is at most half a second away: rounded up to whole seconds
+        assertThat(retryAfter).containsOnly("1");
+    }
+
+    @Test
+    void aPayloadIsChargedItsFullCountAndRefusedWholeWithWhenToRetry() {
+        String run = UUID.randomUUID().toString();
+        ResponseEntity<Map> first = post("/api/v1/integrations/alertmanager", alertmanagerPayload(150, "first-" + run, "resolved",
+                Map.of()), "charged");
+        assertThat(first.getStatusCode().value()).isEqualTo(202);
+        assertThat(first.getBody()).containsEntry("alerts", 150);
+
+        // 50 of the 200 left: 60 more are refused whole, and told to wait for the 10 missing (5 s at 2 per second)
+        ResponseEntity<Map> second = post("/api/v1/integrations/alertmanager", alertmanagerPayload(60, "second-" + run, "firing",
+                Map.of()), "charged");
+        assertThat(second.getStatusCode().value()).isEqualTo(429);
+        assertThat(second.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(Integer.parseInt(second.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 5);
+        assertThat((String) second.getBody().get("detail")).contains("60");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_incident WHERE dedup_key LIKE ?", Integer.class,
+                "second-" + run + "%")).isZero();
+
+        // the refused payload took nothing: 40 still fit
+        assertThat(post("/api/v1/integrations/alertmanager", alertmanagerPayload(40, "third-" + run, "resolved", Map.of()),
+                "charged").getStatusCode().value()).isEqualTo(202);
+    }
+
+    @Test
+    void aPayloadOverTheCapIs413AndChangesNothingWhileAFullOnePasses() {
+        String run = UUID.randomUUID().toString();
+
+        ResponseEntity<Map> over = post("/api/v1/integrations/alertmanager", alertmanagerPayload(201, "over-" + run, "firing",
+                Map.of()), "capped");
+
+        assertThat(over.getStatusCode().value()).isEqualTo(413);
+        assertThat(over.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat((String) over.getBody().get("detail")).contains("201 alerts", "at most 200");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_incident WHERE dedup_key LIKE ?", Integer.class,
+                "over-" + run + "%")).isZero();
+        // nothing was charged either: a payload of the full 200 still passes on a fresh key
+        ResponseEntity<Map> full = post("/api/v1/integrations/grafana", alertmanagerPayload(200, "full-" + run, "resolved",
+                Map.of()), "capped");
+        assertThat(full.getStatusCode().value()).isEqualTo(202);
+        assertThat(full.getBody()).containsEntry("alerts", 200);
+    }
+
+    @Test
+    void anOddServiceLabelIsNormalisedOntoTheIncidentInsteadOfRefused() {
+        String run = UUID.randomUUID().toString();
+        String payload = alertmanagerPayload(List.of(
+                alert("odd-" + run, "firing", Map.of("service", "../Billing API<script>"), Map.of()),
+                alert("long-" + run, "firing", Map.of("service", "s".repeat(5_000)),
+                        Map.of("description", "d".repeat(20_000))),
+                alert("none-" + run, "firing", Map.of("service", "!!! ???"), Map.of())));
+
+        ResponseEntity<Map> answer = post("/api/v1/integrations/alertmanager", payload, "am");
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(202);
+        assertThat(payloadOf(incidentOf("am", "odd-" + run), "IncidentDeclared")).contains("\"services\":[\"Billing-API-script-\"]");
+        assertThat(payloadOf(incidentOf("am", "long-" + run), "IncidentDeclared"))
+                .contains("\"services\":[\"" + "s".repeat(100) + "\"]", "\"description\":\"" + "d".repeat(10_000) + "\"")
+                .doesNotContain("s".repeat(101), "d".repeat(10_001));
+        // nothing left of the label: the integration's default service
+        assertThat(payloadOf(incidentOf("am", "none-" + run), "IncidentDeclared")).contains("\"services\":[\"platform\"]");
+    }
+
+    @Test
+    void aKeyInTheQueryStringIsRefusedWhereTheHeaderWorks() {
+        String fingerprint = "query-" + UUID.randomUUID();
+        String payload = fixture("alertmanager-v4.json").replace("FINGERPRINT", fingerprint).replace("STATUS", "firing");
+
+        ResponseEntity<String> refused = rest.postForEntity("/api/v1/integrations/alertmanager?key=am-key", json(payload),
+                String.class);
+
+        assertThat(refused.getStatusCode().value()).isEqualTo(401);
+        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(refused.getBody()).contains("Authorization: Bearer").doesNotContain("am-key");
+        HttpHeaders withHeaderToo = new HttpHeaders();
+        withHeaderToo.setContentType(MediaType.APPLICATION_JSON);
+        withHeaderToo.setBearerAuth("native-key");
+        assertThat(rest.postForEntity("/api/v1/alerts?key=native-key", new HttpEntity<>(nativeAlert(fingerprint, "error",
+                "firing"), withHeaderToo), String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM alert_incident WHERE dedup_key = ?", Integer.class, fingerprint))
+                .isZero();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aQueryKeyNeverReachesTheLogsEvenAtDebugLevel(CapturedOutput output) {
+        String[] loggers = {"org.springframework.security.web.FilterChainProxy", "org.springframework.web.servlet.DispatcherServlet"};
+        for (String logger : loggers) {
+            loggingSystem.setLogLevel(logger, LogLevel.DEBUG);
+        }
+        try {
+            ResponseEntity<Map> firing = rest.postForEntity("/api/v1/integrations/grafana?orgId=1&key=grafana-key",
+                    json(fixture("grafana.json").replace("FINGERPRINT", "logged-" + UUID.randomUUID())), Map.class);
+            assertThat(firing.getStatusCode().value()).isEqualTo(202);
+        } finally {
+            for (String logger : loggers) {
+                loggingSystem.setLogLevel(logger, null);
+            }
+        }
+
+        assertThat(output.getOut()).contains("Securing POST /api/v1/integrations/grafana?orgId=1")
+                .doesNotContain("grafana-key");
+    }
+
+    @Test
+    void anAddressThatKeepsPresentingUnknownKeysWaitsWhileOthersGoOn() {
+        String guesser = address();
+        String neighbour = address();
+        String clumsy = address();
+        for (int i = 0; i < 20; i++) {
+            assertThat(postFrom(guesser, "/api/v1/alerts", nativeAlert("guess", null, "resolved"), "guess-" + i + "-key")
+                    .getStatusCode().value()).isEqualTo(401);
+        }
+
+        // blocked before its key is looked at, valid or not, on every alert endpoint
+        ResponseEntity<Map> blocked = postFrom(guesser, "/api/v1/alerts", nativeAlert("guess", null, "resolved"), "native-key");
+        assertThat(blocked.getStatusCode().value()).isEqualTo(429);
+        assertThat(blocked.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(Integer.parseInt(blocked.getHeaders().getFirst(HttpHeaders.RETRY_AFTER))).isBetween(1, 60);
+        ResponseEntity<Map> pagerDuty = postFrom(guesser, "/v2/enqueue", fixture("pagerduty-trigger.json")
+                .replace("DEDUP_KEY", "guess-" + UUID.randomUUID()), null);
+        assertThat(pagerDuty.getStatusCode().value()).isEqualTo(429);
+        assertThat(pagerDuty.getBody()).containsEntry("status", "throttle event");
+        assertThat(pagerDuty.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+
+        // another address is not held up, and its valid key does not free the guesser
+        assertThat(postFrom(neighbour, "/api/v1/alerts", nativeAlert("guess", null, "resolved"), "native-key")
+                .getStatusCode().value()).isEqualTo(202);
+        assertThat(postFrom(guesser, "/api/v1/alerts", nativeAlert("guess", null, "resolved"), "native-key")
+                .getStatusCode().value()).isEqualTo(429);
+
+        // a valid key clears its own address's count: 19 slips, a success, 19 more slips are never blocked
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 19; i++) {
+                assertThat(postFrom(clumsy, "/api/v1/alerts", nativeAlert("slip", null, "resolved"), "slip-" + i + "-key")
+                        .getStatusCode().value()).isEqualTo(401);
+            }
+            assertThat(postFrom(clumsy, "/api/v1/alerts", nativeAlert("slip", null, "resolved"), "native-key")
+                    .getStatusCode().value()).isEqualTo(202);
+        }
     }
 
     @Test
@@ -247,6 +407,45 @@ class AlertIngestionIntegrationTest {
                     ? integrationKeyOf : integrationKeyOf + "-key");
         }
         return rest.postForEntity(path, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    /** Sent as if through a proxy from {@code address}: the throttle counts per client address. */
+    private ResponseEntity<Map> postFrom(String address, String path, String body, String key) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Forwarded-For", address);
+        if (key != null) {
+            headers.setBearerAuth(key);
+        }
+        return rest.postForEntity(path, new HttpEntity<>(body, headers), Map.class);
+    }
+
+    /** A loopback address of its own, so no other test shares its throttle count. */
+    private static String address() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "127." + random.nextInt(1, 255) + "." + random.nextInt(0, 256) + "." + random.nextInt(1, 255);
+    }
+
+    private static Map<String, Object> alert(String fingerprint, String status, Map<String, String> labels,
+                                             Map<String, String> annotations) {
+        return Map.of("status", status, "labels", labels, "annotations", annotations, "fingerprint", fingerprint,
+                "startsAt", "2026-11-26T10:40:00Z");
+    }
+
+    private static String alertmanagerPayload(int alerts, String fingerprintPrefix, String status, Map<String, String> labels) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (int i = 0; i < alerts; i++) {
+            list.add(alert(fingerprintPrefix + "-" + i, status, labels, Map.of("summary", "Alert " + i)));
+        }
+        return alertmanagerPayload(list);
+    }
+
+    private static String alertmanagerPayload(List<Map<String, Object>> alerts) {
+        try {
+            return JSON.writeValueAsString(Map.of("version", "4", "status", "firing", "receiver", "incidents", "alerts", alerts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpEntity<String> json(String body) {
