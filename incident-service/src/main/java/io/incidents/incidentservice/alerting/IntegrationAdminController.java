@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.alerting;
 
+import io.incidents.support.audit.AuditLog;
 import io.incidents.incidentservice.incident.IncidentFields;
 import io.incidents.incidentservice.incident.ServiceNames;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -49,11 +51,13 @@ class IntegrationAdminController {
     private final Integrations integrations;
     private final StoredIntegrations stored;
     private final Clock clock;
+    private final AuditLog audit;
 
-    IntegrationAdminController(Integrations integrations, StoredIntegrations stored, Clock clock) {
+    IntegrationAdminController(Integrations integrations, StoredIntegrations stored, Clock clock, AuditLog audit) {
         this.integrations = integrations;
         this.stored = stored;
         this.clock = clock;
+        this.audit = audit;
     }
 
     record NewIntegration(
@@ -89,6 +93,7 @@ class IntegrationAdminController {
                     + "' exists; revoke it first or choose another name.");
         }
         log.info("Integration '{}' ({}) created by {}", integration.name(), integration.id(), integration.createdBy());
+        audit.recordRequest("INTEGRATION_CREATED", "integration " + integration.id() + " (" + integration.name() + ")", null);
         return ResponseEntity.created(URI.create("/api/v1/admin/integrations/" + integration.id()))
                 .cacheControl(CacheControl.noStore())
                 .body(new CreatedIntegration(integration.id(), integration.name(), key));
@@ -96,14 +101,14 @@ class IntegrationAdminController {
 
     @Operation(summary = "Every integration, configured and created, revoked ones too; never a key")
     @GetMapping
-    List<IntegrationView> list() {
+    Map<String, List<IntegrationView>> list() {
         Stream<IntegrationView> configured = integrations.configured().stream().map(integration -> new IntegrationView(
                 CONFIGURED_ID_PREFIX + integration.name(), integration.name(), integration.defaultService(),
                 integration.resolvesAutomatically(), "config", null, null, null, null));
         Stream<IntegrationView> created = stored.all().stream().map(integration -> new IntegrationView(integration.id(),
                 integration.name(), integration.defaultService(), integration.autoResolve(), "api",
                 integration.createdAt(), integration.createdBy(), integration.revokedAt(), integration.revokedBy()));
-        return Stream.concat(configured, created).toList();
+        return Map.of("items", Stream.concat(configured, created).toList());
     }
 
     @Operation(summary = "Revoke a created integration: its key is refused at once (revoking twice changes nothing)")
@@ -116,6 +121,7 @@ class IntegrationAdminController {
         String user = currentUser();
         if (stored.revoke(id, clock.instant(), user)) {
             log.info("Integration {} revoked by {}", id, user);
+            audit.recordRequest("INTEGRATION_REVOKED", "integration " + id, null);
         } else if (stored.find(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No integration " + id + " exists.");
         }

@@ -1,7 +1,7 @@
 package io.incidents.incidentservice.alerting;
 
-import io.incidents.incidentservice.CommandApi;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestLogins;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -49,7 +49,7 @@ class IntegrationAdminIntegrationTest {
         ResponseEntity<String> listed = admin().getForEntity(INTEGRATIONS, String.class);
         assertThat(listed.getBody()).doesNotContain(key, IntegrationKeys.sha256Hex(key), "3110dfe2be89dd67551fc1e62db38cd925b86dace8");
         assertThat(entry(id)).containsEntry("name", name).containsEntry("defaultService", "payments")
-                .containsEntry("autoResolve", true).containsEntry("source", "api").containsEntry("createdBy", "alice")
+                .containsEntry("autoResolve", true).containsEntry("source", "api").containsEntry("createdBy", TestLogins.ADMIN.username())
                 .containsEntry("revokedAt", null).containsKey("createdAt");
 
         String dedupKey = "created-" + UUID.randomUUID();
@@ -64,7 +64,7 @@ class IntegrationAdminIntegrationTest {
 
         ResponseEntity<Map> refused = alert(key, "after-" + UUID.randomUUID());
         assertThat(refused.getStatusCode().value()).isEqualTo(401);
-        assertThat(entry(id)).containsEntry("revokedBy", "alice").extractingByKey("revokedAt").isNotNull();
+        assertThat(entry(id)).containsEntry("revokedBy", TestLogins.ADMIN.username()).extractingByKey("revokedAt").isNotNull();
         // revoking twice changes nothing; the name is free again
         assertThat(admin().exchange(INTEGRATIONS + "/" + id, HttpMethod.DELETE, null, Void.class).getStatusCode().value())
                 .isEqualTo(204);
@@ -110,11 +110,11 @@ class IntegrationAdminIntegrationTest {
     }
 
     private TestRestTemplate admin() {
-        return rest.withBasicAuth(CommandApi.USER, CommandApi.PASSWORD);
+        return TestLogins.ADMIN.on(rest);
     }
 
     private Map<String, Object> entry(String id) {
-        List<Map<String, Object>> all = admin().getForObject(INTEGRATIONS, List.class);
+        List<Map<String, Object>> all = (List<Map<String, Object>>) admin().getForObject(INTEGRATIONS, Map.class).get("items");
         return all.stream().filter(entry -> id.equals(entry.get("id"))).findFirst()
                 .orElseThrow(() -> new AssertionError("no integration " + id + " in " + all));
     }
