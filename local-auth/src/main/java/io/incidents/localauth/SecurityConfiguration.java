@@ -13,6 +13,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import java.util.Set;
+
 /**
  * Two filter chains: the OAuth 2.0 / OpenID Connect endpoints first, then everything else (the
  * login form, the signed-in page, health).
@@ -41,8 +43,15 @@ class SecurityConfiguration {
                 // A browser arriving at /oauth2/authorize without a session is sent to the form;
                 // programs get the 401 of the endpoint they called.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                        new LoginUrlAuthenticationEntryPoint(LOGIN_PAGE), browsers()))
                 .build();
+    }
+
+    /** Asks for HTML by name: curl's and most libraries' {@code Accept: *}{@code /*} does not count. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 
     @Bean
