@@ -38,7 +38,6 @@ final class AuthHttp {
     private final HttpClient client;
 
     AuthHttp(int port) {
-        // 127.0.0.1 rather than localhost: the JDK's cookie jar mishandles host names without a dot.
         this.base = URI.create("http://127.0.0.1:" + port);
         this.client = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
