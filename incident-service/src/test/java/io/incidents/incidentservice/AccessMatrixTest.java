@@ -31,7 +31,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/alerts", Access.INTEGRATION),
                 entry("POST /api/v1/integrations/alertmanager", Access.INTEGRATION),
                 entry("POST /api/v1/integrations/grafana", Access.INTEGRATION),
-                entry(PAGERDUTY, Access.INTEGRATION));
+                entry(PAGERDUTY, Access.INTEGRATION),
+                entry("POST /api/v1/admin/tokens", Access.ADMIN),
+                entry("GET /api/v1/admin/tokens", Access.ADMIN),
+                entry("DELETE /api/v1/admin/tokens/{id}", Access.ADMIN));
     }
 
     @Override
