@@ -35,7 +35,7 @@ public class TokenFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TokenFeed.class);
 
     /** How long start-up waits for the records already on the topic. */
-    static final Duration LOAD_WAIT = Duration.ofSeconds(10);
+    private static final Duration LOAD_WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration FIRST_RETRY = Duration.ofMillis(500);
     private static final Duration LAST_RETRY = Duration.ofSeconds(5);
@@ -132,10 +132,13 @@ public class TokenFeed implements SmartLifecycle {
             }
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            Map<TopicPartition, Long> endAtStart = null;
             Duration retry = FIRST_RETRY;
             while (running) {
                 try {
+                    if (endAtStart == null) {
+                        endAtStart = kafka.endOffsets(partitions);
+                    }
                     ConsumerRecords<String, String> batch = kafka.poll(POLL);
                     for (ConsumerRecord<String, String> record : batch) {
                         records.apply(record);
