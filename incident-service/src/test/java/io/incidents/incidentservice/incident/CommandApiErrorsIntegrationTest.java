@@ -43,7 +43,7 @@ class CommandApiErrorsIntegrationTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
+        assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
         assertThat(eventCount()).isEqualTo(before);
     }
 
