@@ -34,7 +34,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry(PAGERDUTY, Access.INTEGRATION),
                 entry("POST /api/v1/admin/integrations", Access.ADMIN),
                 entry("GET /api/v1/admin/integrations", Access.ADMIN),
-                entry("DELETE /api/v1/admin/integrations/{id}", Access.ADMIN));
+                entry("DELETE /api/v1/admin/integrations/{id}", Access.ADMIN),
+                entry("POST /api/v1/admin/tokens", Access.ADMIN),
+                entry("GET /api/v1/admin/tokens", Access.ADMIN),
+                entry("DELETE /api/v1/admin/tokens/{id}", Access.ADMIN));
     }
 
     @Override

@@ -1,28 +1,18 @@
 package io.incidents.incidentservice.relay;
 
 import io.incidents.incidentservice.CommandApi;
+import io.incidents.incidentservice.FlakyKafka;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.support.SendResult;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.incidents.testsupport.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,13 +20,13 @@ import static org.awaitility.Awaitility.await;
 
 /** A broker that refuses records for a while must delay the relay, never make it skip an event. */
 @IntegrationTest
-@Import(RelayRetryIntegrationTest.FlakyKafka.class)
+@Import(FlakyKafka.class)
 class RelayRetryIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
     @Autowired
-    FlakyKafkaTemplate kafka;
+    FlakyKafka.Template kafka;
 
     @Test
     void aFailedPublishIsRetriedUntilItSucceedsAndNothingIsSkipped() {
@@ -54,32 +44,5 @@ class RelayRetryIntegrationTest {
 
         assertThat(records).extracting(record -> header(record, "ce_type"))
                 .containsExactly("incident.IncidentDeclared.v1", "incident.IncidentAcknowledged.v1");
-    }
-
-    @TestConfiguration
-    static class FlakyKafka {
-        @Bean
-        @Primary
-        FlakyKafkaTemplate flakyKafkaTemplate(ProducerFactory<String, String> producerFactory) {
-            return new FlakyKafkaTemplate(producerFactory);
-        }
-    }
-
-    static class FlakyKafkaTemplate extends KafkaTemplate<String, String> {
-        final AtomicBoolean failing = new AtomicBoolean();
-        final AtomicInteger refused = new AtomicInteger();
-
-        FlakyKafkaTemplate(ProducerFactory<String, String> producerFactory) {
-            super(producerFactory);
-        }
-
-        @Override
-        public CompletableFuture<SendResult<String, String>> send(ProducerRecord<String, String> record) {
-            if (failing.get()) {
-                refused.incrementAndGet();
-                return CompletableFuture.failedFuture(new KafkaException("broker unavailable (injected)"));
-            }
-            return super.send(record);
-        }
     }
 }
