@@ -10,6 +10,8 @@ record BasicLogin(String username, String password) {
     static final BasicLogin RESPONDER = new BasicLogin("oncall", "oncall");
     /** May only read: what a support engineer at the dashboard uses. */
     static final BasicLogin VIEWER = new BasicLogin("support", "support");
+    /** Shows that a login is checked at all; one failure stays far below the login throttle. */
+    static final BasicLogin WRONG_PASSWORD = new BasicLogin("support", "not-the-password");
 
     /** Sent with every request rather than on a challenge: the JDK's Authenticator would first take a 401. */
     String header() {
