@@ -2,9 +2,6 @@ package io.incidents.bench;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * What a login costs on the busiest read: a page of the incident list, 16 clients at once, with
@@ -20,11 +17,11 @@ import java.util.List;
  */
 final class AuthenticatedReadWorkload implements Workload {
 
-    static final String NAME = "authenticated-read";
-    static final int CLIENTS = 16;
-    static final int PAGE_SIZE = 20;
+    private static final String NAME = "authenticated-read";
+    private static final int CLIENTS = 16;
+    private static final int PAGE_SIZE = 20;
     /** Enough that every measured page is a full one. */
-    static final int MINIMUM_INCIDENTS = 200;
+    private static final int MINIMUM_INCIDENTS = 200;
     private static final String PAGE = "/api/v1/incidents?size=" + PAGE_SIZE;
 
     private final Http http;
@@ -49,27 +46,9 @@ final class AuthenticatedReadWorkload implements Workload {
         checkComparable(authenticated, baseline);
 
         try (ClosedLoopLoad load = new ClosedLoopLoad(http.client(), CLIENTS)) {
-            Console.say("%s: warm-up, %d s per side, %d clients", NAME, profile.warmUp().toSeconds(), CLIENTS);
-            load.run(baseline, profile.warmUp());
-            load.run(authenticated, profile.warmUp());
-            LoadSample baselineTotal = LoadSample.NONE;
-            LoadSample authenticatedTotal = LoadSample.NONE;
-            List<Double> roundRatios = new ArrayList<>();
-            for (int round = 1; round <= profile.rounds(); round++) {
-                LoadSample baselineRound = load.run(baseline, profile.round());
-                LoadSample authenticatedRound = load.run(authenticated, profile.round());
-                roundRatios.add(authenticatedRound.perSecond() / baselineRound.perSecond());
-                Console.say("%s: round %d/%d, baseline %.1f requests/s, authenticated %.1f requests/s", NAME, round,
-                        profile.rounds(), baselineRound.perSecond(), authenticatedRound.perSecond());
-                baselineTotal = baselineTotal.plus(baselineRound);
-                authenticatedTotal = authenticatedTotal.plus(authenticatedRound);
-            }
-            Collections.sort(roundRatios);
-            // How far single rounds disagree tells how much the machine's other load moved the figure.
-            Console.say("%s: ratio per round from %.3f to %.3f, median %.3f", NAME, roundRatios.get(0),
-                    roundRatios.get(roundRatios.size() - 1), roundRatios.get(roundRatios.size() / 2));
-            return WorkloadResult.throughput(NAME, authenticatedTotal.perSecond(), baselineTotal.perSecond(),
-                    authenticatedTotal.latencies());
+            AlternatingComparison.Outcome outcome = new AlternatingComparison(NAME, load).run(baseline, authenticated, profile);
+            return WorkloadResult.throughput(NAME, outcome.measured().perSecond(), outcome.baseline().perSecond(),
+                    outcome.measured().latencies());
         }
     }
 

@@ -15,14 +15,15 @@ final class ResultsTable {
         StringBuilder table = new StringBuilder();
         table.append(String.format(Locale.ROOT, ROW, "workload", "value", "unit", "baseline", "ratio", "p50 ms", "p99 ms"));
         for (WorkloadResult result : results) {
-            table.append(String.format(Locale.ROOT, ROW, result.name(), number(result.value()), result.unit(),
-                    number(result.baseline()), number(result.ratio()), number(result.p50()), number(result.p99())));
+            table.append(String.format(Locale.ROOT, ROW, result.name(), number(result.value(), 1), result.unit(),
+                    number(result.baseline(), 1), number(result.ratio(), 3), number(result.p50(), 2),
+                    number(result.p99(), 2)));
         }
         return table.toString();
     }
 
-    /** As many decimals as the result was rounded to; a dash where the field does not apply. */
-    private static String number(Double value) {
-        return value == null ? "-" : String.valueOf(value);
+    /** Fixed decimals per column, so figures line up; a dash where the field does not apply. */
+    private static String number(Double value, int decimals) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }
