@@ -1,0 +1,34 @@
+package io.incidents.bench;
+
+import java.util.List;
+
+/**
+ * {@code ./stack bench [--quick]}: runs every workload against a running stack, prints a table
+ * and writes {@code target/bench/results.json}. Exits 1 when a run cannot give a trustworthy
+ * figure, 2 on a wrong command line.
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        Http http = new Http(Http.newClient());
+        List<Workload> workloads = List.of(new AuthenticatedReadWorkload(http, options.targets()));
+        try {
+            new BenchRunner(workloads, options.profile()).run(options.resultsFile());
+        } catch (BenchFailure e) {
+            System.err.println("[bench] FAILED: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.incidents.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * The command line. {@code ./stack bench} passes every URL; the defaults are the stack's usual
+ * ports, the anonymous instance on timeline-service's "instance 2" port (SPEC section 9).
+ */
+record BenchOptions(RunProfile profile, Targets targets, Path resultsFile) {
+
+    static final String USAGE = """
+            usage: java -jar bench.jar [--quick] [--incident-service=URL] [--timeline-service=URL]
+                                       [--anonymous-timeline-service=URL] [--results=FILE]
+              --quick                          a short run (minutes) instead of the full one
+              --incident-service=URL           default http://localhost:8081
+              --timeline-service=URL           default http://localhost:8082 (logins required)
+              --anonymous-timeline-service=URL default http://localhost:8092 (an instance with anonymous VIEWER)
+              --results=FILE                   default target/bench/results.json""";
+
+    static BenchOptions parse(String... args) {
+        RunProfile profile = RunProfile.full();
+        URI incidentService = URI.create("http://localhost:8081");
+        URI timelineService = URI.create("http://localhost:8082");
+        URI anonymousTimelineService = URI.create("http://localhost:8092");
+        Path resultsFile = Path.of("target", "bench", "results.json");
+        for (String arg : args) {
+            String value = arg.substring(arg.indexOf('=') + 1);
+            if (arg.equals("--quick")) {
+                profile = RunProfile.quick();
+            } else if (arg.startsWith("--incident-service=")) {
+                incidentService = URI.create(value);
+            } else if (arg.startsWith("--timeline-service=")) {
+                timelineService = URI.create(value);
+            } else if (arg.startsWith("--anonymous-timeline-service=")) {
+                anonymousTimelineService = URI.create(value);
+            } else if (arg.startsWith("--results=")) {
+                resultsFile = Path.of(value);
+            } else {
+                throw new IllegalArgumentException("unknown option '" + arg + "'");
+            }
+        }
+        return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService), resultsFile);
+    }
+}

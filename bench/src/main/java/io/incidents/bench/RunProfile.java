@@ -1,0 +1,28 @@
+package io.incidents.bench;
+
+import java.time.Duration;
+
+/**
+ * How long a workload measures. Measurement is split into rounds that alternate between the
+ * baseline and the measured side, so slow drift (another build on the machine, a JIT finishing,
+ * a garbage collector growing its heap) hits both sides alike.
+ *
+ * @param warmUp how long each side is driven, unmeasured, before the first round
+ * @param rounds how many rounds each side gets
+ * @param round  how long one round of one side lasts
+ */
+record RunProfile(String name, Duration warmUp, int rounds, Duration round) {
+
+    /** A check that everything works and a rough figure: under two and a half minutes per workload. */
+    static RunProfile quick() {
+        return new RunProfile("quick", Duration.ofSeconds(20), 8, Duration.ofSeconds(6));
+    }
+
+    /**
+     * Figures worth publishing: about 22 minutes per workload. Many short rounds rather than a
+     * few long ones: on a shared machine the load of others comes and goes within a minute.
+     */
+    static RunProfile full() {
+        return new RunProfile("full", Duration.ofSeconds(60), 40, Duration.ofSeconds(15));
+    }
+}

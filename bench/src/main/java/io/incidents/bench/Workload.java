@@ -1,0 +1,13 @@
+package io.incidents.bench;
+
+/**
+ * One thing the benchmark measures. Each workload measures its own baseline in the same run
+ * (never against a number from another day or machine), so its ratio means something on a
+ * laptop shared with a compiler as well as on a quiet server.
+ */
+interface Workload {
+
+    String name();
+
+    WorkloadResult run(RunProfile profile) throws InterruptedException;
+}

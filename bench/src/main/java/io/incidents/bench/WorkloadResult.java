@@ -1,0 +1,26 @@
+package io.incidents.bench;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One line of {@code results.json} (SPEC section 9): the figure, its baseline from the same run,
+ * their ratio, and latencies in milliseconds; null where a field does not apply.
+ */
+@JsonPropertyOrder({"name", "value", "unit", "baseline", "ratio", "p50", "p99"})
+record WorkloadResult(String name, double value, String unit, Double baseline, Double ratio, Double p50, Double p99) {
+
+    /** A throughput against its baseline, with the latencies of the measured side (not the baseline's). */
+    static WorkloadResult throughput(String name, double perSecond, double baselinePerSecond, Latencies latencies) {
+        if (baselinePerSecond <= 0) {
+            throw new BenchFailure(name + ": the baseline completed no request, so there is nothing to compare with");
+        }
+        return new WorkloadResult(name, round(perSecond, 1), "requests/s", round(baselinePerSecond, 1),
+                round(perSecond / baselinePerSecond, 3), round(latencies.percentileMillis(50), 2),
+                round(latencies.percentileMillis(99), 2));
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
