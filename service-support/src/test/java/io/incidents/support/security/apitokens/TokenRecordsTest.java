@@ -21,7 +21,7 @@ class TokenRecordsTest {
     private static final String OTHER_TOKEN = "itk_second-token-for-the-records-test";
 
     private final ApiTokens apiTokens = new ApiTokens(new IdentityProperties("roles", List.of(), List.of(), List.of(),
-            Duration.ofSeconds(60), 5, 20, Duration.ofMinutes(1)), Clock.fixed(NOW, ZoneOffset.UTC));
+            Duration.ofSeconds(60), 5, 20, Duration.ofMinutes(1), null), Clock.fixed(NOW, ZoneOffset.UTC));
     private final TokenRecords records = new TokenRecords(apiTokens);
     private long offset;
 
