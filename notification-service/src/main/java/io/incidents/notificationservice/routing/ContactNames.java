@@ -16,7 +16,8 @@ public class ContactNames {
         properties.levels().values().forEach(this::addAll);
         properties.services().values().forEach(this::addAll);
         addAll(properties.support());
-        properties.webhooks().forEach(webhook -> byAddress.putIfAbsent(webhook.url(), webhook.name()));
+        // A webhook delivery's recipient is the webhook's name (its URL is looked up at send time).
+        properties.webhooks().forEach(webhook -> byAddress.putIfAbsent(webhook.name(), webhook.name()));
     }
 
     private void addAll(List<NotificationProperties.Contact> contacts) {

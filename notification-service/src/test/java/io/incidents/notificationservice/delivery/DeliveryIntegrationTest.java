@@ -138,6 +138,8 @@ class DeliveryIntegrationTest {
         assertThat(deliveries(id)).filteredOn(i -> "DEAD".equals(i.get("status")))
                 .allSatisfy(i -> assertThat(i).containsEntry("contact", "devops").doesNotContainKey("recipient")
                         .extractingByKey("address").asString().endsWith("/…").doesNotContain("/chat/slow"));
+        assertThat(deliveries(id)).filteredOn(i -> "WEBHOOK".equals(i.get("channel"))).isNotEmpty()
+                .allSatisfy(i -> assertThat(i).containsEntry("contact", "bridge"));
         assertThat(deliveries(id)).extracting(i -> i.get("address")).contains("o…@example.com")
                 .noneMatch(address -> address.toString().contains("oncall@"));
 
