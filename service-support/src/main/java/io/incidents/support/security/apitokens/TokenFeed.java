@@ -123,7 +123,19 @@ public class TokenFeed implements SmartLifecycle {
         return 0;
     }
 
+    /** A feed that died would stop honouring revocations, so an unexpected failure starts it again. */
     private void run() {
+        while (running) {
+            try {
+                follow();
+            } catch (RuntimeException e) {
+                log.error("The API token feed of {} failed; starting it again in {}s", topic, LAST_RETRY.toSeconds(), e);
+                sleep(LAST_RETRY);
+            }
+        }
+    }
+
+    private void follow() {
         try (Consumer<String, String> kafka = consumers.get()) {
             consumer = kafka;
             List<TopicPartition> partitions = awaitTopic(kafka);
@@ -157,8 +169,6 @@ public class TokenFeed implements SmartLifecycle {
             if (running) {
                 log.warn("The API token feed of {} stopped unexpectedly", topic, e);
             }
-        } catch (RuntimeException e) {
-            log.error("The API token feed of {} failed; tokens issued at run time no longer change here", topic, e);
         } finally {
             consumer = null;
             loaded.countDown();
