@@ -79,7 +79,8 @@ public class ApiTokens {
     /** Uses noted since the last call, by token id; the caller reports them. */
     public Map<String, Instant> drainUses() {
         Map<String, Instant> uses = Map.copyOf(lastUse);
-        uses.forEach(lastUse::remove);
+        // Only what was copied: a use noted meanwhile stays for the next report.
+        uses.forEach((id, at) -> lastUse.remove(id, at));
         return uses;
     }
 

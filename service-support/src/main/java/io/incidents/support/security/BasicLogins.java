@@ -47,7 +47,7 @@ public class BasicLogins implements AuthenticationProvider {
             }
             if (user.passwordHash() == null || !BCRYPT.matcher(user.passwordHash()).matches()) {
                 throw new IllegalStateException("incidents.security.users: the password hash of '" + user.username()
-                        + "' is not a BCrypt hash ($2a$10$..., e.g. from: htpasswd -nbB user password)");
+                        + "' is not a BCrypt hash ($2a$10$..., e.g. from: htpasswd -nbBC 10 user password)");
             }
             Role role = Role.parse(user.role()).orElseThrow(() -> new IllegalStateException("incidents.security.users: '"
                     + user.username() + "' needs a role: one of VIEWER, RESPONDER, ADMIN, METRICS"));
@@ -75,14 +75,14 @@ public class BasicLogins implements AuthenticationProvider {
             return known;
         }
         String address = LoginThrottle.addressOf(authentication);
-        throttle.checkAllowed(username, address);
+        throttle.attempt(username, address);
         ConfiguredUser user = users.get(username);
         boolean matches = bcrypt.matches(password, user == null ? decoyHash : user.passwordHash());
         if (user == null || !matches) {
             throttle.failed(username, address, "basic");
             throw new BadCredentialsException("Wrong user name or password.");
         }
-        throttle.succeeded(username);
+        throttle.succeeded(username, address);
         Authentication result = UsernamePasswordAuthenticationToken.authenticated(username, null, user.role().authorities());
         recent.put(remembered, result);
         return result;

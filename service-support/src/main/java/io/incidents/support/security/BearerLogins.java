@@ -10,18 +10,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * {@code Authorization: Bearer}: an API token (it starts with {@link ApiTokens#PREFIX}) or an
- * OpenID Connect access token (a JWT, checked against the issuer's keys). Failed API tokens
- * count against the caller's address like failed passwords.
+ * OpenID Connect access token (a JWT, checked against the issuer's keys). Neither is throttled:
+ * an API token is 32 random bytes and a JWT is signed, so neither can be guessed, and a script
+ * left with a revoked token must not lock its whole address out of password logins.
  */
 final class BearerLogins implements AuthenticationManager {
 
     private final ApiTokens apiTokens;
     private final JwtAuthenticationProvider jwt;
-    private final LoginThrottle throttle;
-
-    BearerLogins(ApiTokens apiTokens, JwtDecoder jwtDecoder, String rolesClaim, LoginThrottle throttle) {
+    BearerLogins(ApiTokens apiTokens, JwtDecoder jwtDecoder, String rolesClaim) {
         this.apiTokens = apiTokens;
-        this.throttle = throttle;
         if (jwtDecoder == null) {
             this.jwt = null;
         } else {
@@ -33,20 +31,13 @@ final class BearerLogins implements AuthenticationManager {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         BearerTokenAuthenticationToken bearer = (BearerTokenAuthenticationToken) authentication;
-        String address = LoginThrottle.addressOf(bearer);
-        throttle.checkAllowed(null, address);
-        try {
-            if (bearer.getToken().startsWith(ApiTokens.PREFIX) || !looksLikeJwt(bearer.getToken())) {
-                return apiTokens.authenticate(bearer.getToken());
-            }
-            if (jwt == null) {
-                throw new BadCredentialsException("No OpenID Connect provider is configured here; use an API token or a login.");
-            }
-            return jwt.authenticate(bearer);
-        } catch (AuthenticationException e) {
-            throttle.failed(null, address, "bearer");
-            throw e;
+        if (bearer.getToken().startsWith(ApiTokens.PREFIX) || !looksLikeJwt(bearer.getToken())) {
+            return apiTokens.authenticate(bearer.getToken());
         }
+        if (jwt == null) {
+            throw new BadCredentialsException("No OpenID Connect provider is configured here; use an API token or a login.");
+        }
+        return jwt.authenticate(bearer);
     }
 
     private static boolean looksLikeJwt(String token) {

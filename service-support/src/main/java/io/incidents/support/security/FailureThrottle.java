@@ -41,6 +41,33 @@ public final class FailureThrottle {
         return Optional.of(Duration.between(now, current.start.plus(window)));
     }
 
+    /**
+     * Counts an attempt before it is checked, in one atomic step, so parallel guesses cannot all
+     * slip in before the first failure is recorded. Empty when the attempt may go ahead; a
+     * successful attempt then gives its count back ({@link #succeeded} or {@link #release}).
+     */
+    public Optional<Duration> tryAttempt(String key) {
+        Instant now = clock.instant();
+        Duration[] wait = new Duration[1];
+        windows.asMap().compute(key, (k, current) -> {
+            if (current == null || !current.isOpenAt(now, window)) {
+                return new Window(now, 1);
+            }
+            if (current.failures >= limit) {
+                wait[0] = Duration.between(now, current.start.plus(window));
+                return current;
+            }
+            return new Window(current.start, current.failures + 1);
+        });
+        return Optional.ofNullable(wait[0]);
+    }
+
+    /** Gives back one attempt counted by {@link #tryAttempt} that turned out well. */
+    public void release(String key) {
+        windows.asMap().computeIfPresent(key, (k, current) ->
+                current.failures <= 1 ? null : new Window(current.start, current.failures - 1));
+    }
+
     public void failed(String key) {
         Instant now = clock.instant();
         windows.asMap().compute(key, (k, current) ->

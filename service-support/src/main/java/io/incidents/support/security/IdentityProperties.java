@@ -20,7 +20,7 @@ import java.util.List;
  * @param loginCacheTtl         how long a successful Basic login is remembered, so only the first request pays
  *                              the BCrypt hash
  * @param failedLoginsPerUser   failed Basic logins one user name may see per window before it gets 429
- * @param failedLoginsPerAddress failed logins (Basic or token) one client address may cause per window
+ * @param failedLoginsPerAddress failed Basic logins one client address may cause per window
  * @param failedLoginWindow     the throttle's window
  * @param anonymousRole         a role callers without any login get (like Grafana's anonymous access): for a
  *                              read-only wall display or the benchmark's unauthenticated baseline; unset by default

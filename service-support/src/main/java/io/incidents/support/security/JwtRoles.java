@@ -32,7 +32,9 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
             Role.parse(name).ifPresent(role -> authorities.addAll(role.authorities()));
         }
         String user = jwt.getClaimAsString("preferred_username");
-        return new JwtAuthenticationToken(jwt, authorities, user != null && !user.isBlank() ? user : jwt.getSubject());
+        String name = user != null && !user.isBlank() ? user : jwt.getSubject();
+        // A token naming nobody still needs an actor for events and the audit log.
+        return new JwtAuthenticationToken(jwt, authorities, name != null ? name : "oidc:unnamed");
     }
 
     private static Collection<String> roleNames(Object claim) {

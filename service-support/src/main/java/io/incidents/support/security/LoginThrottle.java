@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,13 +25,17 @@ public class LoginThrottle {
         this.audit = audit;
     }
 
-    /** Refuses at once when the user name (if any) or the address has used up its failures. */
-    void checkAllowed(String user, String address) {
-        Optional<java.time.Duration> wait = perAddress.blockedFor(address);
-        if (user != null) {
-            Optional<java.time.Duration> userWait = perUser.blockedFor(user);
-            if (userWait.isPresent() && (wait.isEmpty() || userWait.get().compareTo(wait.get()) > 0)) {
-                wait = userWait;
+    /**
+     * Counts this login attempt against the address and the user name (if any) before the password
+     * is checked, and refuses at once when either has used up its attempts. A good login gives
+     * the counts back ({@link #succeeded}); a bad one keeps them ({@link #failed}).
+     */
+    void attempt(String user, String address) {
+        Optional<Duration> wait = perAddress.tryAttempt(address);
+        if (wait.isEmpty() && user != null) {
+            wait = perUser.tryAttempt(user);
+            if (wait.isPresent()) {
+                perAddress.release(address);
             }
         }
         if (wait.isPresent()) {
@@ -40,15 +45,12 @@ public class LoginThrottle {
     }
 
     void failed(String user, String address, String how) {
-        if (user != null) {
-            perUser.failed(user);
-        }
-        perAddress.failed(address);
         audit.record(user == null ? "anonymous" : user, "LOGIN_FAILED", null, how, address);
     }
 
-    void succeeded(String user) {
+    void succeeded(String user, String address) {
         perUser.succeeded(user);
+        perAddress.release(address);
     }
 
     static String addressOf(Authentication authentication) {

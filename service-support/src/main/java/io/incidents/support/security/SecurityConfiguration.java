@@ -80,7 +80,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, IdentityProperties properties, BasicLogins basicLogins, ApiTokens apiTokens,
-                            LoginThrottle throttle, ObjectProvider<JwtDecoder> jwtDecoder, List<AccessRules> serviceRules,
+                            ObjectProvider<JwtDecoder> jwtDecoder, List<AccessRules> serviceRules,
                             ProblemWriter problemWriter, AuditLog audit) throws Exception {
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder == null && !basicLogins.hasUsers() && !apiTokens.hasConfiguredTokens()) {
@@ -96,7 +96,7 @@ public class SecurityConfiguration {
             http.anonymous(anonymousAccess -> anonymousAccess.authorities(anonymous.authorities()));
         }
         ProblemSecurityHandlers problems = new ProblemSecurityHandlers(problemWriter, audit);
-        BearerLogins bearer = new BearerLogins(apiTokens, decoder, properties.rolesClaim(), throttle);
+        BearerLogins bearer = new BearerLogins(apiTokens, decoder, properties.rolesClaim());
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -53,6 +53,17 @@ class FailureThrottleTest {
     }
 
     @Test
+    void attemptsAreCountedBeforeTheyAreCheckedSoParallelGuessesCannotAllSlipIn() {
+        assertThat(throttle.tryAttempt("alice")).isEmpty();
+        assertThat(throttle.tryAttempt("alice")).isEmpty();
+        assertThat(throttle.tryAttempt("alice")).isEmpty();
+
+        assertThat(throttle.tryAttempt("alice")).as("three in flight: the fourth waits").contains(Duration.ofMinutes(1));
+        throttle.release("alice");
+        assertThat(throttle.tryAttempt("alice")).as("one turned out well and gave its count back").isEmpty();
+    }
+
+    @Test
     void retryAfterIsRoundedUpAndNeverZero() {
         assertThat(FailureThrottle.retryAfterSeconds(Duration.ofMillis(1))).isEqualTo(1);
         assertThat(FailureThrottle.retryAfterSeconds(Duration.ofMillis(1001))).isEqualTo(2);

@@ -41,6 +41,8 @@ public class ApiTokenDistributionConfiguration {
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
         config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // Only incident-service creates the topic, compacted; an auto-created one would lose tokens.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return new TokenFeed(topics.apiTokensTopic(),
                 () -> new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer()),
                 new TokenRecords(apiTokens));
