@@ -64,12 +64,19 @@ public abstract class SecretLeakContract {
         }
 
         List<String> secrets = Stream.concat(Stream.of(TestLogins.RESPONDER.password(), TestLogins.ADMIN.password(),
-                TestLogins.RESPONDER_API_TOKEN), serviceSecrets().stream()).toList();
+                TestLogins.RESPONDER_API_TOKEN, basic(TestLogins.RESPONDER.username(), TestLogins.RESPONDER.password()),
+                basic(TestLogins.ADMIN.username(), TestLogins.ADMIN.password()),
+                basic(TestLogins.VIEWER.username(), TestLogins.RESPONDER.password())), serviceSecrets().stream()).toList();
         for (String secret : secrets) {
             assertThat(output.getAll()).as("the output").doesNotContain(secret);
             assertThat(answers).as("the answers").noneMatch(answer -> answer.contains(secret));
         }
         assertThat(answers).as("the endpoints read").hasSizeGreaterThan(4);
+    }
+
+    /** A Basic header's credentials as they would show if a header were echoed. */
+    private static String basic(String user, String password) {
+        return java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Good and bad logins of every kind, so a careless log line would show a password or token. */
