@@ -11,9 +11,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,25 +138,12 @@ public abstract class AccessMatrixContract {
     }
 
     private Set<String> mappedEndpoints() {
-        Set<String> endpoints = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                        endpoints.add(method + " " + pattern);
-                    }
-                }
-            }
-        }
-        return endpoints;
+        return MappedEndpoints.of(context);
     }
 
     private ResponseEntity<String> call(String endpoint, Caller caller) {
         String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1)
-                .replace("/**", "/liveness")
-                .replaceAll("\\{[^}]+}", SAMPLE_ID);
+        String path = MappedEndpoints.path(endpoint.substring(endpoint.indexOf(' ') + 1), SAMPLE_ID);
         HttpHeaders headers = new HttpHeaders();
         switch (caller) {
             case ANONYMOUS -> { }

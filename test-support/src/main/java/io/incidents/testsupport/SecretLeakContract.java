@@ -11,9 +11,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,21 +91,10 @@ public abstract class SecretLeakContract {
 
     private Set<String> readablePaths() {
         Set<String> paths = new TreeSet<>();
-        for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class).values()) {
-            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-                    continue;
-                }
-                for (String pattern : info.getPatternValues()) {
-                    if (pattern.contains("{")) {
-                        for (String id : ids()) {
-                            paths.add(pattern.replace("/**", "/liveness").replaceAll("\\{[^}]+}", id));
-                        }
-                    } else {
-                        paths.add(pattern.replace("/**", "/liveness"));
-                    }
-                }
+        for (String endpoint : MappedEndpoints.of(context)) {
+            if (endpoint.startsWith("GET ")) {
+                String pattern = endpoint.substring(4);
+                ids().forEach(id -> paths.add(MappedEndpoints.path(pattern, id)));
             }
         }
         return paths;
