@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.alerting;
 
 import io.incidents.support.audit.AuditLog;
+import io.incidents.support.security.Caller;
 import io.incidents.incidentservice.incident.IncidentFields;
 import io.incidents.incidentservice.incident.ServiceNames;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,8 +15,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -129,7 +128,6 @@ class IntegrationAdminController {
     }
 
     private static String currentUser() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "unknown" : IncidentFields.cut(authentication.getName(), 255);
+        return IncidentFields.cut(Caller.name(), 255);
     }
 }

@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.alerting;
 
+import io.incidents.support.security.Secrets;
 import io.incidents.incidentservice.incident.ServiceNames;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ class Integrations {
         Set<String> names = new HashSet<>();
         for (AlertingProperties.Integration integration : properties.integrations()) {
             if (integration.name() == null || !integration.name().matches(NAME_PATTERN)
-                    || integration.keySha256() == null || !integration.keySha256().matches("[0-9a-fA-F]{64}")) {
+                    || integration.keySha256() == null || !Secrets.isSha256Hex(integration.keySha256())) {
                 throw new IllegalStateException("incidents.alerting.integrations: every integration needs a name (letters,"
                         + " digits, . _ -, at most 100) and the hex SHA-256 of its key (key-sha256), e.g. from:"
                         + " printf %s \"$KEY\" | sha256sum");
@@ -52,7 +53,7 @@ class Integrations {
         if (key == null || key.isBlank()) {
             return Optional.empty();
         }
-        byte[] hash = IntegrationKeys.sha256(key);
+        byte[] hash = Secrets.sha256(key);
         for (int i = 0; i < configuredHashes.size(); i++) {
             if (MessageDigest.isEqual(hash, configuredHashes.get(i))) {
                 return Optional.of(properties.integrations().get(i));

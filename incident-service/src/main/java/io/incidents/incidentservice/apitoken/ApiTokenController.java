@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.context.SecurityContextHolder;
+import io.incidents.support.security.Caller;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,7 +80,7 @@ class ApiTokenController {
     }
 
     private static String actor() {
-        String name = SecurityContextHolder.getContext().getAuthentication().getName();
+        String name = Caller.name();
         return name.length() <= MAX_ACTOR_LENGTH ? name : name.substring(0, MAX_ACTOR_LENGTH);
     }
 }

@@ -2,15 +2,14 @@ package io.incidents.incidentservice.apitoken;
 
 import io.incidents.support.audit.AuditLog;
 import io.incidents.support.security.ApiTokens;
+import io.incidents.support.security.Secrets;
 import io.incidents.support.security.Role;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -26,7 +25,6 @@ import java.util.function.Supplier;
 @Service
 class ApiTokenIssuer {
 
-    private static final int TOKEN_BYTES = 32;
 
     /** A token as its creator sees it, once. */
     record Issued(StoredToken stored, String token) {
@@ -38,7 +36,6 @@ class ApiTokenIssuer {
     private final TransactionTemplate transaction;
     private final ApiTokenProperties properties;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     ApiTokenIssuer(ApiTokenStore store, TokenPublisher publisher, AuditLog audit, TransactionTemplate transaction,
                    ApiTokenProperties properties, Clock clock) {
@@ -99,10 +96,7 @@ class ApiTokenIssuer {
         }
     }
 
-    /** {@code itk_} and 32 random bytes, URL-safe Base64 (it goes in a header). */
-    private String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return ApiTokens.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static String newToken() {
+        return Secrets.generate(ApiTokens.PREFIX);
     }
 }

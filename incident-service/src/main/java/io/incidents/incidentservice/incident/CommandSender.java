@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.security.core.context.SecurityContextHolder;
+import io.incidents.support.security.Caller;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -32,7 +32,7 @@ class CommandSender {
 
     /** The logged-in user's name. */
     String actor() {
-        return SecurityContextHolder.getContext().getAuthentication().getName();
+        return Caller.name();
     }
 
     void send(Object command) {

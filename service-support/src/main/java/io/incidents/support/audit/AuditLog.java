@@ -4,8 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import io.incidents.support.security.Caller;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -52,10 +51,9 @@ public class AuditLog {
 
     /** Records what the caller of the current HTTP request did: actor and address come from the request. */
     public void recordRequest(String action, String target, String detail) {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
         String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
                 ? attributes.getRequest().getRemoteAddr() : null;
-        record(who == null ? null : who.getName(), action, target, detail, address);
+        record(Caller.name(), action, target, detail, address);
     }
 
     public List<Entry> find(Query query) {

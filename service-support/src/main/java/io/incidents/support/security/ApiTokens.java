@@ -4,12 +4,8 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,7 +42,7 @@ public class ApiTokens {
         this.clock = clock;
         for (IdentityProperties.Token token : properties.tokens()) {
             if (token.name() == null || token.name().isBlank() || token.sha256() == null
-                    || !token.sha256().matches("[0-9a-fA-F]{64}")) {
+                    || !Secrets.isSha256Hex(token.sha256())) {
                 throw new IllegalStateException("incidents.security.tokens: every token needs a name and the hex SHA-256"
                         + " of the token (sha256), e.g. from: printf %s \"$TOKEN\" | sha256sum");
             }
@@ -85,11 +81,7 @@ public class ApiTokens {
     }
 
     public static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(token);
     }
 
     /** An authenticated API token; its name (as {@code token:<name>}) is the actor of what it does. */

@@ -8,9 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -50,8 +48,7 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
                        AccessDeniedException denied) throws IOException {
-        Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        audit.record(who == null ? null : who.getName(), "ACCESS_DENIED", request.getMethod() + " " + request.getRequestURI(),
+        audit.record(Caller.name(), "ACCESS_DENIED", request.getMethod() + " " + request.getRequestURI(),
                 null, request.getRemoteAddr());
         problems.write(response, ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
                 "Your role does not allow this request."));

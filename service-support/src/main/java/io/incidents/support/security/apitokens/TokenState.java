@@ -1,5 +1,6 @@
 package io.incidents.support.security.apitokens;
 
+import io.incidents.support.security.Secrets;
 import io.incidents.support.security.ApiTokens;
 import io.incidents.support.security.Role;
 
@@ -38,7 +39,7 @@ public record TokenState(String id, String name, Role role, String sha256, Insta
         if (id.startsWith("config:")) {
             return "ids starting with config: belong to tokens set in configuration";
         }
-        if (sha256 == null || !sha256.matches("[0-9a-fA-F]{64}")) {
+        if (sha256 == null || !Secrets.isSha256Hex(sha256)) {
             return "sha256 is not a hex SHA-256";
         }
         if (name == null || name.isBlank()) {
