@@ -11,6 +11,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.NoOpResponseErrorHandler;
+import org.springframework.web.client.RestTemplate;
+
+import java.net.http.HttpClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +37,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class AccessMatrixContract {
 
-    /** The least a caller needs. INTEGRATION: an integration key, and nothing else, opens it. */
-    public enum Access { PUBLIC, VIEWER, RESPONDER, ADMIN, METRICS, INTEGRATION }
+    /**
+     * The least a caller needs. INTEGRATION: an integration key, and nothing else, opens it.
+     * DASHBOARD: a page for people logged in through the dashboard's own login (a session); no
+     * API credential opens it, and a call with one is sent to the login instead (the pages'
+     * roles are tested with a session login).
+     */
+    public enum Access { PUBLIC, VIEWER, RESPONDER, ADMIN, METRICS, INTEGRATION, DASHBOARD }
 
     public enum Caller { ANONYMOUS, VIEWER, RESPONDER, ADMIN, METRICS, API_TOKEN, INTEGRATION_KEY }
 
@@ -77,7 +87,9 @@ public abstract class AccessMatrixContract {
     /** Whether an answer means "not let in"; services whose endpoints refuse keys in their own words extend it. */
     protected boolean denied(String endpoint, ResponseEntity<String> answer) {
         int status = answer.getStatusCode().value();
-        return status == 401 || status == 403;
+        String location = String.valueOf(answer.getHeaders().getLocation());
+        boolean sentToLogin = answer.getStatusCode().is3xxRedirection() && location.contains("/oauth2/authorization/");
+        return status == 401 || status == 403 || sentToLogin;
     }
 
     /** Called after a call that got in, e.g. to wait for work it started before the next test runs. */
@@ -133,6 +145,7 @@ public abstract class AccessMatrixContract {
             case ADMIN -> caller == Caller.ADMIN;
             case METRICS -> caller == Caller.METRICS || caller == Caller.ADMIN;
             case INTEGRATION -> caller == Caller.INTEGRATION_KEY;
+            case DASHBOARD -> false;
         };
     }
 
@@ -140,6 +153,17 @@ public abstract class AccessMatrixContract {
         Map<String, Access> all = new LinkedHashMap<>(COMMON);
         all.putAll(serviceEndpoints());
         return all;
+    }
+
+    /**
+     * The answer itself, never where it redirects to: a page that sends a caller to its login
+     * form is refusing them, and following it would leave the service for the identity provider.
+     */
+    private static RestTemplate withoutRedirects() {
+        RestTemplate template = new RestTemplate(new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()));
+        template.setErrorHandler(new NoOpResponseErrorHandler());
+        return template;
     }
 
     private Set<String> mappedEndpoints() {
@@ -166,6 +190,6 @@ public abstract class AccessMatrixContract {
             headers.setContentType(MediaType.APPLICATION_JSON);
             request = new HttpEntity<>(body(endpoint, caller), headers);
         }
-        return rest.exchange(path, HttpMethod.valueOf(method), request, String.class);
+        return withoutRedirects().exchange(rest.getRootUri() + path, HttpMethod.valueOf(method), request, String.class);
     }
 }

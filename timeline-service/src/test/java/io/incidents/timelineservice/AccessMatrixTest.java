@@ -26,7 +26,14 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/sla/what-if", Access.VIEWER),
                 entry(START_REPLAY, Access.ADMIN),
                 entry("GET /api/v1/admin/replay", Access.ADMIN),
-                entry("GET /api/v1/admin/dead-letters", Access.ADMIN));
+                entry("GET /api/v1/admin/dead-letters", Access.ADMIN),
+                entry("GET /", Access.DASHBOARD),
+                entry("GET /incidents/{id}", Access.DASHBOARD),
+                entry("GET /incidents/{id}/postmortem", Access.DASHBOARD),
+                entry("GET /incidents/{id}/postmortem.md", Access.DASHBOARD),
+                entry("POST /incidents/{id}/actions/{action}", Access.DASHBOARD),
+                entry("GET /ui/board/rows/{id}", Access.DASHBOARD),
+                entry("GET /ui/stream", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

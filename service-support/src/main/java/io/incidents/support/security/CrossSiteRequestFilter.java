@@ -19,13 +19,13 @@ import java.util.Set;
  * a browser that has cached Basic credentials for some other reason. Programs send no
  * {@code Sec-Fetch-Site} and are not affected.
  */
-final class CrossSiteRequestFilter extends OncePerRequestFilter {
+public final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final ProblemWriter problems;
 
-    CrossSiteRequestFilter(ProblemWriter problems) {
+    public CrossSiteRequestFilter(ProblemWriter problems) {
         this.problems = problems;
     }
 

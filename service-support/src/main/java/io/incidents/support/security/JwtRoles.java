@@ -6,10 +6,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Arrays;
-import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -27,23 +23,10 @@ final class JwtRoles implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
-        for (String name : roleNames(jwt.getClaim(rolesClaim))) {
-            Role.parse(name).ifPresent(role -> authorities.addAll(role.authorities()));
-        }
+        Set<GrantedAuthority> authorities = Role.authoritiesFromClaim(jwt.getClaim(rolesClaim));
         String user = jwt.getClaimAsString("preferred_username");
         String name = user != null && !user.isBlank() ? user : jwt.getSubject();
         // A token naming nobody still needs an actor for events and the audit log.
         return new JwtAuthenticationToken(jwt, authorities, name != null ? name : "oidc:unnamed");
-    }
-
-    private static Collection<String> roleNames(Object claim) {
-        if (claim instanceof Collection<?> values) {
-            return values.stream().map(String::valueOf).toList();
-        }
-        if (claim instanceof String text) {
-            return Arrays.asList(text.trim().split("[\\s,]+"));
-        }
-        return List.of();
     }
 }

@@ -3,9 +3,13 @@ package io.incidents.support.security;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The roles of SPEC section 9. ADMIN includes RESPONDER, which includes VIEWER; METRICS stands
@@ -47,5 +51,17 @@ public enum Role {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The authorities a token's roles claim grants: a list, or a space- or comma-separated text;
+     * names the product does not know are ignored.
+     */
+    public static Set<GrantedAuthority> authoritiesFromClaim(Object claim) {
+        Collection<String> names = claim instanceof Collection<?> values ? values.stream().map(String::valueOf).toList()
+                : claim instanceof String text ? Arrays.asList(text.trim().split("[\\s,]+")) : List.of();
+        Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+        names.forEach(name -> parse(name).ifPresent(role -> authorities.addAll(role.authorities())));
+        return authorities;
     }
 }

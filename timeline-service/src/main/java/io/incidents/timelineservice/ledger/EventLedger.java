@@ -67,6 +67,11 @@ public class EventLedger {
         return Outcome.APPLIED;
     }
 
+    /** Tells live dashboards the incident changed, once the caller's transaction commits. */
+    public void announceChange(String incidentId) {
+        IncidentChanges.announce(jdbc, incidentId);
+    }
+
     /** Every stored event of one incident, in sequence order. */
     public List<StoredEvent> eventsOf(String incidentId) {
         return jdbc.query("SELECT * FROM " + tables.events() + " WHERE incident_id = ? ORDER BY sequence",
@@ -86,6 +91,12 @@ public class EventLedger {
         arguments.add((long) page * size);
         return jdbc.query("SELECT state, sla FROM " + tables.summaries() + where.clause()
                 + " ORDER BY declared_at DESC, incident_id LIMIT ? OFFSET ?", SUMMARY, arguments.toArray());
+    }
+
+    /** Every incident not resolved, newest first, at most {@code limit}: what the board shows. */
+    public List<IncidentSummary> openSummaries(int limit) {
+        return jdbc.query("SELECT state, sla FROM " + tables.summaries() + " WHERE status <> 'RESOLVED'"
+                + " ORDER BY declared_at DESC LIMIT ?", SUMMARY, limit);
     }
 
     public long count(SummaryFilter filter) {

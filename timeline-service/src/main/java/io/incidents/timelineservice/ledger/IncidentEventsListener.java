@@ -44,7 +44,13 @@ public class IncidentEventsListener {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
         StoredEvent event = CloudEventRecordParser.parse(record);
-        EventLedger.Outcome outcome = transaction.execute(status -> ledger.apply(event, clock.instant()));
+        EventLedger.Outcome outcome = transaction.execute(status -> {
+            EventLedger.Outcome result = ledger.apply(event, clock.instant());
+            if (result == EventLedger.Outcome.APPLIED) {
+                ledger.announceChange(event.incidentId());
+            }
+            return result;
+        });
         (outcome == EventLedger.Outcome.APPLIED ? applied : duplicates).increment();
     }
 }

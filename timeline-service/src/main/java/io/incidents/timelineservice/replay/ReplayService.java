@@ -4,6 +4,7 @@ import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
+import io.incidents.timelineservice.ledger.IncidentChanges;
 import io.incidents.timelineservice.ledger.LedgerTables;
 import io.incidents.support.events.PoisonRecordException;
 import io.incidents.support.events.StoredEvent;
@@ -200,6 +201,7 @@ public class ReplayService {
                 jdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);
                 jdbc.execute("DROP TABLE " + pair[0] + "_retired");
             }
+            IncidentChanges.announce(jdbc, IncidentChanges.EVERYTHING);
         });
     }
 

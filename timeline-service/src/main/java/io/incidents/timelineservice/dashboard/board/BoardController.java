@@ -1,0 +1,112 @@
+package io.incidents.timelineservice.dashboard.board;
+
+import io.incidents.events.Severity;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.timelineservice.dashboard.DashboardPage;
+import io.incidents.timelineservice.dashboard.LiveUpdates;
+import io.incidents.timelineservice.ledger.EventLedger;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The board: every open incident, most urgent first, kept current by the live stream. The page's
+ * script asks for one row again whenever the stream says its incident changed.
+ */
+@Controller
+@DashboardPage
+@Validated
+class BoardController {
+
+    /** More open incidents than this are not drawn; the page says so. */
+    static final int MAX_ROWS = 2000;
+
+    private final EventLedger ledger;
+    private final RollbackDurations durations;
+    private final LiveUpdates live;
+    private final Clock clock;
+
+    BoardController(EventLedger liveLedger, RollbackDurations durations, LiveUpdates live, Clock clock) {
+        this.ledger = liveLedger;
+        this.durations = durations;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String board(@RequestParam(required = false) Severity severity,
+                 @RequestParam(required = false) @Size(max = 100) String service,
+                 @RequestParam(defaultValue = "false") boolean mine,
+                 @RequestParam(required = false) BoardFilter.Show show,
+                 Authentication user, Model model) {
+        BoardFilter filter = new BoardFilter(severity, service, mine, show);
+        List<BoardRow> all = rows(user, row -> true);
+        List<BoardRow> shown = all.stream().filter(filter::accepts).toList();
+        model.addAttribute("filter", filter);
+        Map<String, String> cardLinks = new java.util.LinkedHashMap<>();
+        for (BoardFilter.Show card : BoardFilter.Show.values()) {
+            cardLinks.put(card.name(), filter.withShow(card));
+        }
+        model.addAttribute("cardLinks", cardLinks);
+        model.addAttribute("rows", shown);
+        model.addAttribute("truncated", all.size() >= MAX_ROWS);
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("services", all.stream().flatMap(row -> row.services().stream()).distinct().sorted().toList());
+        model.addAttribute("counts", Map.of(
+                "unacknowledged", all.stream().filter(BoardRow::unacknowledged).count(),
+                "breaching", all.stream().filter(BoardRow::breaching).count(),
+                "rollbacks", all.stream().filter(row -> row.rollback() != null).count(),
+                "escalated", all.stream().filter(row -> row.escalationLevel() >= 2).count()));
+        return "board";
+    }
+
+    /** One row again, as the board's filters would show it; 204 when it is no longer on the board. */
+    @GetMapping("/ui/board/rows/{id}")
+    Object row(@PathVariable @Pattern(regexp = io.incidents.support.web.IncidentIds.PATTERN) String id,
+               @RequestParam(required = false) Severity severity,
+               @RequestParam(required = false) @Size(max = 100) String service,
+               @RequestParam(defaultValue = "false") boolean mine,
+               @RequestParam(required = false) BoardFilter.Show show,
+               Authentication user, Model model) {
+        BoardFilter filter = new BoardFilter(severity, service, mine, show);
+        Instant now = clock.instant();
+        return ledger.summary(id)
+                .map(summary -> BoardRow.of(summary, durations, user.getName(), now))
+                .filter(row -> row.status() != io.incidents.timelineservice.incident.IncidentStatus.RESOLVED)
+                .filter(filter::accepts)
+                .<Object>map(row -> {
+                    model.addAttribute("row", row);
+                    return "board-row :: row";
+                })
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NO_CONTENT).build());
+    }
+
+    @GetMapping(path = "/ui/stream", produces = "text/event-stream")
+    SseEmitter stream() {
+        return live.subscribe();
+    }
+
+    private List<BoardRow> rows(Authentication user, Predicate<BoardRow> keep) {
+        Instant now = clock.instant();
+        return ledger.openSummaries(MAX_ROWS).stream()
+                .map(summary -> BoardRow.of(summary, durations, user.getName(), now))
+                .filter(keep)
+                .sorted(BoardRow.ORDER)
+                .toList();
+    }
+}

@@ -1,0 +1,128 @@
+package io.incidents.timelineservice.dashboard.room;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.Severity;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.policy.EscalationPolicy;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.policy.SlaPolicy;
+import io.incidents.support.events.StoredEvent;
+import io.incidents.support.web.IncidentIds;
+import io.incidents.timelineservice.dashboard.DashboardPage;
+import io.incidents.timelineservice.dashboard.Upstream;
+import io.incidents.timelineservice.dashboard.board.Countdown;
+import io.incidents.timelineservice.incident.IncidentProjector;
+import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.UnknownIncidentException;
+import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.sla.IncidentSla;
+import io.incidents.timelineservice.sla.SlaEngine;
+import io.incidents.timelineservice.timeline.Timeline;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The incident room: one incident as it stands now, or as it stood at any earlier moment (the
+ * as-of slider), with its timeline, people, rollbacks, messages sent and the actions a responder
+ * may take.
+ */
+@Controller
+@DashboardPage
+@Validated
+class RoomController {
+
+    private final EventLedger ledger;
+    private final SlaPolicy slaPolicy;
+    private final RollbackDurations durations;
+    private final Upstream upstream;
+    private final Clock clock;
+
+    RoomController(EventLedger liveLedger, SlaPolicy slaPolicy, RollbackDurations durations, Upstream upstream, Clock clock) {
+        this.ledger = liveLedger;
+        this.slaPolicy = slaPolicy;
+        this.durations = durations;
+        this.upstream = upstream;
+        this.clock = clock;
+    }
+
+    /** A rollback against its procedure's expected range; a running one can already be over. */
+    record RollbackCard(IncidentView.Rollback rollback, long secondsSoFar, long expectedMinSeconds, long expectedMaxSeconds,
+                        boolean overrun) {
+    }
+
+    @GetMapping("/incidents/{id}")
+    String room(@PathVariable @Pattern(regexp = IncidentIds.PATTERN) String id,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf,
+                Model model) {
+        List<StoredEvent> events = ledger.eventsOf(id);
+        Instant now = clock.instant();
+        Instant at = asOf == null || asOf.isAfter(now) ? null : asOf;
+        List<StoredEvent> shown = IncidentProjector.happenedBy(events, at);
+        IncidentView incident = IncidentProjector.project(shown).orElse(null);
+        if (incident == null && IncidentProjector.project(events).isEmpty()) {
+            throw new UnknownIncidentException(id);
+        }
+        Instant moment = at == null ? now : at;
+        model.addAttribute("id", id);
+        model.addAttribute("asOf", at);
+        model.addAttribute("incident", incident);
+        model.addAttribute("firstAt", events.get(0).occurredAt());
+        model.addAttribute("now", now);
+        model.addAttribute("eventTimes", events.stream().map(StoredEvent::occurredAt).distinct().toList());
+        model.addAttribute("entries", Timeline.of(shown, durations));
+        if (incident != null) {
+            IncidentSla sla = SlaEngine.evaluate(shown.stream().map(StoredEvent::event).toList(), slaPolicy, moment);
+            model.addAttribute("ack", Countdown.of(sla.acknowledge(), incident.declaredAt(), moment));
+            model.addAttribute("resolve", Countdown.of(sla.resolve(), incident.declaredAt(), moment));
+            model.addAttribute("levelName", EscalationPolicy.levelName(incident.escalationLevel()));
+            model.addAttribute("rollbacks", rollbackCards(incident, moment));
+            model.addAttribute("runningRollbacks", incident.rollbacks().stream()
+                    .filter(r -> r.status() == IncidentView.RollbackStatus.RUNNING).toList());
+        }
+        model.addAttribute("messages", at == null ? messages(id) : null);
+        model.addAttribute("severities", Severity.values());
+        model.addAttribute("phases", StatusPagePhase.values());
+        model.addAttribute("roles", IncidentRole.values());
+        model.addAttribute("procedures", RollbackProcedure.values());
+        return "room";
+    }
+
+    private List<RollbackCard> rollbackCards(IncidentView incident, Instant moment) {
+        List<RollbackCard> cards = new ArrayList<>();
+        for (IncidentView.Rollback rollback : incident.rollbacks()) {
+            Duration took = Duration.between(rollback.startedAt(), rollback.endedAt() == null ? moment : rollback.endedAt());
+            RollbackDurations.Range range = durations.expectedFor(rollback.procedure());
+            cards.add(new RollbackCard(rollback, took.getSeconds(), range.min().getSeconds(), range.max().getSeconds(),
+                    durations.isOverrun(rollback.procedure(), took)));
+        }
+        return cards;
+    }
+
+    /** What notification-service sent about the incident, or why that cannot be shown right now. */
+    private Messages messages(String id) {
+        Upstream.Reply reply = upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/notifications?incidentId=" + id);
+        if (!reply.ok() || reply.body() == null) {
+            return new Messages(List.of(), reply.detail() != null ? reply.detail() : "The delivery log is unavailable.");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        reply.body().path("items").forEach(items::add);
+        return new Messages(items, null);
+    }
+
+    record Messages(List<JsonNode> items, String unavailable) {
+    }
+}

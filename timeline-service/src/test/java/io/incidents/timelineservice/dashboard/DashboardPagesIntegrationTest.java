@@ -1,0 +1,243 @@
+package io.incidents.timelineservice.dashboard;
+
+import io.incidents.events.IncidentRole;
+import io.incidents.events.RoleAssigned;
+import io.incidents.events.Severity;
+import io.incidents.support.security.Role;
+import io.incidents.testsupport.EventFeed;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The dashboard's pages as the server renders them, for people logged in through OpenID Connect
+ * with each role; incident-service and notification-service are a recording stub. (The pages in a
+ * real browser against the real services: the e2e module.)
+ */
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-dashboard")
+class DashboardPagesIntegrationTest {
+
+    private static final EventFeed feed = new EventFeed("it-dashboard");
+    private static final StubCommandApi services = new StubCommandApi();
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("incidents.dashboard.incident-service-url", services::url);
+        registry.add("incidents.dashboard.notification-service-url", services::url);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        services.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        feed.close();
+        services.close();
+    }
+
+    /** Logged in through the dashboard's client registration, holding an access token named after the person. */
+    private RequestPostProcessor as(String name, Role role) {
+        Collection<GrantedAuthority> authorities = List.copyOf(role.authorities());
+        ClientRegistration local = registrations.findByRegistrationId("local");
+        RequestPostProcessor login = oidcLogin().clientRegistration(local)
+                .idToken(token -> token.subject(name).claim("preferred_username", name))
+                .authorities(authorities);
+        RequestPostProcessor token = oauth2Client("local").clientRegistration(local).principalName(name)
+                .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + name,
+                        Instant.now(), Instant.now().plusSeconds(600)));
+        return request -> token.postProcessRequest(login.postProcessRequest(request));
+    }
+
+    private String declare(String title, Severity severity) {
+        String id = Incidents.newId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        feed.publish("alice", new io.incidents.events.IncidentDeclared(id, title, "what users see", severity,
+                List.of("checkout"), io.incidents.events.IncidentSource.manual(), at, null));
+        new ReadApi(rest).awaitEvents(id, 1);
+        return id;
+    }
+
+    private String page(String path, RequestPostProcessor login) throws Exception {
+        MvcResult result = mvc.perform(get(path).with(login)).andExpect(status().isOk()).andReturn();
+        return result.getResponse().getContentAsString();
+    }
+
+    @Test
+    void aBrowserWithoutASessionIsSentToTheLogin() throws Exception {
+        mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("http://localhost/oauth2/authorization/local"));
+        mvc.perform(get("/ui/stream")).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void theBoardListsOpenIncidentsAndOffersAckOnlyToResponders() throws Exception {
+        String id = declare("Checkout <b>failing</b>", Severity.SEV2);
+
+        String asViewer = page("/", as("victor", Role.VIEWER));
+        assertThat(asViewer).contains("row-" + id).contains("Checkout &lt;b&gt;failing&lt;/b&gt;")
+                .doesNotContain("<b>failing</b>").doesNotContain("actions/acknowledge");
+
+        String asResponder = page("/", as("bob", Role.RESPONDER));
+        assertThat(asResponder).contains("/incidents/" + id + "/actions/acknowledge");
+    }
+
+    @Test
+    void theBoardFiltersBySeverityAndMine() throws Exception {
+        String sev1 = declare("Database down", Severity.SEV1);
+        String sev3 = declare("Analytics slow", Severity.SEV3);
+        feed.publish("alice", new RoleAssigned(sev3, IncidentRole.INCIDENT_COMMANDER, "carol", Instant.now()));
+        new ReadApi(rest).awaitEvents(sev3, 2);
+
+        assertThat(page("/?severity=SEV1", as("victor", Role.VIEWER))).contains("row-" + sev1).doesNotContain("row-" + sev3);
+        assertThat(page("/?mine=true", as("carol", Role.VIEWER))).contains("row-" + sev3).doesNotContain("row-" + sev1);
+    }
+
+    @Test
+    void aRowIsRenderedAloneForLiveUpdatesAndIsGoneOnceFilteredOut() throws Exception {
+        String id = declare("Payments timing out", Severity.SEV2);
+        assertThat(page("/ui/board/rows/" + id, as("victor", Role.VIEWER))).startsWith("<tr").contains("Payments timing out");
+        mvc.perform(get("/ui/board/rows/" + id + "?severity=SEV4").with(as("victor", Role.VIEWER)))
+                .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void theRoomShowsTheIncidentItsTimelineAndTheMessagesSent() throws Exception {
+        String id = declare("Search stale", Severity.SEV3);
+        services.answer(200, "{\"items\":[{\"channel\":\"CHAT\",\"contact\":\"on-call engineer\",\"status\":\"SENT\"}]}");
+
+        String room = page("/incidents/" + id, as("bob", Role.RESPONDER));
+
+        assertThat(room).contains("Search stale").contains("id=\"timeline\"").contains("on-call engineer")
+                .contains("action-acknowledge");
+        assertThat(services.calls()).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/api/v1/notifications?incidentId=" + id);
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");
+        });
+        assertThat(page("/incidents/" + id, as("victor", Role.VIEWER))).doesNotContain("action-acknowledge");
+    }
+
+    @Test
+    void theRoomAsOfAMomentBeforeTheDeclarationSaysSo() throws Exception {
+        String id = declare("Old news", Severity.SEV3);
+        assertThat(page("/incidents/" + id + "?asOf=2000-01-01T00:00:00Z", as("victor", Role.VIEWER)))
+                .contains("had not been declared yet");
+    }
+
+    @Test
+    void anActionIsSentToIncidentServiceAsThePerson() throws Exception {
+        String id = declare("Billing webhooks failing", Severity.SEV2);
+        services.answer(204, "");
+
+        mvc.perform(post("/incidents/" + id + "/actions/severity").with(as("bob", Role.RESPONDER)).with(csrf())
+                        .param("severity", "SEV1").param("reason", "all regions"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/incidents/" + id + "#actions"))
+                .andExpect(flash().attribute("flash", new Flash(true, "Severity changed.")));
+
+        assertThat(services.calls()).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.path()).isEqualTo("/api/v1/incidents/" + id + "/severity");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");
+            assertThat(call.body()).isEqualTo("{\"severity\":\"SEV1\",\"reason\":\"all regions\"}");
+        });
+    }
+
+    @Test
+    void aRefusalFromIncidentServiceIsShownInWords() throws Exception {
+        String id = declare("Chat delayed", Severity.SEV3);
+        services.answer(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Incident " + id + " is resolved\"}");
+
+        mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("bob", Role.RESPONDER)).with(csrf()))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not done: Incident " + id + " is resolved")));
+    }
+
+    @Test
+    void aViewerCannotActEvenWithAForgedForm() throws Exception {
+        String id = declare("Email delayed", Severity.SEV3);
+        mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("victor", Role.VIEWER)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(services.calls()).isEmpty();
+    }
+
+    @Test
+    void anActionWithoutTheCsrfTokenOrFromAnotherSiteIsRefused() throws Exception {
+        String id = declare("Login slow", Severity.SEV3);
+        mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("bob", Role.RESPONDER)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("bob", Role.RESPONDER)).with(csrf())
+                        .header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        assertThat(services.calls()).isEmpty();
+    }
+
+    @Test
+    void thePostMortemEscapesWhatRespondersAndAlertsWrote() throws Exception {
+        String id = declare("<script>alert(1)</script> outage", Severity.SEV2);
+
+        String html = page("/incidents/" + id + "/postmortem", as("victor", Role.VIEWER));
+        assertThat(html).doesNotContain("<script>alert(1)</script>").contains("&lt;script&gt;alert(1)&lt;/script&gt; outage")
+                .contains("id=\"pm-timeline\"").contains("id=\"pm-metrics\"").contains("id=\"pm-action-items\"");
+
+        mvc.perform(get("/incidents/" + id + "/postmortem.md").with(as("victor", Role.VIEWER)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"postmortem-" + id + ".md\""));
+    }
+
+    @Test
+    void pagesSendAContentSecurityPolicyThatAllowsOnlyTheirOwnScripts() throws Exception {
+        mvc.perform(get("/").with(as("victor", Role.VIEWER)))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.containsString("script-src 'self'")));
+    }
+
+    @Test
+    void theAdminPagesAreForAdminsOnly() throws Exception {
+        mvc.perform(get("/admin").with(as("bob", Role.RESPONDER))).andExpect(status().isForbidden());
+    }
+}
