@@ -14,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,13 +26,10 @@ import org.springframework.web.context.WebApplicationContext;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Collection;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Client;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oidcLogin;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -82,17 +76,8 @@ class DashboardPagesIntegrationTest {
         services.close();
     }
 
-    /** Logged in through the dashboard's client registration, holding an access token named after the person. */
     private RequestPostProcessor as(String name, Role role) {
-        Collection<GrantedAuthority> authorities = List.copyOf(role.authorities());
-        ClientRegistration local = registrations.findByRegistrationId("local");
-        RequestPostProcessor login = oidcLogin().clientRegistration(local)
-                .idToken(token -> token.subject(name).claim("preferred_username", name))
-                .authorities(authorities);
-        RequestPostProcessor token = oauth2Client("local").clientRegistration(local).principalName(name)
-                .accessToken(new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "token-of-" + name,
-                        Instant.now(), Instant.now().plusSeconds(600)));
-        return request -> token.postProcessRequest(login.postProcessRequest(request));
+        return new DashboardLogin(registrations).as(name, role);
     }
 
     private String declare(String title, Severity severity) {
