@@ -15,7 +15,13 @@
     if (showUtc()) {
       el.textContent = el.title;
     } else {
-      el.textContent = at.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+      // Compact: today's times alone, this year's without the year.
+      const today = new Date();
+      const sameDay = at.toDateString() === today.toDateString();
+      const options = sameDay ? { hour: '2-digit', minute: '2-digit' }
+        : at.getFullYear() === today.getFullYear() ? { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }
+        : { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+      el.textContent = at.toLocaleString(undefined, options);
     }
   }
 

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepo
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 
@@ -90,6 +91,7 @@ class DashboardSecurity {
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), new AntPathRequestMatcher("/ui/**")))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
+                .requestCache(cache -> cache.requestCache(savedRequests()))
                 .build();
     }
 
@@ -102,6 +104,13 @@ class DashboardSecurity {
         manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
                 .authorizationCode().refreshToken().build());
         return manager;
+    }
+
+    /** After the login, back to the page asked for, without the "?continue" marker in its address. */
+    private static HttpSessionRequestCache savedRequests() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     private static ProblemDetail notConfigured() {

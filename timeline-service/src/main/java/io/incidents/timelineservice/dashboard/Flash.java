@@ -1,5 +1,10 @@
 package io.incidents.timelineservice.dashboard;
 
-/** What the next page says about the action just taken: done, or refused and why. */
-public record Flash(boolean ok, String text) {
+import java.io.Serializable;
+
+/**
+ * What the next page says about the action just taken: done, or refused and why. It travels in
+ * the session (kept in PostgreSQL), hence serializable.
+ */
+public record Flash(boolean ok, String text) implements Serializable {
 }
