@@ -17,6 +17,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /status/feed.atom", Access.PUBLIC),
                 entry("GET /api/v1/status", Access.PUBLIC),
                 entry("GET /api/v1/notifications", Access.VIEWER),
+                entry("GET /api/v1/escalation/levels", Access.VIEWER),
                 entry("GET /api/v1/admin/notifications/dead-letters", Access.ADMIN),
                 entry("GET /api/v1/admin/dead-letters", Access.ADMIN),
                 entry("POST /api/v1/admin/notifications/{id}/retry", Access.ADMIN),

@@ -203,6 +203,18 @@ class DeliveryIntegrationTest {
     }
 
     @Test
+    void theEscalationLevelsNameWhoHoldsEachLevelButNotTheirAddresses() {
+        ResponseEntity<String> response = TestLogins.VIEWER.on(rest).getForEntity("/api/v1/escalation/levels", String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getBody())
+                .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"on-call\"]}")
+                .contains("{\"level\":2,\"title\":\"DevOps lead\",\"contacts\":[\"devops\"]}")
+                .contains("{\"level\":4,\"title\":\"CTO\",\"contacts\":[]}")
+                .doesNotContain("oncall@example.com").doesNotContain("/chat/oncall");
+    }
+
+    @Test
     void theDeliveryLogNeedsALoginAndRejectsBadIds() {
         assertThat(rest.getForEntity("/api/v1/notifications", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/notifications?incidentId=bad$id",

@@ -3,6 +3,7 @@ package io.incidents.timelineservice.dashboard.board;
 import io.incidents.events.Severity;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.dashboard.DashboardPage;
+import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.dashboard.LiveUpdates;
 import io.incidents.timelineservice.ledger.EventLedger;
 import jakarta.validation.constraints.Pattern;
@@ -39,12 +40,14 @@ class BoardController {
     private final EventLedger ledger;
     private final RollbackDurations durations;
     private final LiveUpdates live;
+    private final LevelHolders holders;
     private final Clock clock;
 
-    BoardController(EventLedger liveLedger, RollbackDurations durations, LiveUpdates live, Clock clock) {
+    BoardController(EventLedger liveLedger, RollbackDurations durations, LiveUpdates live, LevelHolders holders, Clock clock) {
         this.ledger = liveLedger;
         this.durations = durations;
         this.live = live;
+        this.holders = holders;
         this.clock = clock;
     }
 
@@ -86,7 +89,7 @@ class BoardController {
         BoardFilter filter = new BoardFilter(severity, service, mine, show);
         Instant now = clock.instant();
         return ledger.summary(id)
-                .map(summary -> BoardRow.of(summary, durations, user.getName(), now))
+                .map(summary -> BoardRow.of(summary, durations, holders, user.getName(), now))
                 .filter(row -> row.status() != io.incidents.timelineservice.incident.IncidentStatus.RESOLVED)
                 .filter(filter::accepts)
                 .<Object>map(row -> {
@@ -104,7 +107,7 @@ class BoardController {
     private List<BoardRow> rows(Authentication user, Predicate<BoardRow> keep) {
         Instant now = clock.instant();
         return ledger.openSummaries(MAX_ROWS).stream()
-                .map(summary -> BoardRow.of(summary, durations, user.getName(), now))
+                .map(summary -> BoardRow.of(summary, durations, holders, user.getName(), now))
                 .filter(keep)
                 .sorted(BoardRow.ORDER)
                 .toList();

@@ -6,6 +6,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.RollbackDurations;
+import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
@@ -18,7 +19,7 @@ import java.util.List;
 /** One open incident on the board, with everything its row shows. */
 public record BoardRow(String id, String title, Severity severity, IncidentStatus status, StatusPagePhase phase,
                        List<String> services, Instant declaredAt, Countdown acknowledge, Countdown resolve,
-                       int escalationLevel, String escalationLevelName, String commander, RunningRollback rollback,
+                       int escalationLevel, String escalationLevelName, String levelHolder, String commander, RunningRollback rollback,
                        AlertRecommendation recommendation, boolean mine) {
 
     /** A rollback still running, against its procedure's upper bound. */
@@ -31,7 +32,8 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
             .thenComparing(BoardRow::severity)
             .thenComparing(BoardRow::nextDeadline);
 
-    public static BoardRow of(IncidentSummary summary, RollbackDurations durations, String viewer, Instant now) {
+    public static BoardRow of(IncidentSummary summary, RollbackDurations durations, LevelHolders holders, String viewer,
+                              Instant now) {
         IncidentView v = summary.view();
         RunningRollback rollback = v.rollbacks().stream()
                 .filter(r -> r.status() == IncidentView.RollbackStatus.RUNNING)
@@ -44,7 +46,8 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
         return new BoardRow(v.incidentId(), v.title(), v.severity(), v.status(), v.statusPagePhase(), v.services(),
                 v.declaredAt(), Countdown.of(summary.sla().acknowledge(), v.declaredAt(), now),
                 Countdown.of(summary.sla().resolve(), v.declaredAt(), now), v.escalationLevel(),
-                EscalationPolicy.levelName(v.escalationLevel()), v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
+                EscalationPolicy.levelName(v.escalationLevel()), holders.holderOf(v.escalationLevel()),
+                v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
                 v.recommendation(), mine);
     }
 

@@ -11,6 +11,7 @@ import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.StoredEvent;
 import io.incidents.support.web.IncidentIds;
 import io.incidents.timelineservice.dashboard.DashboardPage;
+import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.dashboard.Upstream;
 import io.incidents.timelineservice.dashboard.board.Countdown;
 import io.incidents.timelineservice.incident.IncidentProjector;
@@ -49,9 +50,12 @@ class RoomController {
     private final SlaPolicy slaPolicy;
     private final RollbackDurations durations;
     private final Upstream upstream;
+    private final LevelHolders holders;
     private final Clock clock;
 
-    RoomController(EventLedger liveLedger, SlaPolicy slaPolicy, RollbackDurations durations, Upstream upstream, Clock clock) {
+    RoomController(EventLedger liveLedger, SlaPolicy slaPolicy, RollbackDurations durations, Upstream upstream,
+                   LevelHolders holders, Clock clock) {
+        this.holders = holders;
         this.ledger = liveLedger;
         this.slaPolicy = slaPolicy;
         this.durations = durations;
@@ -89,6 +93,7 @@ class RoomController {
             model.addAttribute("ack", Countdown.of(sla.acknowledge(), incident.declaredAt(), moment));
             model.addAttribute("resolve", Countdown.of(sla.resolve(), incident.declaredAt(), moment));
             model.addAttribute("levelName", EscalationPolicy.levelName(incident.escalationLevel()));
+            model.addAttribute("levelHolder", holders.holderOf(incident.escalationLevel()));
             model.addAttribute("rollbacks", rollbackCards(incident, moment));
             model.addAttribute("runningRollbacks", incident.rollbacks().stream()
                     .filter(r -> r.status() == IncidentView.RollbackStatus.RUNNING).toList());
