@@ -5,10 +5,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -26,7 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * back, since changes may have gone by unseen.
  */
 @Component
-public class LiveUpdates implements DisposableBean {
+public class LiveUpdates implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     /** What a browser waits before reconnecting after the stream ends (a restart, a network blip). */
@@ -36,7 +34,7 @@ public class LiveUpdates implements DisposableBean {
     private final DataSourceProperties database;
     private final DashboardProperties properties;
     private final CopyOnWriteArrayList<SseEmitter> streams = new CopyOnWriteArrayList<>();
-    private volatile boolean running = true;
+    private volatile boolean running;
     private volatile Thread listener;
 
     LiveUpdates(DataSourceProperties database, DashboardProperties properties) {
@@ -59,8 +57,9 @@ public class LiveUpdates implements DisposableBean {
         return streams.size();
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void start() {
+    @Override
+    public void start() {
+        running = true;
         Thread thread = new Thread(this::listen, "dashboard-live-updates");
         thread.setDaemon(true);
         thread.start();
@@ -123,13 +122,24 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
+    /**
+     * Ends every stream first of all (this stops in the highest phase, before the web server's
+     * graceful shutdown), so open dashboards do not hold the shutdown for its whole grace period;
+     * browsers reconnect to another instance, or to this one once it is back.
+     */
     @Override
-    public void destroy() {
+    public void stop() {
         running = false;
         Thread thread = listener;
         if (thread != null) {
             thread.interrupt();
         }
         streams.forEach(SseEmitter::complete);
+        streams.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }
