@@ -11,11 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.web.client.NoOpResponseErrorHandler;
-import org.springframework.web.client.RestTemplate;
 
-import java.net.http.HttpClient;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -155,17 +151,6 @@ public abstract class AccessMatrixContract {
         return all;
     }
 
-    /**
-     * The answer itself, never where it redirects to: a page that sends a caller to its login
-     * form is refusing them, and following it would leave the service for the identity provider.
-     */
-    private static RestTemplate withoutRedirects() {
-        RestTemplate template = new RestTemplate(new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()));
-        template.setErrorHandler(new NoOpResponseErrorHandler());
-        return template;
-    }
-
     private Set<String> mappedEndpoints() {
         return MappedEndpoints.of(context);
     }
@@ -190,6 +175,6 @@ public abstract class AccessMatrixContract {
             headers.setContentType(MediaType.APPLICATION_JSON);
             request = new HttpEntity<>(body(endpoint, caller), headers);
         }
-        return withoutRedirects().exchange(rest.getRootUri() + path, HttpMethod.valueOf(method), request, String.class);
+        return NoRedirects.restTemplate().exchange(rest.getRootUri() + path, HttpMethod.valueOf(method), request, String.class);
     }
 }
