@@ -1,8 +1,9 @@
 package io.incidents.e2e;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -12,6 +13,7 @@ import org.openqa.selenium.WebDriver;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -19,29 +21,47 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * (kept in the root context's store, so JUnit closes it when the last test class is done), and
  * hands out browsers that are quit after each test.
  */
-final class EndToEndExtension implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
+final class EndToEndExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
 
     static final String INSTALL = "apt-get install chromium chromium-driver";
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EndToEndExtension.class);
     private static final AtomicBoolean SKIP_REPORTED = new AtomicBoolean();
 
+    /**
+     * Without a browser each test is disabled, so that the build reports them as skipped, with the
+     * reason; except with {@code CI=true}, where {@link #beforeAll} fails them instead.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        Optional<String> missing = Chromium.missing();
+        if (missing.isEmpty() || ci() || context.getTestMethod().isEmpty()) {
+            return ConditionEvaluationResult.enabled("Chromium and chromedriver are there, or CI=true");
+        }
+        String message = "browser tests skipped: " + missing.get() + ". Install them with: " + INSTALL;
+        if (SKIP_REPORTED.compareAndSet(false, true)) {
+            Stack.log("%s", message);
+        }
+        return ConditionEvaluationResult.disabled(message);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        Chromium.missing().ifPresent(missing -> {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true and the browser tests cannot run: " + missing
+        Optional<String> missing = Chromium.missing();
+        if (missing.isPresent()) {
+            if (ci()) {
+                throw new IllegalStateException("CI=true and the browser tests cannot run: " + missing.get()
                         + ". Install them (" + INSTALL + "; .ci/run does when they are missing).");
             }
-            String message = "browser tests skipped: " + missing + ". Install them with: " + INSTALL;
-            if (SKIP_REPORTED.compareAndSet(false, true)) {
-                Stack.log("%s", message);
-            }
-            Assumptions.abort(message);
-        });
+            return;
+        }
         context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(RunningStack.class, key -> RunningStack.start(), RunningStack.class)
                 .stack();
+    }
+
+    private static boolean ci() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     @Override

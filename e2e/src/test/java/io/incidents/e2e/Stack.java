@@ -1,6 +1,5 @@
 package io.incidents.e2e;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -24,7 +23,8 @@ import java.util.stream.Stream;
  * The whole system, started once per test JVM by running the repository's own {@code ./stack up
  * --fresh} as a child process, with its data under {@code e2e/target/stack-data} and ports of its
  * own ({@link StackPorts}). {@link EndToEndExtension} starts it before the first end-to-end test
- * class and stops it when the run ends; a shutdown hook stops it too if the JVM exits otherwise.
+ * class and stops it when the run ends; a shutdown hook stops it too if the JVM exits otherwise,
+ * and if the JVM is killed outright, the stack stops when its standard input closes ({@link #GUARD}).
  *
  * <p>The stack is told {@code STACK_NO_BUILD=true}: inside {@code mvn verify} the jars were just
  * packaged, and a missing or stale jar must fail here rather than start a Maven build inside a
@@ -36,6 +36,24 @@ public final class Stack implements AutoCloseable {
             Duration.ofSeconds(Long.getLong("e2e.stack.timeout-seconds", 240));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
     private static final int LOG_TAIL_LINES = 40;
+
+    /**
+     * Runs {@code ./stack up --fresh} and stops it (SIGTERM, on which it stops everything it
+     * started) as soon as its standard input closes: when {@link #close} closes it, and also when
+     * this JVM dies in a way no shutdown hook sees (SIGKILL), since the system closes it then.
+     * Ends with the stack's exit code when the stack ends by itself.
+     */
+    private static final String GUARD = """
+            exec 3<&0
+            bash "$1" up --fresh </dev/null &
+            stack=$!
+            { while read -r -u 3 _; do :; done; kill -TERM "$stack" 2>/dev/null; } &
+            watcher=$!
+            wait "$stack"
+            code=$?
+            kill "$watcher" 2>/dev/null
+            exit "$code"
+            """;
 
     private static volatile Stack running;
 
@@ -123,9 +141,8 @@ public final class Stack implements AutoCloseable {
         Path output = target.resolve("stack.log");
         stopLeftovers(dataDir, repository);
         StackPorts ports = StackPorts.pick();
-        ProcessBuilder builder = new ProcessBuilder("bash", repository.resolve("stack").toString(), "up", "--fresh")
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", GUARD, "e2e-stack", repository.resolve("stack").toString())
                 .directory(repository.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
@@ -250,7 +267,12 @@ public final class Stack implements AutoCloseable {
         // The services run in sessions of their own (setsid) but are still the script's children.
         List<ProcessHandle> children = process.descendants().toList();
         Instant stopping = Instant.now();
-        process.destroy();
+        try {
+            process.getOutputStream().close();
+        } catch (IOException e) {
+            log("could not tell ./stack to stop (%s); killing it", e);
+            process.destroyForcibly();
+        }
         try {
             if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 log("./stack did not stop within %d s; killing it", STOP_TIMEOUT.toSeconds());
