@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class Stack implements AutoCloseable {
 
     private static final Duration HEALTH_TIMEOUT =
-            Duration.ofSeconds(Long.getLong("e2e.stack.timeout-seconds", 240));
+            Duration.ofSeconds(Long.getLong("e2e.stack.timeout-seconds", 300));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(120);
     private static final int LOG_TAIL_LINES = 40;
 
