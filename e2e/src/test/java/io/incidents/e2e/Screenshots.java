@@ -47,7 +47,7 @@ public final class Screenshots {
     }
 
     static Path docs() {
-        return Path.of(System.getProperty("e2e.repository", "..")).resolve("docs").resolve("screenshots");
+        return Path.of(System.getProperty("e2e.repository", "..")).toAbsolutePath().normalize().resolve("docs").resolve("screenshots");
     }
 
     private static Path write(Path file, byte[] png) {
