@@ -1,0 +1,206 @@
+package io.incidents.timelineservice.dashboard.admin;
+
+import io.incidents.events.Severity;
+import io.incidents.support.audit.AuditLog;
+import io.incidents.support.events.DeadLetters;
+import io.incidents.support.security.Role;
+import io.incidents.testsupport.EventFeed;
+import io.incidents.testsupport.IntegrationTest;
+import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.ReadApi;
+import io.incidents.timelineservice.dashboard.DashboardLogin;
+import io.incidents.timelineservice.dashboard.Flash;
+import io.incidents.timelineservice.dashboard.StubCommandApi;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The admin pages as the server renders them, for an ADMIN logged in through OpenID Connect;
+ * incident-service and notification-service are two recording stubs, so each call can be
+ * checked and each service can fail on its own.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "incidents.timeline.topic=it-admin")
+class AdminPagesIntegrationTest {
+
+    private static final EventFeed feed = new EventFeed("it-admin");
+    private static final StubCommandApi incidents = new StubCommandApi();
+    private static final StubCommandApi notifications = new StubCommandApi();
+    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress");
+    private static final List<String> ACTIONS = List.of("/admin/replay");
+
+    @DynamicPropertySource
+    static void upstream(DynamicPropertyRegistry registry) {
+        registry.add("incidents.dashboard.incident-service-url", incidents::url);
+        registry.add("incidents.dashboard.notification-service-url", notifications::url);
+    }
+
+    @Autowired
+    WebApplicationContext context;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    ClientRegistrationRepository registrations;
+    @Autowired
+    DeadLetters deadLetters;
+    @Autowired
+    AuditLog auditLog;
+    @Autowired
+    DataSource dataSource;
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        incidents.reset();
+        notifications.reset();
+    }
+
+    @AfterAll
+    static void close() {
+        feed.close();
+        incidents.close();
+        notifications.close();
+    }
+
+    private RequestPostProcessor as(String name, Role role) {
+        return new DashboardLogin(registrations).as(name, role);
+    }
+
+    private RequestPostProcessor admin() {
+        return as("ada", Role.ADMIN);
+    }
+
+    private String page(MockHttpServletRequestBuilder request) throws Exception {
+        MvcResult result = mvc.perform(request).andExpect(status().isOk()).andReturn();
+        return result.getResponse().getContentAsString();
+    }
+
+    private String page(String path) throws Exception {
+        return page(get(path).with(admin()));
+    }
+
+    @Test
+    void anAdminSeesEveryAdminPage() throws Exception {
+        incidents.answer(200, "{\"items\":[]}");
+        notifications.answer(200, "{\"items\":[]}");
+
+        assertThat(page("/admin")).contains("id=\"admin-overview\"").contains("href=\"/admin/replay\"")
+                .contains("href=\"/admin/dead-letters\"").contains("href=\"/admin/tokens\"").contains("href=\"/admin/audit\"");
+        assertThat(page("/admin/replay")).contains("id=\"replay-bar\"").contains("id=\"replay-confirm\"");
+        assertThat(page("/")).contains("href=\"/admin\"");
+    }
+
+    @Test
+    void respondersAndViewersAreRefusedEveryAdminPageAndAction() throws Exception {
+        for (Role role : List.of(Role.RESPONDER, Role.VIEWER)) {
+            for (String path : PAGES) {
+                mvc.perform(get(path).with(as("bob", role))).andExpect(status().isForbidden());
+            }
+            for (String path : ACTIONS) {
+                mvc.perform(post(path).with(as("bob", role)).with(csrf()).param("name", "ci").param("role", "ADMIN"))
+                        .andExpect(status().isForbidden());
+            }
+        }
+        assertThat(page(get("/admin/replay/progress").with(admin()))).contains("\"state\"");
+        assertThat(incidents.calls()).isEmpty();
+        assertThat(notifications.calls()).isEmpty();
+    }
+
+    @Test
+    void anAdminActionWithoutTheCsrfTokenIsRefused() throws Exception {
+        for (String path : ACTIONS) {
+            mvc.perform(post(path).with(admin())).andExpect(status().isForbidden());
+        }
+        assertThat(incidents.calls()).isEmpty();
+        assertThat(notifications.calls()).isEmpty();
+    }
+
+    @Test
+    void theReplayPageShowsAReplayWhileItRunsAndWhenItHasEnded() throws Exception {
+        String id = Incidents.newId();
+        feed.publish("alice", Incidents.declared(id, Severity.SEV3, Instant.now().truncatedTo(ChronoUnit.SECONDS), "checkout"));
+        new ReadApi(rest).awaitEvents(id, 1);
+
+        // Hold a lock the replay needs, so it is certainly still running for the checks below.
+        try (Connection blocker = dataSource.getConnection(); Statement statement = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            statement.execute("LOCK TABLE incident_event IN ACCESS EXCLUSIVE MODE");
+
+            mvc.perform(post("/admin/replay").with(admin()).with(csrf()))
+                    .andExpect(redirectedUrl("/admin/replay"))
+                    .andExpect(flash().attribute("flash", new Flash(true, "Replay started. The pages keep showing the current"
+                            + " read models until the rebuilt ones are complete and swapped in.")));
+
+            String running = page("/admin/replay");
+            assertThat(running).contains("data-state=\"RUNNING\"").contains("counting the records to read")
+                    .contains("src=\"/assets/admin.js\"").contains("id=\"replay-running-note\">")
+                    .contains("id=\"replay-confirm\" hidden");
+            // The records to read are not counted yet: a bar without a value, which browsers draw as "under way".
+            assertThat(progressTag(running)).startsWith("<progress id=\"replay-bar\" class=\"meter\" max=\"100\"")
+                    .doesNotContain("value").doesNotContain("hidden");
+            mvc.perform(get("/admin/replay/progress").with(admin()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.state").value("RUNNING"))
+                    .andExpect(jsonPath("$.running").value(true))
+                    .andExpect(jsonPath("$.positionText").isString());
+
+            mvc.perform(post("/admin/replay").with(admin()).with(csrf()))
+                    .andExpect(redirectedUrl("/admin/replay"))
+                    .andExpect(flash().attribute("flash", new Flash(false,
+                            "Not started: a replay is already running, and only one runs at a time. Its progress is below.")));
+            blocker.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !mvc.perform(get("/admin/replay/progress").with(admin()))
+                .andReturn().getResponse().getContentAsString().contains("\"RUNNING\""));
+        mvc.perform(get("/admin/replay/progress").with(admin()))
+                .andExpect(jsonPath("$.state").value("COMPLETED"))
+                .andExpect(jsonPath("$.percent").value(100));
+        String done = page("/admin/replay");
+        assertThat(progressTag(done)).contains("value=\"100\"");
+        assertThat(done).contains("data-state=\"COMPLETED\"").contains("Completed: the rebuilt read models are in use.")
+                .contains("id=\"replay-running-note\" hidden");
+        assertThat(auditLog.find(new AuditLog.Query("ada", "REPLAY_STARTED", null, null, 10))).hasSize(1);
+    }
+
+    private static String progressTag(String html) {
+        int start = html.indexOf("<progress id=\"replay-bar\"");
+        return html.substring(start, html.indexOf('>', start) + 1).replaceAll("\\s+", " ");
+    }
+}
