@@ -37,7 +37,9 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /admin", Access.DASHBOARD),
                 entry("GET /admin/replay", Access.DASHBOARD),
                 entry("GET /admin/replay/progress", Access.DASHBOARD),
-                entry("POST /admin/replay", Access.DASHBOARD));
+                entry("POST /admin/replay", Access.DASHBOARD),
+                entry("GET /admin/dead-letters", Access.DASHBOARD),
+                entry("POST /admin/dead-letters/{deliveryId}/retry", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

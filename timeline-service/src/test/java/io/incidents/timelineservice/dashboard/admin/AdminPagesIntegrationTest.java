@@ -61,8 +61,8 @@ class AdminPagesIntegrationTest {
     private static final EventFeed feed = new EventFeed("it-admin");
     private static final StubCommandApi incidents = new StubCommandApi();
     private static final StubCommandApi notifications = new StubCommandApi();
-    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress");
-    private static final List<String> ACTIONS = List.of("/admin/replay");
+    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress", "/admin/dead-letters");
+    private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry");
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -123,6 +123,7 @@ class AdminPagesIntegrationTest {
         assertThat(page("/admin")).contains("id=\"admin-overview\"").contains("href=\"/admin/replay\"")
                 .contains("href=\"/admin/dead-letters\"").contains("href=\"/admin/tokens\"").contains("href=\"/admin/audit\"");
         assertThat(page("/admin/replay")).contains("id=\"replay-bar\"").contains("id=\"replay-confirm\"");
+        assertThat(page("/admin/dead-letters")).contains("id=\"parked-empty\"");
         assertThat(page("/")).contains("href=\"/admin\"");
     }
 
@@ -149,6 +150,48 @@ class AdminPagesIntegrationTest {
         }
         assertThat(incidents.calls()).isEmpty();
         assertThat(notifications.calls()).isEmpty();
+    }
+
+    @Test
+    void deadLettersOfBothKindsAreListedAndARetryIsRelayed() throws Exception {
+        deadLetters.record(new ConsumerRecord<>("it-admin", 2, 42L, "key-1", "<b>not json</b>"),
+                new IllegalArgumentException("no event type <Foo>"));
+        notifications.answer(200, "{\"items\":[{\"id\":7,\"incidentId\":\"0b7e4c1a-0000-4000-8000-000000000000\",\"channel\":\"EMAIL\","
+                + "\"contact\":\"on-call <lead>\",\"address\":\"o***@example.com\",\"template\":\"incident-declared\",\"status\":\"DEAD\","
+                + "\"attempts\":5,\"nextAttemptAt\":null,\"lastError\":\"550 mailbox <full>\",\"createdAt\":\"2026-11-26T09:00:00Z\"}]}");
+
+        String html = page("/admin/dead-letters");
+
+        assertThat(html).contains("EMAIL").contains("on-call &lt;lead&gt;").contains("o***@example.com")
+                .contains("550 mailbox &lt;full&gt;").contains("none: retries ran out").contains("id=\"retry-7\"")
+                .contains("action=\"/admin/dead-letters/7/retry\"")
+                .contains("it-admin-2@42").contains("&lt;b&gt;not json&lt;/b&gt;").doesNotContain("<b>not json</b>");
+        assertThat(notifications.calls()).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/api/v1/admin/notifications/dead-letters?limit=200");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
+        });
+
+        notifications.reset();
+        notifications.answer(202, "");
+        mvc.perform(post("/admin/dead-letters/7/retry").with(admin()).with(csrf()))
+                .andExpect(redirectedUrl("/admin/dead-letters"))
+                .andExpect(flash().attribute("flash", new Flash(true, "Delivery 7 will be sent again, from its first attempt.")));
+        assertThat(notifications.calls()).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.path()).isEqualTo("/api/v1/admin/notifications/7/retry");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
+        });
+    }
+
+    @Test
+    void deadLetterRefusalsAndOutagesFromNotificationServiceAreShownInWords() throws Exception {
+        notifications.answer(404, "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"No dead letter 9.\"}");
+        mvc.perform(post("/admin/dead-letters/9/retry").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not retried, not found: No dead letter 9.")));
+
+        notifications.answer(503, "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Database unavailable.\"}");
+        assertThat(page("/admin/dead-letters")).contains("Parked deliveries cannot be shown: Database unavailable.")
+                .contains("Records timeline-service could not read");
     }
 
     @Test
