@@ -39,7 +39,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /admin/replay/progress", Access.DASHBOARD),
                 entry("POST /admin/replay", Access.DASHBOARD),
                 entry("GET /admin/dead-letters", Access.DASHBOARD),
-                entry("POST /admin/dead-letters/{deliveryId}/retry", Access.DASHBOARD));
+                entry("POST /admin/dead-letters/{deliveryId}/retry", Access.DASHBOARD),
+                entry("GET /admin/tokens", Access.DASHBOARD),
+                entry("POST /admin/tokens", Access.DASHBOARD),
+                entry("POST /admin/tokens/{id}/revoke", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

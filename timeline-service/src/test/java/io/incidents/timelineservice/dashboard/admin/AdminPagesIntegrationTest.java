@@ -61,8 +61,8 @@ class AdminPagesIntegrationTest {
     private static final EventFeed feed = new EventFeed("it-admin");
     private static final StubCommandApi incidents = new StubCommandApi();
     private static final StubCommandApi notifications = new StubCommandApi();
-    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress", "/admin/dead-letters");
-    private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry");
+    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress", "/admin/dead-letters", "/admin/tokens");
+    private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry", "/admin/tokens", "/admin/tokens/3f2a/revoke");
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -124,6 +124,7 @@ class AdminPagesIntegrationTest {
                 .contains("href=\"/admin/dead-letters\"").contains("href=\"/admin/tokens\"").contains("href=\"/admin/audit\"");
         assertThat(page("/admin/replay")).contains("id=\"replay-bar\"").contains("id=\"replay-confirm\"");
         assertThat(page("/admin/dead-letters")).contains("id=\"parked-empty\"");
+        assertThat(page("/admin/tokens")).contains("id=\"create-token\"").contains("No tokens yet.");
         assertThat(page("/")).contains("href=\"/admin\"");
     }
 
@@ -150,6 +151,109 @@ class AdminPagesIntegrationTest {
         }
         assertThat(incidents.calls()).isEmpty();
         assertThat(notifications.calls()).isEmpty();
+    }
+
+    @Test
+    void creatingATokenRelaysTheFormAsTheAdminAndShowsTheSecretOnce() throws Exception {
+        incidents.answer(201, "{\"id\":\"3f2a\",\"name\":\"ci deploy\",\"role\":\"RESPONDER\",\"expiresAt\":null,"
+                + "\"token\":\"itk_s3cret<b>x</b>\"}");
+        MockHttpSession session = new MockHttpSession();
+
+        mvc.perform(post("/admin/tokens").with(admin()).with(csrf()).session(session)
+                        .param("name", " ci deploy ").param("role", "RESPONDER").param("expires", ""))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/admin/tokens"))
+                .andExpect(flash().attribute("flash", new Flash(true, "Token created.")));
+
+        assertThat(incidents.calls()).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
+            assertThat(call.path()).isEqualTo("/api/v1/admin/tokens");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
+            assertThat(call.body()).isEqualTo("{\"name\":\"ci deploy\",\"role\":\"RESPONDER\"}");
+        });
+
+        incidents.answer(200, "{\"items\":[{\"id\":\"3f2a\",\"name\":\"ci deploy\",\"role\":\"RESPONDER\",\"createdBy\":\"ada\","
+                + "\"createdAt\":\"2026-11-26T10:00:00Z\",\"expiresAt\":null,\"revokedAt\":null,\"lastUsedAt\":null}]}");
+        MvcResult shown = mvc.perform(get("/admin/tokens").with(admin()).session(session)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+                .andReturn();
+        assertThat(shown.getResponse().getContentAsString())
+                .contains("id=\"new-token-secret\">itk_s3cret&lt;b&gt;x&lt;/b&gt;</code>").contains("Copy it now")
+                .contains("id=\"token-3f2a\"").contains("Token created.");
+
+        String again = page(get("/admin/tokens").with(admin()).session(session));
+        assertThat(again).doesNotContain("itk_s3cret").doesNotContain("new-token-secret").contains("id=\"token-3f2a\"");
+        assertThat(java.util.Collections.list(session.getAttributeNames()))
+                .allSatisfy(name -> assertThat(String.valueOf(session.getAttribute(name))).doesNotContain("itk_s3cret"));
+    }
+
+    /** As in production: the session, and so the flash, is kept in PostgreSQL, serialised between the two requests. */
+    @Test
+    void theNewSecretPassesThroughTheStoredSessionForOneViewOnly() throws Exception {
+        MockMvc withStoredSessions = MockMvcBuilders.webAppContextSetup(context)
+                .addFilters(context.getBean(org.springframework.session.web.http.SessionRepositoryFilter.class))
+                .apply(springSecurity()).build();
+        incidents.answer(201, "{\"id\":\"5c\",\"name\":\"ci\",\"role\":\"VIEWER\",\"expiresAt\":null,\"token\":\"itk_stored\"}");
+
+        MvcResult created = withStoredSessions.perform(post("/admin/tokens").with(admin()).with(csrf())
+                        .param("name", "ci").param("role", "VIEWER"))
+                .andExpect(redirectedUrl("/admin/tokens")).andReturn();
+        jakarta.servlet.http.Cookie session = created.getResponse().getCookie("SESSION");
+        assertThat(session).isNotNull();
+
+        incidents.answer(200, "{\"items\":[]}");
+        assertThat(page(withStoredSessions, get("/admin/tokens").with(admin()).cookie(session))).contains("itk_stored");
+        assertThat(page(withStoredSessions, get("/admin/tokens").with(admin()).cookie(session))).doesNotContain("itk_stored");
+    }
+
+    private static String page(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void aTokenWithAnExpiryDaySendsItsFirstMomentInUtc() throws Exception {
+        incidents.answer(201, "{\"id\":\"9b\",\"name\":\"prometheus\",\"role\":\"METRICS\",\"expiresAt\":\"2027-01-31T00:00:00Z\","
+                + "\"token\":\"itk_abc\"}");
+        mvc.perform(post("/admin/tokens").with(admin()).with(csrf())
+                        .param("name", "prometheus").param("role", "METRICS").param("expires", "2027-01-31"))
+                .andExpect(redirectedUrl("/admin/tokens"));
+        assertThat(incidents.calls()).singleElement().extracting(StubCommandApi.Call::body)
+                .isEqualTo("{\"name\":\"prometheus\",\"role\":\"METRICS\",\"expiresAt\":\"2027-01-31T00:00:00Z\"}");
+
+        incidents.reset();
+        mvc.perform(post("/admin/tokens").with(admin()).with(csrf())
+                        .param("name", "prometheus").param("role", "METRICS").param("expires", "next year"))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not created: the expiry must be a date such as 2027-01-31.")));
+        assertThat(incidents.calls()).isEmpty();
+    }
+
+    @Test
+    void revokingATokenRelaysADeleteAsTheAdmin() throws Exception {
+        incidents.answer(204, "");
+        mvc.perform(post("/admin/tokens/3f2a/revoke").with(admin()).with(csrf()).param("name", "ci deploy"))
+                .andExpect(redirectedUrl("/admin/tokens"))
+                .andExpect(flash().attribute("flash",
+                        new Flash(true, "The token \u201cci deploy\u201d is revoked: every service refuses it within seconds.")));
+        assertThat(incidents.calls()).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("DELETE");
+            assertThat(call.path()).isEqualTo("/api/v1/admin/tokens/3f2a");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
+        });
+    }
+
+    @Test
+    void theTokenListShowsRoleCreationAndLastUseAndOffersRevokeOnlyForUsableTokens() throws Exception {
+        incidents.answer(200, "{\"items\":["
+                + "{\"id\":\"a1\",\"name\":\"<i>ci</i>\",\"role\":\"RESPONDER\",\"createdBy\":\"ada\",\"createdAt\":\"2026-11-01T10:00:00Z\","
+                + "\"expiresAt\":null,\"revokedAt\":null,\"lastUsedAt\":\"2026-11-25T08:30:00Z\"},"
+                + "{\"id\":\"b2\",\"name\":\"old\",\"role\":\"VIEWER\",\"createdBy\":\"ada\",\"createdAt\":\"2026-01-01T10:00:00Z\","
+                + "\"expiresAt\":null,\"revokedAt\":\"2026-02-01T10:00:00Z\",\"lastUsedAt\":null}]}");
+
+        String html = page("/admin/tokens");
+
+        assertThat(html).contains("&lt;i&gt;ci&lt;/i&gt;").doesNotContain("<i>ci</i>")
+                .contains("2026-11-01 10:00:00 UTC").contains("2026-11-25 08:30:00 UTC").contains("by ada")
+                .contains("id=\"revoke-a1\"").doesNotContain("id=\"revoke-b2\"").contains("revoked");
     }
 
     @Test
@@ -181,6 +285,24 @@ class AdminPagesIntegrationTest {
             assertThat(call.path()).isEqualTo("/api/v1/admin/notifications/7/retry");
             assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
         });
+    }
+
+    @Test
+    void tokenRefusalsAndOutagesFromIncidentServiceAreShownInWords() throws Exception {
+        incidents.answer(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"The token changed meanwhile; try again.\"}");
+        mvc.perform(post("/admin/tokens/3f2a/revoke").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not revoked: The token changed meanwhile; try again.")));
+
+        incidents.answer(503, "{\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"Token distribution is unavailable; nothing changed.\"}");
+        mvc.perform(post("/admin/tokens").with(admin()).with(csrf()).param("name", "ci").param("role", "VIEWER"))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not created: Token distribution is unavailable; nothing changed.")))
+                .andExpect(flash().attribute("issued", org.hamcrest.Matchers.nullValue()));
+        assertThat(page("/admin/tokens")).contains("id=\"tokens-unavailable\"")
+                .contains("API tokens cannot be shown: Token distribution is unavailable; nothing changed.");
+
+        incidents.answer(403, "{\"title\":\"Forbidden\",\"status\":403,\"detail\":\"ADMIN only.\"}");
+        mvc.perform(post("/admin/tokens/3f2a/revoke").with(admin()).with(csrf()))
+                .andExpect(flash().attribute("flash", new Flash(false, "Not allowed: ADMIN only.")));
     }
 
     @Test
