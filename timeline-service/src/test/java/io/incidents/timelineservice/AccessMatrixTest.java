@@ -42,7 +42,8 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /admin/dead-letters/{deliveryId}/retry", Access.DASHBOARD),
                 entry("GET /admin/tokens", Access.DASHBOARD),
                 entry("POST /admin/tokens", Access.DASHBOARD),
-                entry("POST /admin/tokens/{id}/revoke", Access.DASHBOARD));
+                entry("POST /admin/tokens/{id}/revoke", Access.DASHBOARD),
+                entry("GET /admin/audit", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

@@ -61,8 +61,10 @@ class AdminPagesIntegrationTest {
     private static final EventFeed feed = new EventFeed("it-admin");
     private static final StubCommandApi incidents = new StubCommandApi();
     private static final StubCommandApi notifications = new StubCommandApi();
-    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress", "/admin/dead-letters", "/admin/tokens");
-    private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry", "/admin/tokens", "/admin/tokens/3f2a/revoke");
+    private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress",
+            "/admin/dead-letters", "/admin/tokens", "/admin/audit");
+    private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry", "/admin/tokens",
+            "/admin/tokens/3f2a/revoke");
 
     @DynamicPropertySource
     static void upstream(DynamicPropertyRegistry registry) {
@@ -125,6 +127,7 @@ class AdminPagesIntegrationTest {
         assertThat(page("/admin/replay")).contains("id=\"replay-bar\"").contains("id=\"replay-confirm\"");
         assertThat(page("/admin/dead-letters")).contains("id=\"parked-empty\"");
         assertThat(page("/admin/tokens")).contains("id=\"create-token\"").contains("No tokens yet.");
+        assertThat(page("/admin/audit")).contains("id=\"audit-filter\"");
         assertThat(page("/")).contains("href=\"/admin\"");
     }
 
@@ -367,5 +370,68 @@ class AdminPagesIntegrationTest {
     private static String progressTag(String html) {
         int start = html.indexOf("<progress id=\"replay-bar\"");
         return html.substring(start, html.indexOf('>', start) + 1).replaceAll("\\s+", " ");
+    }
+
+    @Test
+    void theAuditPageMergesTheThreeServicesNewestFirstAndNamesEach() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        auditLog.record("auditor", "TOKEN_REVOKED", "token <old>", null, "10.0.0.1");
+        incidents.answer(200, "{\"items\":[{\"id\":11,\"at\":\"" + now.minusSeconds(3600) + "\",\"actor\":\"auditor\","
+                + "\"action\":\"TOKEN_CREATED\",\"target\":\"token ci\",\"detail\":\"role VIEWER\",\"address\":\"10.0.0.2\"}]}");
+        notifications.answer(200, "{\"items\":[{\"id\":5,\"at\":\"" + now.minusSeconds(7200) + "\",\"actor\":\"auditor\","
+                + "\"action\":\"DEAD_LETTER_RETRIED\",\"target\":\"delivery 7\",\"detail\":null,\"address\":\"10.0.0.3\"}]}");
+
+        String html = page("/admin/audit?actor=auditor");
+
+        int timeline = html.indexOf("token &lt;old&gt;");
+        int incident = html.indexOf("token ci");
+        int notification = html.indexOf("delivery 7");
+        assertThat(timeline).isPositive();
+        assertThat(incident).isGreaterThan(timeline);
+        assertThat(notification).isGreaterThan(incident);
+        assertThat(html).contains(">timeline-service<").contains(">incident-service<").contains(">notification-service<")
+                .doesNotContain("are missing");
+        assertThat(incidents.calls()).singleElement().satisfies(call -> {
+            assertThat(call.path()).isEqualTo("/api/v1/admin/audit?limit=200&actor=auditor");
+            assertThat(call.authorization()).isEqualTo("Bearer token-of-ada");
+        });
+        assertThat(notifications.calls()).singleElement().extracting(StubCommandApi.Call::path)
+                .isEqualTo("/api/v1/admin/audit?limit=200&actor=auditor");
+    }
+
+    @Test
+    void theAuditFiltersGoToEveryServiceAsTheyTakeThem() throws Exception {
+        incidents.answer(200, "{\"items\":[]}");
+        notifications.answer(200, "{\"items\":[]}");
+
+        String html = page(get("/admin/audit").with(admin()).param("actor", "token:ci deploy&limit=1000")
+                .param("action", "token_created").param("from", "2026-11-01").param("to", "2026-11-30"));
+
+        assertThat(incidents.calls()).singleElement().extracting(StubCommandApi.Call::path).isEqualTo("/api/v1/admin/audit?limit=200"
+                + "&actor=token%3Aci+deploy%26limit%3D1000&action=TOKEN_CREATED&from=2026-11-01T00%3A00%3A00Z&to=2026-12-01T00%3A00%3A00Z");
+        assertThat(html).contains("value=\"TOKEN_CREATED\"").contains("value=\"2026-11-30\"").contains("id=\"audit-empty\"");
+    }
+
+    @Test
+    void anAuditSourceThatFailsIsNamedAndTheOthersAreShown() throws Exception {
+        auditLog.record("someone", "LOGIN_FAILED", null, "basic", "10.0.0.9");
+        incidents.answer(200, "{\"items\":[{\"id\":1,\"at\":\"2026-11-26T10:00:00Z\",\"actor\":\"someone\",\"action\":\"ACCESS_DENIED\","
+                + "\"target\":\"GET /api/v1/admin/tokens\"}]}");
+        notifications.answer(503, "{\"status\":503,\"detail\":\"notification-service is starting.\"}");
+
+        String html = page("/admin/audit?actor=someone");
+
+        assertThat(html).contains("Entries from notification-service are missing: notification-service is starting.")
+                .contains("GET /api/v1/admin/tokens").contains("LOGIN_FAILED");
+    }
+
+    @Test
+    void aFilterThatCannotBeUnderstoodIsExplainedAndNotSent() throws Exception {
+        String html = page("/admin/audit?action=drop%20table&from=yesterday");
+
+        assertThat(html).contains("The action must be a name such as LOGIN_FAILED")
+                .contains("\u201cfrom\u201d must be a date such as 2026-11-26.");
+        assertThat(incidents.calls()).isEmpty();
+        assertThat(notifications.calls()).isEmpty();
     }
 }
