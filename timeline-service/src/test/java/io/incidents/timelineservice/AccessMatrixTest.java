@@ -33,7 +33,17 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /incidents/{id}/postmortem.md", Access.DASHBOARD),
                 entry("POST /incidents/{id}/actions/{action}", Access.DASHBOARD),
                 entry("GET /ui/board/rows/{id}", Access.DASHBOARD),
-                entry("GET /ui/stream", Access.DASHBOARD));
+                entry("GET /ui/stream", Access.DASHBOARD),
+                entry("GET /admin", Access.DASHBOARD),
+                entry("GET /admin/replay", Access.DASHBOARD),
+                entry("GET /admin/replay/progress", Access.DASHBOARD),
+                entry("POST /admin/replay", Access.DASHBOARD),
+                entry("GET /admin/dead-letters", Access.DASHBOARD),
+                entry("POST /admin/dead-letters/{deliveryId}/retry", Access.DASHBOARD),
+                entry("GET /admin/tokens", Access.DASHBOARD),
+                entry("POST /admin/tokens", Access.DASHBOARD),
+                entry("POST /admin/tokens/{id}/revoke", Access.DASHBOARD),
+                entry("GET /admin/audit", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */
