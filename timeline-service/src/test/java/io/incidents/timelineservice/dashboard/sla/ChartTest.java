@@ -122,6 +122,7 @@ class ChartTest {
         assertThat(Week.indexOf(weeks, Instant.parse("2026-01-21T09:00:00Z"))).isEqualTo(2);
         assertThat(Week.indexOf(weeks, Instant.parse("2026-01-21T10:00:00Z"))).isEqualTo(-1);
         assertThat(Week.indexOf(weeks, Instant.parse("2026-01-07T09:59:59Z"))).isEqualTo(-1);
+        assertThat(SlaCharts.weekLabels(weeks)).containsExactly("7 Jan", "12 Jan", "19 Jan");
     }
 
     private static Chart.Series series(String name, Double... values) {
