@@ -33,7 +33,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /incidents/{id}/postmortem.md", Access.DASHBOARD),
                 entry("POST /incidents/{id}/actions/{action}", Access.DASHBOARD),
                 entry("GET /ui/board/rows/{id}", Access.DASHBOARD),
-                entry("GET /ui/stream", Access.DASHBOARD));
+                entry("GET /ui/stream", Access.DASHBOARD),
+                entry("GET /sla", Access.DASHBOARD),
+                entry("POST /sla/what-if", Access.DASHBOARD),
+                entry("GET /sla/export.csv", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */
