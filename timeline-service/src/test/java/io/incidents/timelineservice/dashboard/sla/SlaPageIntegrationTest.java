@@ -254,6 +254,9 @@ class SlaPageIntegrationTest {
 
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>down</b>")
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; checkout &lt;b&gt;down&lt;/b&gt;");
+        // The Content-Security-Policy allows neither inline styles nor inline scripts: the page needs neither.
+        assertThat(html).doesNotContain("style=\"");
+        assertThat(count(html, "<script")).isEqualTo(count(html, "<script src=\"/assets/"));
         mvc.perform(get("/sla?" + PERIOD).with(viewer()))
                 .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
     }
