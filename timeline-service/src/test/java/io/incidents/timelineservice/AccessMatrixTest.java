@@ -43,7 +43,10 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /admin/tokens", Access.DASHBOARD),
                 entry("POST /admin/tokens", Access.DASHBOARD),
                 entry("POST /admin/tokens/{id}/revoke", Access.DASHBOARD),
-                entry("GET /admin/audit", Access.DASHBOARD));
+                entry("GET /admin/audit", Access.DASHBOARD),
+                entry("GET /sla", Access.DASHBOARD),
+                entry("POST /sla/what-if", Access.DASHBOARD),
+                entry("GET /sla/export.csv", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

@@ -31,7 +31,6 @@ import java.util.Map;
 class SlaController {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
-    static final Duration LONGEST_PERIOD = Duration.ofDays(366);
 
     private final SlaReports reports;
     private final SlaPolicy configuredPolicy;
@@ -61,7 +60,7 @@ class SlaController {
         Instant now = clock.instant();
         Instant end = to == null ? now : to;
         Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
-        checkPeriod(start, end);
+        SlaLimits.checkPeriod(start, end);
         return new ReportResponse(reports.report(start, end, groupBy(groupBy), configuredPolicy, now),
                 configuredPolicy.targets());
     }
@@ -69,30 +68,15 @@ class SlaController {
     @Operation(summary = "The same report recomputed from the events under other targets; changes nothing stored")
     @PostMapping("/what-if")
     ReportResponse whatIf(@Valid @RequestBody WhatIfRequest request) {
-        checkPeriod(request.from(), request.to());
+        SlaLimits.checkPeriod(request.from(), request.to());
         SlaPolicy policy = configuredPolicy;
         for (Map.Entry<Severity, TargetOverride> entry : request.targets().entrySet()) {
-            SlaTarget current = policy.targetFor(entry.getKey());
             TargetOverride override = entry.getValue();
-            Duration ack = override.acknowledgeWithin() == null ? current.acknowledgeWithin() : override.acknowledgeWithin();
-            Duration resolve = override.resolveWithin() == null ? current.resolveWithin() : override.resolveWithin();
-            if (ack.isNegative() || ack.isZero() || resolve.isNegative() || resolve.isZero()) {
-                throw new BadQueryException("Targets must be positive durations (" + entry.getKey() + ").");
-            }
-            policy = policy.with(entry.getKey(), SlaTarget.of(ack, resolve));
+            policy = SlaLimits.withTargets(policy, entry.getKey(), override.acknowledgeWithin(), override.resolveWithin());
         }
         GroupBy groupBy = groupBy(request.groupBy() == null ? "severity" : request.groupBy());
         return new ReportResponse(reports.report(request.from(), request.to(), groupBy, policy, clock.instant()),
                 policy.targets());
-    }
-
-    private static void checkPeriod(Instant from, Instant to) {
-        if (!from.isBefore(to)) {
-            throw new BadQueryException("from must be before to.");
-        }
-        if (Duration.between(from, to).compareTo(LONGEST_PERIOD) > 0) {
-            throw new BadQueryException("A report covers at most 366 days.");
-        }
     }
 
     private static GroupBy groupBy(String value) {

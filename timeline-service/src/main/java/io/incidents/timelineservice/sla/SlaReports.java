@@ -7,6 +7,7 @@ import io.incidents.support.events.StoredEvent;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * what-if, and neither touches a stored read model.
  */
 @Component
-class SlaReports {
+public class SlaReports {
 
     private final EventLedger ledger;
 
@@ -24,10 +25,21 @@ class SlaReports {
     }
 
     SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now) {
-        List<IncidentSla> incidents = ledger.eventsOfIncidentsDeclaredBetween(from, to).values().stream()
-                .filter(events -> events.get(0).event() instanceof IncidentDeclared)
+        return SlaReportBuilder.build(evaluate(ledger.eventsOfIncidentsDeclaredBetween(from, to).values(), policy, now),
+                groupBy, from, to);
+    }
+
+    /**
+     * Each incident's SLA standing under {@code policy}; the dashboard loads a period's events
+     * once and judges them under today's and a what-if's targets with this.
+     *
+     * @param histories each incident's events in sequence order; one not starting with its
+     *                  declaration (a gap still being filled) is left out
+     */
+    public static List<IncidentSla> evaluate(Collection<List<StoredEvent>> histories, SlaPolicy policy, Instant now) {
+        return histories.stream()
+                .filter(events -> !events.isEmpty() && events.get(0).event() instanceof IncidentDeclared)
                 .map(events -> SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), policy, now))
                 .toList();
-        return SlaReportBuilder.build(incidents, groupBy, from, to);
     }
 }

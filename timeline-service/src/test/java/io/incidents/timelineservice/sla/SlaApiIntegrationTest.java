@@ -126,6 +126,9 @@ class SlaApiIntegrationTest {
                 "targets", Map.of("SEV2", Map.of("acknowledgeWithin", "-PT5M")))).getStatusCode().value()).isEqualTo(400);
         assertThat(api.post("/api/v1/sla/what-if", Map.of("from", "2026-05-04T00:00:00Z", "to", "2026-05-05T00:00:00Z",
                 "targets", Map.of("SEV9", Map.of()))).getStatusCode().value()).isEqualTo(400);
+        // A target past any instant would overflow the deadline: refused, not a 500.
+        assertThat(api.post("/api/v1/sla/what-if", Map.of("from", "2026-05-04T00:00:00Z", "to", "2026-05-05T00:00:00Z",
+                "targets", Map.of("SEV2", Map.of("resolveWithin", "PT9000000000000H")))).getStatusCode().value()).isEqualTo(400);
         assertThat(api.post("/api/v1/sla/what-if", Map.of("targets", Map.of("SEV2", Map.of()))).getStatusCode().value())
                 .isEqualTo(400);
     }
