@@ -45,6 +45,11 @@ public class LiveUpdates implements SmartLifecycle {
     /** A new stream; its first message says it is live, so the page can light its connection lamp. */
     public SseEmitter subscribe() {
         SseEmitter stream = new SseEmitter(properties.streamTimeout().toMillis());
+        if (!running) {
+            // Shutting down: a browser reconnecting now must not hold the graceful shutdown open.
+            stream.complete();
+            return stream;
+        }
         streams.add(stream);
         stream.onCompletion(() -> streams.remove(stream));
         stream.onTimeout(() -> streams.remove(stream));
