@@ -58,6 +58,23 @@ public class Upstream {
         public boolean ok() {
             return status >= 200 && status < 300;
         }
+
+        /**
+         * The refusal or outage in words, for a flash message: the service's own detail after
+         * what did not happen.
+         *
+         * @param notDone e.g. "Not done", "Not created"
+         */
+        public String refusal(String notDone) {
+            String prefix = switch (status) {
+                case 400 -> notDone + ", the request is incomplete: ";
+                case 401, 403 -> "Not allowed: ";
+                case 404 -> notDone + ", not found: ";
+                case 429 -> "Too many requests: ";
+                default -> notDone + ": ";
+            };
+            return prefix + detail;
+        }
     }
 
     public Reply get(Service service, String path) {

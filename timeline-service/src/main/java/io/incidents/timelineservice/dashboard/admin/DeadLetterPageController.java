@@ -83,7 +83,7 @@ class DeadLetterPageController {
                 "/api/v1/admin/notifications/" + deliveryId + "/retry", null);
         redirect.addFlashAttribute("flash", reply.ok()
                 ? new Flash(true, "Delivery " + deliveryId + " will be sent again, from its first attempt.")
-                : new Flash(false, Refusals.inWords("Not retried", reply)));
+                : new Flash(false, reply.refusal("Not retried")));
         return "redirect:/admin/dead-letters";
     }
 }

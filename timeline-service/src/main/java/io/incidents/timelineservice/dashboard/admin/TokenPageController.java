@@ -95,7 +95,7 @@ class TokenPageController {
         Upstream.Reply reply = upstream.post(Upstream.Service.INCIDENTS, TOKENS, body);
         String secret = reply.body() == null ? null : JsonFields.text(reply.body(), "token");
         if (!reply.ok()) {
-            redirect.addFlashAttribute("flash", new Flash(false, Refusals.inWords("Not created", reply)));
+            redirect.addFlashAttribute("flash", new Flash(false, reply.refusal("Not created")));
         } else if (secret == null) {
             redirect.addFlashAttribute("flash", new Flash(false, "incident-service created the token but its answer held no"
                     + " secret to show: revoke it below and create another."));
@@ -115,7 +115,7 @@ class TokenPageController {
         String which = name.isBlank() ? "The token" : "The token \u201c" + name.strip() + "\u201d";
         redirect.addFlashAttribute("flash", reply.ok()
                 ? new Flash(true, which + " is revoked: every service refuses it within seconds.")
-                : new Flash(false, Refusals.inWords("Not revoked", reply)));
+                : new Flash(false, reply.refusal("Not revoked")));
         return "redirect:/admin/tokens";
     }
 }

@@ -82,7 +82,7 @@ class ActionController {
         String path = "/api/v1/incidents/" + id + chosen.path.replace("{rollbackId}", String.valueOf(rollbackId));
         Upstream.Reply reply = upstream.post(Upstream.Service.INCIDENTS, path, body(chosen, form));
         redirect.addFlashAttribute("flash", reply.ok() ? new Flash(true, chosen.done + ".")
-                : new Flash(false, refusal(reply)));
+                : new Flash(false, reply.refusal("Not done")));
         return target(id, back);
     }
 
@@ -98,19 +98,6 @@ class ActionController {
                     : value.trim());
         }
         return body;
-    }
-
-    /** incident-service's refusal in words (its detail already names each invalid field). */
-    private static String refusal(Upstream.Reply reply) {
-        String prefix = switch (reply.status()) {
-            case 409 -> "Not done: ";
-            case 400 -> "Not done, the request is incomplete: ";
-            case 401, 403 -> "Not allowed: ";
-            case 404 -> "Not found: ";
-            case 429 -> "Too many requests: ";
-            default -> "Not done: ";
-        };
-        return prefix + reply.detail();
     }
 
     private static String target(String id, String back) {
