@@ -37,7 +37,8 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("DELETE /api/v1/admin/integrations/{id}", Access.ADMIN),
                 entry("POST /api/v1/admin/tokens", Access.ADMIN),
                 entry("GET /api/v1/admin/tokens", Access.ADMIN),
-                entry("DELETE /api/v1/admin/tokens/{id}", Access.ADMIN));
+                entry("DELETE /api/v1/admin/tokens/{id}", Access.ADMIN),
+                entry("POST /api/v1/admin/imports", Access.ADMIN));
     }
 
     @Override

@@ -94,9 +94,12 @@ class AxonStorageConfiguration {
         };
     }
 
-    /** Who did it and which request it belongs to travel from the command to every event it causes. */
+    /**
+     * Who did it, which request it belongs to and whether it is an import of the past travel from
+     * the command to every event it causes.
+     */
     @Bean
     CorrelationDataProvider actorAndCorrelation() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.IMPORTED);
     }
 }

@@ -9,6 +9,8 @@ public enum ErrorCode {
     ROLLBACK_ALREADY_RUNNING(409),
     ROLLBACK_NOT_RUNNING(409),
     ESCALATION_AT_HIGHEST_LEVEL(409),
+    /** An escalation for a missed acknowledgement before the acknowledgement was due, or after one. */
+    ESCALATION_NOT_OVERDUE(409),
     CONCURRENT_MODIFICATION(409);
 
     private final int httpStatus;

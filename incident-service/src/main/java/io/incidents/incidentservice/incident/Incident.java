@@ -41,8 +41,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -52,6 +54,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * an event; event-sourcing handlers only set state. Repeating something that already happened
  * (a second acknowledgement, the same severity) is a no-op, not an error; resolving a resolved
  * incident is refused (409), as the command API promises, since it would record a second resolution.
+ * Commands of an import of past incidents ({@link EventMetadata#IMPORTED}) follow the same rules
+ * but arm no timer: their deadlines are long gone, and whatever they caused is in the imported history.
  */
 @Aggregate
 public class Incident {
@@ -65,6 +69,10 @@ public class Incident {
     public record AckOverdue(Instant dueAt) {
     }
 
+    /** A moment from which the acknowledge timer runs, at the ack interval of the severity set then. */
+    private record AckClock(Instant from, Severity severity) {
+    }
+
     @AggregateIdentifier
     private String incidentId;
     private Severity severity;
@@ -75,17 +83,20 @@ public class Incident {
     private String runningRollbackId;
     private final Map<String, RollbackState> rollbacks = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
+    /** Where the pending acknowledge escalations run from, as the timers would have been set (SPEC 4). */
+    private final List<AckClock> ackClocks = new ArrayList<>();
 
     protected Incident() {
         // for Axon: rebuilt from events
     }
 
     @CommandHandler
-    public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+    public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
+        boolean imported = EventMetadata.isImported(metaData);
         // In a constructor the event is applied once the aggregate exists; so is the deadline (its scope).
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
                 command.services(), command.source(), command.at(), command.recommendation())).andThen(() -> {
-            if (escalationLevel < EscalationPolicy.MAX_LEVEL) {
+            if (!imported && escalationLevel < EscalationPolicy.MAX_LEVEL) {
                 scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
             }
         });
@@ -107,14 +118,14 @@ public class Incident {
      * earlier of the pending deadlines fires first and cancels the other; a lowering relaxes nothing.
      */
     @CommandHandler
-    public void handle(ChangeSeverityCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+    public void handle(ChangeSeverityCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("have its severity changed");
         if (command.severity() == severity) {
             return;
         }
         boolean raise = command.severity().isMoreSevereThan(severity);
         apply(new SeverityChanged(incidentId, severity, command.severity(), command.reason(), command.at()));
-        if (raise && !acknowledged) {
+        if (raise && !acknowledged && !EventMetadata.isImported(metaData)) {
             if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
                 deadlines.cancelAllWithinScope(ACK_OVERDUE);
             } else {
@@ -151,14 +162,14 @@ public class Incident {
      * raise would. A resolved incident refuses: the alert belongs to a new incident.
      */
     @CommandHandler
-    public void handle(ReceiveAlertCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+    public void handle(ReceiveAlertCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("take alerts");
         apply(new AlertReceived(incidentId, command.integration(), command.dedupKey(), command.summary(),
                 command.alertSeverity(), command.at()));
         if (command.alertSeverity() != null && command.alertSeverity().isMoreSevereThan(severity)) {
             handle(new ChangeSeverityCommand(incidentId, command.alertSeverity(),
                     "alert " + command.dedupKey() + " from " + command.integration() + " is " + command.alertSeverity(),
-                    command.at()), slaPolicy, deadlines);
+                    command.at()), slaPolicy, deadlines, metaData);
         }
     }
 
@@ -211,17 +222,44 @@ public class Incident {
         apply(new RollbackFailed(incidentId, command.rollbackId(), command.reason(), command.at()));
     }
 
+    /**
+     * One level up. By hand at any time below the highest level; for a missed acknowledgement
+     * (only ever sent by an import: live, the timer does it) only what the timer would have done:
+     * while nobody has acknowledged, and not before the acknowledge deadline had passed.
+     */
     @CommandHandler
-    public void handle(EscalateIncidentCommand command, DeadlineManager deadlines) {
+    public void handle(EscalateIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines) {
         requireOpen("be escalated");
         if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
             throw new IncidentException(ErrorCode.ESCALATION_AT_HIGHEST_LEVEL,
                     "The incident is already escalated to the highest level (" + EscalationPolicy.MAX_LEVEL + ").");
         }
-        apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.MANUAL, command.note(), command.at()));
+        if (command.reason() == EscalationReason.ACK_OVERDUE) {
+            if (acknowledged) {
+                throw new IncidentException(ErrorCode.ESCALATION_NOT_OVERDUE,
+                        "The incident was acknowledged, so no acknowledgement can be overdue.");
+            }
+            Instant dueAt = ackDueAt(slaPolicy);
+            if (command.at().isBefore(dueAt)) {
+                throw new IncidentException(ErrorCode.ESCALATION_NOT_OVERDUE,
+                        "The acknowledgement was not overdue before " + dueAt + ".");
+            }
+            apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.ACK_OVERDUE, null, command.at()),
+                    MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
+        } else {
+            apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.MANUAL, command.note(), command.at()));
+        }
         if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
             deadlines.cancelAllWithinScope(ACK_OVERDUE);
         }
+    }
+
+    /** When the next acknowledge escalation falls due: the earliest of the running clocks. */
+    private Instant ackDueAt(SlaPolicy slaPolicy) {
+        return ackClocks.stream()
+                .map(clock -> clock.from().plus(slaPolicy.targetFor(clock.severity()).acknowledgeWithin()))
+                .min(Instant::compareTo)
+                .orElseThrow();
     }
 
     @CommandHandler
@@ -273,6 +311,7 @@ public class Incident {
         incidentId = event.incidentId();
         severity = event.severity();
         escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(event.severity());
+        ackClocks.add(new AckClock(event.declaredAt(), event.severity()));
     }
 
     @EventSourcingHandler
@@ -282,6 +321,10 @@ public class Incident {
 
     @EventSourcingHandler
     void on(SeverityChanged event) {
+        // A raise starts the stricter level's clock; a lowering relaxes no clock already running.
+        if (event.to().isMoreSevereThan(severity)) {
+            ackClocks.add(new AckClock(event.changedAt(), event.to()));
+        }
         severity = event.to();
         escalationLevel = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(event.to()));
     }
@@ -314,6 +357,9 @@ public class Incident {
         escalationLevel = Math.max(escalationLevel, event.level());
         if (event.reason() == EscalationReason.ACK_OVERDUE) {
             lastAckOverdueAt = event.escalatedAt();
+            // The next one is one ack interval of the current severity later.
+            ackClocks.clear();
+            ackClocks.add(new AckClock(event.escalatedAt(), severity));
         }
     }
 
@@ -325,5 +371,8 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentReopened event) {
         resolved = false;
+        // A reopen asks for a new acknowledgement, timed from the reopen (SPEC 4).
+        ackClocks.clear();
+        ackClocks.add(new AckClock(event.reopenedAt(), severity));
     }
 }

@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.RollbackProcedure;
@@ -63,7 +64,18 @@ public final class IncidentCommands {
                                       Instant at) {
     }
 
-    public record EscalateIncidentCommand(@TargetAggregateIdentifier String incidentId, String note, Instant at) {
+    /** One level up: by hand (MANUAL), or, in an import of past incidents, for a missed acknowledgement (ACK_OVERDUE). */
+    public record EscalateIncidentCommand(@TargetAggregateIdentifier String incidentId, EscalationReason reason, String note,
+                                          Instant at) {
+
+        public EscalateIncidentCommand {
+            reason = reason == null ? EscalationReason.MANUAL : reason;
+        }
+
+        /** By hand. */
+        public EscalateIncidentCommand(String incidentId, String note, Instant at) {
+            this(incidentId, EscalationReason.MANUAL, note, at);
+        }
     }
 
     public record ResolveIncidentCommand(@TargetAggregateIdentifier String incidentId, String summary, String rootCause,

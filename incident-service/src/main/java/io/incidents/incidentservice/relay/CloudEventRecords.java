@@ -15,6 +15,7 @@ import static io.incidents.events.CloudEventHeaders.ACTOR;
 import static io.incidents.events.CloudEventHeaders.CONTENT_TYPE;
 import static io.incidents.events.CloudEventHeaders.CORRELATION_ID;
 import static io.incidents.events.CloudEventHeaders.ID;
+import static io.incidents.events.CloudEventHeaders.IMPORTED;
 import static io.incidents.events.CloudEventHeaders.SEQUENCE;
 import static io.incidents.events.CloudEventHeaders.SOURCE;
 import static io.incidents.events.CloudEventHeaders.SPEC_VERSION;
@@ -50,6 +51,9 @@ final class CloudEventRecords {
         Object correlationId = message.getMetaData().get(EventMetadata.CORRELATION_ID);
         if (correlationId != null) {
             add(headers, CORRELATION_ID, correlationId.toString());
+        }
+        if (EventMetadata.isImported(message.getMetaData())) {
+            add(headers, IMPORTED, "true");
         }
         return new ProducerRecord<>(topic, null, event.incidentId(), EventJson.write(event), headers);
     }

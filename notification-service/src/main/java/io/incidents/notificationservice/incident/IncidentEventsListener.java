@@ -1,18 +1,24 @@
 package io.incidents.notificationservice.incident;
 
+import io.incidents.events.CloudEventHeaders;
 import io.incidents.notificationservice.routing.NotificationIntake;
 import io.incidents.support.events.CloudEventRecordParser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads {@code incident-events}; each record's messages are recorded in one transaction with
  * the event itself, and the offset moves only after it commits. {@link #replayFromStart()}
  * reads the whole topic again through the same path, which finds nothing new to send.
+ * Events of incidents imported from the past ({@code ce_imported: true}) are passed over: nobody
+ * is paged, mailed or told on the status page about what ended long ago.
  */
 @Component
 public class IncidentEventsListener extends AbstractConsumerSeekAware {
@@ -20,6 +26,7 @@ public class IncidentEventsListener extends AbstractConsumerSeekAware {
     private final NotificationIntake intake;
     private final Counter events;
     private final Counter duplicates;
+    private final Counter imported;
 
     IncidentEventsListener(NotificationIntake intake, MeterRegistry meterRegistry) {
         this.intake = intake;
@@ -27,15 +34,26 @@ public class IncidentEventsListener extends AbstractConsumerSeekAware {
                 .register(meterRegistry);
         this.duplicates = Counter.builder("notifications.events.duplicates")
                 .description("Incident events seen before (nothing sent again)").register(meterRegistry);
+        this.imported = Counter.builder("notifications.events.imported")
+                .description("Events of incidents imported from the past (nothing sent)").register(meterRegistry);
     }
 
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
     @KafkaListener(id = "notification-events-listener", idIsGroup = false, topics = "${notifications.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
         events.increment();
+        if (isImported(record)) {
+            imported.increment();
+            return;
+        }
         if (!intake.accept(CloudEventRecordParser.parse(record)).isNew()) {
             duplicates.increment();
         }
+    }
+
+    private static boolean isImported(ConsumerRecord<String, String> record) {
+        Header header = record.headers().lastHeader(CloudEventHeaders.IMPORTED);
+        return header != null && "true".equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     /** Seeks every assigned partition back to its first record. */
