@@ -110,7 +110,9 @@ class DashboardPagesIntegrationTest {
                 .doesNotContain("<b>failing</b>").doesNotContain("actions/acknowledge");
 
         String asResponder = page("/", as("bob", Role.RESPONDER));
-        assertThat(asResponder).contains("/incidents/" + id + "/actions/acknowledge");
+        assertThat(asResponder).contains("/incidents/" + id + "/actions/acknowledge")
+                .containsPattern("actions/acknowledge\" class=\"inline\"><input type=\"hidden\" name=\"back\" value=\"board\">"
+                        + "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">");
     }
 
     @Test

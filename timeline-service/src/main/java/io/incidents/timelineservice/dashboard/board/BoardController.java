@@ -8,7 +8,11 @@ import io.incidents.timelineservice.dashboard.LiveUpdates;
 import io.incidents.timelineservice.ledger.EventLedger;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
+import io.incidents.timelineservice.dashboard.Viewer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -56,7 +60,7 @@ class BoardController {
                  @RequestParam(required = false) @Size(max = 100) String service,
                  @RequestParam(defaultValue = "false") boolean mine,
                  @RequestParam(required = false) BoardFilter.Show show,
-                 Authentication user, Model model) {
+                 Authentication user, HttpServletRequest request, Model model) {
         BoardFilter filter = new BoardFilter(severity, service, mine, show);
         List<BoardRow> all = rows(user, row -> true);
         List<BoardRow> shown = all.stream().filter(filter::accepts).toList();
@@ -67,6 +71,7 @@ class BoardController {
         }
         model.addAttribute("cardLinks", cardLinks);
         model.addAttribute("rows", shown);
+        model.addAttribute("rowsHtml", html(user, request).rows(shown));
         model.addAttribute("truncated", all.size() >= MAX_ROWS);
         model.addAttribute("severities", Severity.values());
         model.addAttribute("services", all.stream().flatMap(row -> row.services().stream()).distinct().sorted().toList());
@@ -80,28 +85,30 @@ class BoardController {
 
     /** One row again, as the board's filters would show it; 204 when it is no longer on the board. */
     @GetMapping("/ui/board/rows/{id}")
-    Object row(@PathVariable @Pattern(regexp = io.incidents.support.web.IncidentIds.PATTERN) String id,
+    ResponseEntity<String> row(@PathVariable @Pattern(regexp = io.incidents.support.web.IncidentIds.PATTERN) String id,
                @RequestParam(required = false) Severity severity,
                @RequestParam(required = false) @Size(max = 100) String service,
                @RequestParam(defaultValue = "false") boolean mine,
                @RequestParam(required = false) BoardFilter.Show show,
-               Authentication user, Model model) {
+               Authentication user, HttpServletRequest request) {
         BoardFilter filter = new BoardFilter(severity, service, mine, show);
         Instant now = clock.instant();
         return ledger.summary(id)
                 .map(summary -> BoardRow.of(summary, durations, holders, user.getName(), now))
                 .filter(row -> row.status() != io.incidents.timelineservice.incident.IncidentStatus.RESOLVED)
                 .filter(filter::accepts)
-                .<Object>map(row -> {
-                    model.addAttribute("row", row);
-                    return "board-row :: row";
-                })
+                .map(row -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html(user, request).row(row)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NO_CONTENT).build());
     }
 
     @GetMapping(path = "/ui/stream", produces = "text/event-stream")
     SseEmitter stream() {
         return live.subscribe();
+    }
+
+    private static BoardRowHtml html(Authentication user, HttpServletRequest request) {
+        return new BoardRowHtml(request.getContextPath(), Viewer.of(user).responder(),
+                (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
     }
 
     private List<BoardRow> rows(Authentication user, Predicate<BoardRow> keep) {

@@ -1,0 +1,134 @@
+package io.incidents.timelineservice.dashboard.board;
+
+import io.incidents.timelineservice.dashboard.Times;
+import org.springframework.security.web.csrf.CsrfToken;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import static org.springframework.web.util.HtmlUtils.htmlEscape;
+
+/**
+ * Writes board rows as HTML. The board draws up to 2,000 of them per request, where the template
+ * engine took about a millisecond a row; this takes microseconds. Every value that came from an
+ * alert or a person goes through {@code htmlEscape}; the markup matches what {@code board.js}
+ * and the stylesheet expect.
+ */
+final class BoardRowHtml {
+
+    private static final Times TIMES = new Times();
+
+    private final String contextPath;
+    private final boolean responder;
+    private final CsrfToken csrf;
+
+    /** @param csrf the session's token for the Ack forms; only needed when {@code responder} */
+    BoardRowHtml(String contextPath, boolean responder, CsrfToken csrf) {
+        this.contextPath = contextPath;
+        this.responder = responder;
+        this.csrf = csrf;
+    }
+
+    String rows(Iterable<BoardRow> rows) {
+        StringBuilder html = new StringBuilder(2048 * 16);
+        rows.forEach(row -> row(html, row));
+        return html.toString();
+    }
+
+    String row(BoardRow row) {
+        StringBuilder html = new StringBuilder(2048);
+        row(html, row);
+        return html.toString();
+    }
+
+    private void row(StringBuilder html, BoardRow row) {
+        String id = htmlEscape(row.id());
+        String href = contextPath + "/incidents/" + id;
+        String severity = row.severity().name();
+        html.append("<tr id=\"row-").append(id).append("\" class=\"row").append(row.mine() ? " mine" : "")
+                .append("\" tabindex=\"0\" data-id=\"").append(id).append("\" data-severity=\"").append(severity)
+                .append("\" data-status=\"").append(row.status().name()).append("\" data-rollback=\"").append(row.rollback() != null)
+                .append("\" data-level=\"").append(row.escalationLevel()).append("\" data-href=\"").append(href).append("\">");
+        html.append("<td><span class=\"sev ").append(lower(severity)).append("\">").append(severity).append("</span></td>");
+        html.append("<td class=\"title\"><a href=\"").append(href).append("\">").append(htmlEscape(row.title())).append("</a>")
+                .append("<div class=\"meta\"><span class=\"status\">").append(lower(row.status().name())).append("</span> · <span>")
+                .append(htmlEscape(String.join(", ", row.services()))).append("</span> · declared ");
+        time(html, row.declaredAt(), "rel");
+        html.append("</div></td>");
+        clock(html, row.acknowledge(), "acknowledge");
+        clock(html, row.resolve(), "resolve");
+        html.append("<td class=\"level\" data-label=\"escalation\"><span title=\"").append(htmlEscape(row.escalationLevelName()))
+                .append("\">L").append(row.escalationLevel()).append("</span> <span class=\"meta\">")
+                .append(htmlEscape(row.levelHolder())).append("</span></td>");
+        html.append("<td data-label=\"commander\">").append(row.commander() == null ? "—" : htmlEscape(row.commander())).append("</td>");
+        html.append("<td data-label=\"status page\">").append(row.phase() == null ? "not posted" : lower(row.phase().name())).append("</td>");
+        html.append("<td data-label=\"rollback\">");
+        if (row.rollback() == null) {
+            html.append("—");
+        } else {
+            BoardRow.RunningRollback rollback = row.rollback();
+            html.append("<span class=\"rollback").append(rollback.overrun() ? " overrun" : "").append("\" data-started=\"")
+                    .append(rollback.startedAt().toEpochMilli()).append("\" data-max=\"").append(rollback.expectedMaxSeconds())
+                    .append("\"><span>procedure ").append(htmlEscape(rollback.procedure())).append("</span> <span class=\"elapsed\"></span>");
+            if (rollback.overrun()) {
+                html.append(" <strong class=\"overrun-mark\">overrun</strong>");
+            }
+            html.append("</span>");
+        }
+        html.append("</td><td data-label=\"decision matrix\">");
+        if (row.recommendation() == null || row.recommendation().recommendation() == null) {
+            html.append("—");
+        } else {
+            html.append("<span>").append(row.recommendation().recommendation().name()).append("</span>");
+            if (row.recommendation().decideBy() != null) {
+                html.append(" <span class=\"meta\">decide by ");
+                time(html, row.recommendation().decideBy(), null);
+                html.append("</span>");
+            }
+        }
+        html.append("</td>");
+        if (responder) {
+            html.append("<td class=\"row-actions\">");
+            if (row.unacknowledged()) {
+                html.append("<form method=\"post\" action=\"").append(href).append("/actions/acknowledge\" class=\"inline\">")
+                        .append("<input type=\"hidden\" name=\"back\" value=\"board\">");
+                if (csrf != null) {
+                    html.append("<input type=\"hidden\" name=\"").append(htmlEscape(csrf.getParameterName())).append("\" value=\"")
+                            .append(htmlEscape(csrf.getToken())).append("\">");
+                }
+                html.append("<button type=\"submit\" class=\"small\" aria-label=\"Acknowledge ").append(htmlEscape(row.title()))
+                        .append("\">Ack</button></form>");
+            }
+            html.append("</td>");
+        }
+        html.append("</tr>\n");
+    }
+
+    private static void clock(StringBuilder html, Countdown clock, String label) {
+        html.append("<td class=\"clock ").append(clock.cssClass()).append("\" data-start=\"").append(millis(clock.start()))
+                .append("\" data-deadline=\"").append(millis(clock.deadline())).append("\" data-stopped=\"")
+                .append(millis(clock.stoppedAt())).append("\" data-clock=\"").append(label).append("\">")
+                .append("<div class=\"bar\" role=\"img\" aria-label=\"").append(label).append(": ").append(htmlEscape(clock.text()))
+                .append("\"><span class=\"fill\" data-percent=\"").append(clock.percentLeft()).append("\"></span></div>")
+                .append("<span class=\"clock-text\">").append(htmlEscape(clock.text())).append("</span> <span class=\"meta\">due ");
+        time(html, clock.deadline(), null);
+        html.append("</span></td>");
+    }
+
+    private static void time(StringBuilder html, Instant at, String cssClass) {
+        String utc = TIMES.utc(at);
+        html.append("<time datetime=\"").append(TIMES.iso(at)).append("\" title=\"").append(utc).append('"');
+        if (cssClass != null) {
+            html.append(" class=\"").append(cssClass).append('"');
+        }
+        html.append('>').append(utc).append("</time>");
+    }
+
+    private static long millis(Instant at) {
+        return at == null ? 0 : at.toEpochMilli();
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}
