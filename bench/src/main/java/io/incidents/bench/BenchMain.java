@@ -25,7 +25,8 @@ public final class BenchMain {
         Http http = new Http(Http.newClient());
         List<Workload> workloads = List.<Workload>of(
                 new AuthenticatedReadWorkload(http, options.targets()),
-                new BoardRenderWorkload(http, options.targets()))
+                new BoardRenderWorkload(http, options.targets()),
+                new DashboardStreamsWorkload(http, options.targets()))
                 .stream().filter(workload -> options.runs(workload.name())).toList();
         if (workloads.isEmpty()) {
             System.err.println("no workload is called " + options.only());
