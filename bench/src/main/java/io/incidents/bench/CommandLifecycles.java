@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -32,6 +34,7 @@ final class CommandLifecycles {
     private final String[] incident;
     private final int[] step;
     private final AtomicLong answered = new AtomicLong();
+    private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
     /**
      * @param readSide timeline-service, where {@link #awaitReadSide} looks for the commands' effect
@@ -49,12 +52,20 @@ final class CommandLifecycles {
     /** The next command of {@code client}'s current incident. */
     void next(int client) throws InterruptedException {
         switch (step[client]) {
-            case 0 -> incident[client] = idOf(Http.send(this.client, Http.postJson(incidents, login, DECLARE), 201));
+            case 0 -> {
+                incident[client] = idOf(Http.send(this.client, Http.postJson(incidents, login, DECLARE), 201));
+                declared.add(incident[client]);
+            }
             case 1 -> Http.send(this.client, Http.post(commandUri(client, "acknowledge"), login), 204);
             default -> Http.send(this.client, Http.postJson(commandUri(client, "resolve"), login, RESOLVE), 204);
         }
         step[client] = (step[client] + 1) % 3;
         answered.incrementAndGet();
+    }
+
+    /** Whether {@code incidentId} is one of the incidents these lifecycles declared. */
+    boolean declared(String incidentId) {
+        return declared.contains(incidentId);
     }
 
     /** Commands answered so far, all clients together. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * One open board, doing over the network what the page's script does (board.js): it holds the
@@ -35,16 +36,23 @@ final class Dashboard {
     private final DashboardSession session;
     private final ExecutorService fetchers;
     private final AtomicReference<BenchFailure> failure;
+    private final Predicate<String> ours;
     private final AtomicLong changes = new AtomicLong();
+    private final AtomicLong ourChanges = new AtomicLong();
     private final AtomicLong resyncs = new AtomicLong();
     private final AtomicInteger fetching = new AtomicInteger();
     private final AtomicLong fetched = new AtomicLong();
     private final AtomicLong lastFetchDoneAt = new AtomicLong(System.nanoTime());
     private volatile Connection connection;
 
-    /** @param failure shared by a group of dashboards: the first thing that went wrong in any of them */
-    Dashboard(DashboardSession session, AtomicReference<BenchFailure> failure) {
+    /**
+     * @param ours    which incidents the workload itself changes: their changes are counted apart from
+     *                others' (escalation timers, other people on a shared stack); all are fetched alike
+     * @param failure shared by a group of dashboards: the first thing that went wrong in any of them
+     */
+    Dashboard(DashboardSession session, Predicate<String> ours, AtomicReference<BenchFailure> failure) {
         this.session = session;
+        this.ours = ours;
         this.failure = failure;
         this.fetchers = Executors.newFixedThreadPool(ROW_FETCHERS, runnable -> {
             Thread thread = new Thread(runnable, "bench-dashboard-row");
@@ -60,6 +68,11 @@ final class Dashboard {
     /** {@code change} events received over all connections so far. */
     long changes() {
         return changes.get();
+    }
+
+    /** Those of them about the workload's own incidents. */
+    long ourChanges() {
+        return ourChanges.get();
     }
 
     long resyncs() {
@@ -137,6 +150,9 @@ final class Dashboard {
             case "hello" -> from.hello.countDown();
             case "change" -> {
                 changes.incrementAndGet();
+                if (ours.test(event.data())) {
+                    ourChanges.incrementAndGet();
+                }
                 fetch("/ui/board/rows/" + URLEncoder.encode(event.data(), StandardCharsets.UTF_8), 200, 204);
             }
             case "resync" -> {

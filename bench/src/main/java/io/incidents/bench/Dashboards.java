@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /** A number of people each at an open board, every one with a session of their own. */
 final class Dashboards implements AutoCloseable {
@@ -21,12 +22,16 @@ final class Dashboards implements AutoCloseable {
         this.marks = new long[dashboards.size()];
     }
 
-    /** Logs {@code count} sessions in as {@code person}; none is connected yet. */
-    static Dashboards login(int count, URI dashboard, BasicLogin person) throws InterruptedException {
+    /**
+     * Logs {@code count} sessions in as {@code person}; none is connected yet.
+     *
+     * @param ours which incidents the workload itself changes (see {@link #ourChanges()})
+     */
+    static Dashboards login(int count, URI dashboard, BasicLogin person, Predicate<String> ours) throws InterruptedException {
         AtomicReference<BenchFailure> failure = new AtomicReference<>();
         List<Dashboard> dashboards = new ArrayList<>();
         for (DashboardSession session : DashboardSession.loginAll(count, dashboard, person)) {
-            dashboards.add(new Dashboard(session, failure));
+            dashboards.add(new Dashboard(session, ours, failure));
         }
         return new Dashboards(dashboards, failure);
     }
@@ -54,6 +59,11 @@ final class Dashboards implements AutoCloseable {
         return dashboards.stream().mapToLong(Dashboard::changes).sum();
     }
 
+    /** Those about the workload's own incidents. */
+    long ourChanges() {
+        return dashboards.stream().mapToLong(Dashboard::ourChanges).sum();
+    }
+
     /** Rows fetched by all of them together. */
     long fetched() {
         return dashboards.stream().mapToLong(Dashboard::fetched).sum();
@@ -66,21 +76,21 @@ final class Dashboards implements AutoCloseable {
 
     /** From now on, {@link #fewestChangesSinceMark()} counts. */
     void mark() {
-        marks = dashboards.stream().mapToLong(Dashboard::changes).toArray();
+        marks = dashboards.stream().mapToLong(Dashboard::ourChanges).toArray();
     }
 
-    /** The changes received since {@link #mark()} by the board that received the fewest. */
+    /** The changes of the workload's own incidents received since {@link #mark()} by the board that received the fewest. */
     long fewestChangesSinceMark() {
         long fewest = Long.MAX_VALUE;
         for (int i = 0; i < dashboards.size(); i++) {
-            fewest = Math.min(fewest, dashboards.get(i).changes() - marks[i]);
+            fewest = Math.min(fewest, dashboards.get(i).ourChanges() - marks[i]);
         }
         return fewest;
     }
 
     /**
      * Waits until every board is nearly current: at most {@code eventLag} of the {@code sent}
-     * changes since {@link #mark()} not yet received by the slowest board, and at most {@code backlog}
+     * changes to the workload's own incidents since {@link #mark()} not yet received by the slowest board, and at most {@code backlog}
      * rows left to fetch by all together. Fails the run if they make no progress for {@code patience}.
      */
     void awaitNearlyCurrent(long sent, long eventLag, int backlog, Duration patience) throws InterruptedException {
