@@ -18,8 +18,8 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --incident-service=URL           default http://localhost:8081
               --timeline-service=URL           default http://localhost:8082 (logins required)
               --anonymous-timeline-service=URL default http://localhost:8092 (an instance with anonymous VIEWER)
-              --dashboard=URL                  default http://localhost:8082 (timeline-service as browsers reach it:
-                                               the host and port its login's redirect URI is registered for)
+              --dashboard=URL                  default: the timeline-service URL (the dashboard as browsers reach it;
+                                               its login's redirect URI must be registered for it)
               --results=FILE                   default target/bench/results.json
               --only=WORKLOAD[,WORKLOAD]       run only these (authenticated-read, board-render, dashboard-streams)""";
 
@@ -33,7 +33,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
         URI incidentService = URI.create("http://localhost:8081");
         URI timelineService = URI.create("http://localhost:8082");
         URI anonymousTimelineService = URI.create("http://localhost:8092");
-        URI dashboard = URI.create("http://localhost:8082");
+        URI dashboard = null;
         Path resultsFile = Path.of("target", "bench", "results.json");
         Set<String> only = Set.of();
         for (String arg : args) {
@@ -56,6 +56,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
                 throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService, dashboard), resultsFile, only);
+        return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService,
+                dashboard == null ? timelineService : dashboard), resultsFile, only);
     }
 }

@@ -22,9 +22,9 @@ import java.util.concurrent.Future;
  * with that session. No API credential is involved: the dashboard does not accept one.
  * <p>
  * Redirects are followed here rather than by the HttpClient, so each step can be checked and a
- * failed login names the step where it went wrong. The dashboard must be addressed by the host
- * and port its login's redirect URI is registered for ({@code http://localhost:8082} in the
- * stack): the provider refuses any other.
+ * failed login names the step where it went wrong. The dashboard must be addressed by a host and
+ * port its login's redirect URI is registered for at the provider (the stack's local-auth has
+ * localhost:8082 and 127.0.0.1:8082): the provider refuses any other.
  */
 final class DashboardSession {
 

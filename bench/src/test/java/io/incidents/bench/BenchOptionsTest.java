@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BenchOptionsTest {
 
     @Test
-    void theDashboardDefaultsToTheHostItsLoginIsRegisteredFor() {
+    void theDashboardIsTheTimelineServiceUnlessGiven() {
         BenchOptions options = BenchOptions.parse("--quick", "--timeline-service=http://127.0.0.1:8082");
 
         assertThat(options.profile().name()).isEqualTo("quick");
         assertThat(options.targets().timelineService()).isEqualTo(URI.create("http://127.0.0.1:8082"));
-        assertThat(options.targets().dashboard()).isEqualTo(URI.create("http://localhost:8082"));
+        assertThat(options.targets().dashboard()).isEqualTo(URI.create("http://127.0.0.1:8082"));
         assertThat(options.runs("board-render")).isTrue();
     }
 
