@@ -31,7 +31,7 @@ final class IncidentSeeder {
     private static final String SEVERITY = "SEV4";
     private static final String[] SERVICES = {"checkout", "billing", "search", "auth", "email"};
     /** Declaring in parallel only to be done sooner; a handful is plenty for two cores. */
-    private static final int DECLARING_CLIENTS = 4;
+    private static final int DECLARING_CLIENTS = 8;
     private static final Duration READ_SIDE_PATIENCE = Duration.ofMinutes(3);
 
     @FunctionalInterface
