@@ -6,8 +6,6 @@ import java.util.Base64;
 /** An HTTP Basic login of the local stack (SPEC section 9); they exist only there. */
 record BasicLogin(String username, String password) implements Credentials {
 
-    /** May send commands: seeds incidents. */
-    static final BasicLogin RESPONDER = new BasicLogin("oncall", "oncall");
     /** May issue and revoke API tokens (the workloads' own, for their commands and reads). */
     static final BasicLogin ADMIN = new BasicLogin("admin", "admin");
     /** May only read: what a support engineer at the dashboard uses. */
