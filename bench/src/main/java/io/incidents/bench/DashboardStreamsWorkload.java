@@ -128,7 +128,8 @@ final class DashboardStreamsWorkload implements Workload {
                     tally.connectNanos / 1e9 / Math.max(1, tally.rounds));
             if (eventsPerCommand < EVENTS_PER_COMMAND_FLOOR) {
                 throw new BenchFailure("the dashboards' streams received " + String.format(Locale.ROOT, "%.3f",
-                        eventsPerCommand) + " change events per command each, not about 1: they did not follow the commands");
+                        eventsPerCommand) + " change events per command each, not about 1: they did not follow the commands; "
+                        + Dashboards.LIVE_UPDATES_STOPPED);
             }
             return WorkloadResult.throughput(NAME, "commands/s", outcome.measured().perSecond(), outcome.baseline().perSecond(),
                     outcome.measured().latencies());

@@ -12,6 +12,10 @@ final class Dashboards implements AutoCloseable {
 
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
 
+    /** What it means when commands are answered and no board hears of them. */
+    static final String LIVE_UPDATES_STOPPED = "timeline-service sends no change events; has its live-update thread stopped"
+            + " (an exception in thread \"dashboard-live-updates\" in its log)?";
+
     private final List<Dashboard> dashboards;
     private final AtomicReference<BenchFailure> failure;
     private volatile long[] marks;
@@ -105,7 +109,7 @@ final class Dashboards implements AutoCloseable {
             } else if (System.nanoTime() - stuckSince > patience.toNanos()) {
                 throw new BenchFailure("the " + dashboards.size() + " dashboards received no change and fetched no row in "
                         + patience.toSeconds() + " s, " + (sent - fewestChangesSinceMark()) + " changes behind, "
-                        + backlog() + " rows to fetch");
+                        + backlog() + " rows to fetch: " + (backlog() == 0 ? LIVE_UPDATES_STOPPED : "the row fetches hang"));
             }
             Thread.sleep(5);
         }
