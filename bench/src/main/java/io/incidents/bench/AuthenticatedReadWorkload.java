@@ -38,6 +38,11 @@ final class AuthenticatedReadWorkload implements Workload {
     }
 
     @Override
+    public Goal goal() {
+        return Goal.ratioAtLeast(0.7);
+    }
+
+    @Override
     public WorkloadResult run(RunProfile profile) throws InterruptedException {
         new IncidentSeeder(http, targets).ensureAtLeast(MINIMUM_INCIDENTS);
         URI page = targets.anonymousTimelineService().resolve(PAGE);

@@ -23,7 +23,16 @@ public final class BenchMain {
             return;
         }
         Http http = new Http(Http.newClient());
-        List<Workload> workloads = List.of(new AuthenticatedReadWorkload(http, options.targets()));
+        List<Workload> workloads = List.<Workload>of(
+                new AuthenticatedReadWorkload(http, options.targets()),
+                new BoardRenderWorkload(http, options.targets()),
+                new DashboardStreamsWorkload(http, options.targets()))
+                .stream().filter(workload -> options.runs(workload.name())).toList();
+        if (workloads.isEmpty()) {
+            System.err.println("no workload is called " + options.only());
+            System.exit(2);
+            return;
+        }
         try {
             new BenchRunner(workloads, options.profile()).run(options.resultsFile());
         } catch (BenchFailure e) {

@@ -2,28 +2,40 @@ package io.incidents.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * The command line. {@code ./stack bench} passes every URL; the defaults are the stack's usual
  * ports, the anonymous instance on timeline-service's "instance 2" port (SPEC section 9).
  */
-record BenchOptions(RunProfile profile, Targets targets, Path resultsFile) {
+record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<String> only) {
 
     static final String USAGE = """
             usage: java -jar bench.jar [--quick] [--incident-service=URL] [--timeline-service=URL]
-                                       [--anonymous-timeline-service=URL] [--results=FILE]
+                                       [--anonymous-timeline-service=URL] [--dashboard=URL] [--results=FILE]
+                                       [--only=WORKLOAD[,WORKLOAD]]
               --quick                          a short run (minutes) instead of the full one
               --incident-service=URL           default http://localhost:8081
               --timeline-service=URL           default http://localhost:8082 (logins required)
               --anonymous-timeline-service=URL default http://localhost:8092 (an instance with anonymous VIEWER)
-              --results=FILE                   default target/bench/results.json""";
+              --dashboard=URL                  default: the timeline-service URL (the dashboard as browsers reach it;
+                                               its login's redirect URI must be registered for it)
+              --results=FILE                   default target/bench/results.json
+              --only=WORKLOAD[,WORKLOAD]       run only these (authenticated-read, board-render, dashboard-streams)""";
+
+    /** Whether the workload named {@code name} is to run: every one unless {@code --only} names some. */
+    boolean runs(String name) {
+        return only.isEmpty() || only.contains(name);
+    }
 
     static BenchOptions parse(String... args) {
         RunProfile profile = RunProfile.full();
         URI incidentService = URI.create("http://localhost:8081");
         URI timelineService = URI.create("http://localhost:8082");
         URI anonymousTimelineService = URI.create("http://localhost:8092");
+        URI dashboard = null;
         Path resultsFile = Path.of("target", "bench", "results.json");
+        Set<String> only = Set.of();
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.equals("--quick")) {
@@ -34,12 +46,17 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile) {
                 timelineService = URI.create(value);
             } else if (arg.startsWith("--anonymous-timeline-service=")) {
                 anonymousTimelineService = URI.create(value);
+            } else if (arg.startsWith("--dashboard=")) {
+                dashboard = URI.create(value);
+            } else if (arg.startsWith("--only=")) {
+                only = Set.of(value.split(","));
             } else if (arg.startsWith("--results=")) {
                 resultsFile = Path.of(value);
             } else {
                 throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService), resultsFile);
+        return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService,
+                dashboard == null ? timelineService : dashboard), resultsFile, only);
     }
 }

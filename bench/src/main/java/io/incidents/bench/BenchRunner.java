@@ -21,15 +21,21 @@ final class BenchRunner {
         // A failed run must not leave the figures of an earlier one looking like its own.
         Files.deleteIfExists(resultsFile);
         Console.say("%s run of %d workload(s)", profile.name(), workloads.size());
+        long runStart = System.nanoTime();
         List<WorkloadResult> results = new ArrayList<>();
+        List<String> verdicts = new ArrayList<>();
         for (Workload workload : workloads) {
             long start = System.nanoTime();
-            results.add(workload.run(profile));
+            WorkloadResult result = workload.run(profile);
+            results.add(result);
+            verdicts.add(workload.goal().verdict(result));
             Console.say("%s done in %d s", workload.name(), (System.nanoTime() - start) / 1_000_000_000L);
         }
         System.out.println();
         System.out.print(ResultsTable.format(results));
         System.out.println();
+        verdicts.forEach(verdict -> Console.say("%s", verdict));
+        Console.say("all workloads in %d s", (System.nanoTime() - runStart) / 1_000_000_000L);
         ResultsJson.write(results, resultsFile);
         Console.say("wrote %s", resultsFile);
     }

@@ -1,10 +1,7 @@
 package io.incidents.bench;
 
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +15,33 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A fixed number of clients, each sending its next request as soon as the previous answer is in
  * (a closed loop, like people at dashboards): the throughput is what the service sustains, not
- * what we chose to offer. Any answer but 200 stops the run: an error is never counted as
- * throughput.
+ * what we chose to offer. Any answer but the expected one stops the run: an error is never
+ * counted as throughput.
  */
 final class ClosedLoopLoad implements AutoCloseable {
+
+    /**
+     * What one client does once, timed as one: a request, or a few that belong together (the pages
+     * of one list). It fails the run with a {@link BenchFailure} on any answer it does not expect.
+     */
+    @FunctionalInterface
+    interface Operation {
+
+        /** @param client which client performs it, from 0: clients with a state of their own (a session, an incident) keep it apart */
+        void perform(int client) throws InterruptedException;
+    }
+
+    /**
+     * What a client waits for before its next operation, outside the operation's time: it keeps
+     * a side's load within what something else can follow (open dashboards fetching rows).
+     */
+    @FunctionalInterface
+    interface Gate {
+
+        Gate OPEN = () -> { };
+
+        void await() throws InterruptedException;
+    }
 
     private final HttpClient http;
     private final int clients;
@@ -37,14 +57,32 @@ final class ClosedLoopLoad implements AutoCloseable {
         });
     }
 
+    int clients() {
+        return clients;
+    }
+
     /** Sends {@code request} from every client for {@code length}; requests under way at the end still count. */
     LoadSample run(HttpRequest request, Duration length) throws InterruptedException {
+        return run(client -> Http.send(http, request, 200), length);
+    }
+
+    /** Every client performs {@code operation} again and again for {@code length}; operations under way at the end still count. */
+    LoadSample run(Operation operation, Duration length) throws InterruptedException {
+        return run(operation, Gate.OPEN, length);
+    }
+
+    /**
+     * As above, each client first passing {@code gate}: its waits count towards the side's time
+     * (fewer operations per second), not towards any operation's latency.
+     */
+    LoadSample run(Operation operation, Gate gate, Duration length) throws InterruptedException {
         AtomicReference<BenchFailure> failure = new AtomicReference<>();
         long start = System.nanoTime();
         long deadline = start + length.toNanos();
         List<Future<ClientRun>> runs = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
-            runs.add(pool.submit(() -> drive(request, deadline, failure)));
+            int client = i;
+            runs.add(pool.submit(() -> drive(operation, gate, client, deadline, failure)));
         }
         long end = start;
         List<long[]> latencies = new ArrayList<>();
@@ -59,25 +97,29 @@ final class ClosedLoopLoad implements AutoCloseable {
         return new LoadSample(end - start, concat(latencies));
     }
 
+    /** @param lastAnswerAt when the client stopped: its last answer, or the end of its wait at the gate */
     private record ClientRun(long lastAnswerAt, long[] latencyNanos) {
     }
 
-    private ClientRun drive(HttpRequest request, long deadline, AtomicReference<BenchFailure> failure) {
+    private static ClientRun drive(Operation operation, Gate gate, int client, long deadline,
+                                   AtomicReference<BenchFailure> failure) {
         long[] latencies = new long[1024];
         int count = 0;
         long now = System.nanoTime();
         while (now < deadline && failure.get() == null) {
-            long sent = now;
+            long sent;
             try {
-                HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                now = System.nanoTime();
-                if (response.statusCode() != 200) {
-                    failure.compareAndSet(null, new BenchFailure(request.method() + " " + request.uri() + " answered "
-                            + response.statusCode() + ": " + abbreviate(response.body())));
+                gate.await();
+                sent = System.nanoTime();
+                if (sent >= deadline) {
+                    // The round ended while this client waited at the gate: the wait is part of the round's time.
+                    now = sent;
                     break;
                 }
-            } catch (IOException e) {
-                failure.compareAndSet(null, new BenchFailure(request.method() + " " + request.uri() + " failed: " + e, e));
+                operation.perform(client);
+                now = System.nanoTime();
+            } catch (BenchFailure e) {
+                failure.compareAndSet(null, e);
                 break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -107,11 +149,6 @@ final class ClosedLoopLoad implements AutoCloseable {
             at += part.length;
         }
         return all;
-    }
-
-    private static String abbreviate(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
     }
 
     @Override

@@ -25,6 +25,18 @@ final class LoadSample {
         return new LoadSample(elapsedNanos + later.elapsedNanos, all);
     }
 
+    /**
+     * The same requests over a longer time: work the round caused that was still going on after
+     * its last answer (dashboards catching up) belongs to its time.
+     */
+    LoadSample lastingLonger(long extraNanos) {
+        return new LoadSample(elapsedNanos + extraNanos, latencyNanos);
+    }
+
+    long elapsedNanos() {
+        return elapsedNanos;
+    }
+
     long requests() {
         return latencyNanos.length;
     }

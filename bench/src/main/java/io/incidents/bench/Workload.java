@@ -9,5 +9,8 @@ interface Workload {
 
     String name();
 
+    /** What its issue asks of the figure; reported beside it, never a reason to fail the run. */
+    Goal goal();
+
     WorkloadResult run(RunProfile profile) throws InterruptedException;
 }

@@ -11,10 +11,15 @@ record WorkloadResult(String name, double value, String unit, Double baseline, D
 
     /** A throughput against its baseline, with the latencies of the measured side (not the baseline's). */
     static WorkloadResult throughput(String name, double perSecond, double baselinePerSecond, Latencies latencies) {
+        return throughput(name, "requests/s", perSecond, baselinePerSecond, latencies);
+    }
+
+    /** As above, for a workload that counts something other than single requests (boards, commands). */
+    static WorkloadResult throughput(String name, String unit, double perSecond, double baselinePerSecond, Latencies latencies) {
         if (baselinePerSecond <= 0) {
             throw new BenchFailure(name + ": the baseline completed no request, so there is nothing to compare with");
         }
-        return new WorkloadResult(name, round(perSecond, 1), "requests/s", round(baselinePerSecond, 1),
+        return new WorkloadResult(name, round(perSecond, 1), unit, round(baselinePerSecond, 1),
                 round(perSecond / baselinePerSecond, 3), round(latencies.percentileMillis(50), 2),
                 round(latencies.percentileMillis(99), 2));
     }
