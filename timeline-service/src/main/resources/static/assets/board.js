@@ -1,5 +1,5 @@
-// The live board: one server-sent event stream says which incident changed; the row is fetched
-// again as the server renders it, inserted or replaced, and the board re-sorted. After a lost
+// The live board: one server-sent event stream says which incident changed; the rows are fetched
+// again as the server renders them, inserted or replaced, and the board re-sorted. After a lost
 // connection (a restart of the service, a network blip) the whole board is fetched again, since
 // changes may have gone by unseen.
 (function () {
@@ -40,33 +40,51 @@
     }
   }
 
-  async function refetchRow(id) {
-    const response = await fetch('/ui/board/rows/' + encodeURIComponent(id) + location.search,
-      { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-    const existing = document.getElementById('row-' + id);
-    if (response.status === 204) {
-      if (existing) existing.remove();
-      sortRows();
-      return;
+  // Changes are gathered for a second and fetched in one request, however many there were:
+  // an alert storm costs each open board one request a second, not one per event.
+  const changed = new Set();
+  let flushing = null;
+
+  function rowChanged(id) {
+    changed.add(id);
+    if (!flushing) flushing = setTimeout(flush, 1000);
+  }
+
+  async function flush() {
+    const ids = Array.from(changed).slice(0, 200);
+    ids.forEach(id => changed.delete(id));
+    const params = new URLSearchParams(location.search);
+    ids.forEach(id => params.append('ids', id));
+    try {
+      const response = await fetch('/ui/board/rows?' + params, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
+      if (response.status === 401) { location.reload(); return; }
+      if (response.ok) apply(ids, await response.text());
+    } finally {
+      flushing = changed.size ? setTimeout(flush, 1000) : null;
     }
-    if (response.status === 401) { location.reload(); return; }
-    if (!response.ok) return;
+  }
+
+  function apply(ids, html) {
     const template = document.createElement('template');
-    template.innerHTML = (await response.text()).trim();
-    const row = template.content.querySelector('tr.row');
-    if (!row) return;
-    row.classList.add('fresh');
-    if (existing) {
-      existing.replaceWith(row);
-    } else {
-      body().appendChild(row);
-      if (row.dataset.severity === 'SEV1' || row.dataset.severity === 'SEV2') {
-        const announce = document.getElementById('announce');
-        const title = row.querySelector('.title a');
-        if (announce && title) announce.textContent = 'New ' + row.dataset.severity + ': ' + title.textContent;
+    template.innerHTML = html;
+    const fresh = new Map(Array.from(template.content.querySelectorAll('tr.row')).map(row => [row.dataset.id, row]));
+    ids.forEach(id => {
+      const existing = document.getElementById('row-' + id);
+      const row = fresh.get(id);
+      if (!row) { if (existing) existing.remove(); return; }
+      row.classList.add('fresh');
+      if (existing) {
+        existing.replaceWith(row);
+      } else {
+        body().appendChild(row);
+        if (row.dataset.severity === 'SEV1' || row.dataset.severity === 'SEV2') {
+          const announce = document.getElementById('announce');
+          const title = row.querySelector('.title a');
+          if (announce && title) announce.textContent = 'New ' + row.dataset.severity + ': ' + title.textContent;
+        }
       }
-    }
-    Dashboard.refresh(row);
+      Dashboard.refresh(row);
+    });
     sortRows();
   }
 
@@ -90,7 +108,7 @@
       Dashboard.lamp('live', 'live');
       if (lostAt) { refetchAll(); lostAt = null; }
     });
-    stream.addEventListener('change', e => refetchRow(e.data));
+    stream.addEventListener('change', e => rowChanged(e.data));
     stream.addEventListener('resync', () => refetchAll());
     stream.onerror = () => {
       if (!lostAt) lostAt = new Date();

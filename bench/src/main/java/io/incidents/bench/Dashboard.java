@@ -22,7 +22,7 @@ import java.util.function.Predicate;
 /**
  * One open board, doing over the network what the page's script does (board.js): it holds the
  * live stream {@code /ui/stream} open, and for every {@code change} event fetches that incident's
- * row again ({@code /ui/board/rows/{id}}, a 200 with the row or a 204 once it is off the board);
+ * rows again, a second's changes in one request ({@code /ui/board/rows?ids=...}, the rows still on the board);
  * a {@code resync} fetches the whole board. Rows are fetched beside the stream, at most
  * {@value #ROW_FETCHERS} at once, as a browser does with its six connections per host over
  * HTTP/1.1, one of which holds the stream: a slow fetch never stops the stream being read.
@@ -35,6 +35,10 @@ final class Dashboard {
 
     private final DashboardSession session;
     private final ExecutorService fetchers;
+    /** How long the page gathers changes before it asks for their rows. */
+    private static final Duration COALESCE = Duration.ofSeconds(1);
+    private final java.util.Set<String> changedRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<BenchFailure> failure;
     private final Predicate<String> ours;
     private final AtomicLong changes = new AtomicLong();
@@ -153,7 +157,7 @@ final class Dashboard {
                 if (ours.test(event.data())) {
                     ourChanges.incrementAndGet();
                 }
-                fetch("/ui/board/rows/" + URLEncoder.encode(event.data(), StandardCharsets.UTF_8), 200, 204);
+                rowChanged(event.data());
             }
             case "resync" -> {
                 resyncs.incrementAndGet();
@@ -162,6 +166,30 @@ final class Dashboard {
             default -> {
                 // Other events are for other pages.
             }
+        }
+    }
+
+    /** As the page's script does: changes gathered for a second, then one request for all of them. */
+    private void rowChanged(String incidentId) {
+        changedRows.add(incidentId);
+        if (flushScheduled.compareAndSet(false, true)) {
+            fetchers.execute(() -> {
+                try {
+                    Thread.sleep(COALESCE.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                flushScheduled.set(false);
+                StringBuilder query = new StringBuilder();
+                for (String id : changedRows) {
+                    changedRows.remove(id);
+                    query.append(query.isEmpty() ? "?" : "&").append("ids=").append(URLEncoder.encode(id, StandardCharsets.UTF_8));
+                }
+                if (!query.isEmpty()) {
+                    fetch("/ui/board/rows" + query, 200);
+                }
+            });
         }
     }
 

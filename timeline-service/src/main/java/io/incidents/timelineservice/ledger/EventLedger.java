@@ -93,6 +93,15 @@ public class EventLedger {
                 + " ORDER BY declared_at DESC, incident_id LIMIT ? OFFSET ?", SUMMARY, arguments.toArray());
     }
 
+    /** The summaries of these incidents (those known), in no particular order. */
+    public List<IncidentSummary> summaries(List<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT state, sla FROM " + tables.summaries() + " WHERE incident_id = ANY(?::text[])", SUMMARY,
+                postgresArray(incidentIds));
+    }
+
     /** Every incident not resolved, newest first, at most {@code limit}: what the board shows. */
     public List<IncidentSummary> openSummaries(int limit) {
         return jdbc.query("SELECT state, sla FROM " + tables.summaries() + " WHERE status <> 'RESOLVED'"

@@ -127,11 +127,20 @@ class DashboardPagesIntegrationTest {
     }
 
     @Test
-    void aRowIsRenderedAloneForLiveUpdatesAndIsGoneOnceFilteredOut() throws Exception {
-        String id = declare("Payments timing out", Severity.SEV2);
-        assertThat(page("/ui/board/rows/" + id, as("victor", Role.VIEWER))).startsWith("<tr").contains("Payments timing out");
-        mvc.perform(get("/ui/board/rows/" + id + "?severity=SEV4").with(as("victor", Role.VIEWER)))
-                .andExpect(status().isNoContent());
+    void liveUpdatesFetchTheChangedRowsInOneRequestAndLeaveOutThoseOffTheBoard() throws Exception {
+        String payments = declare("Payments timing out", Severity.SEV2);
+        String chat = declare("Chat down", Severity.SEV1);
+        String unknown = Incidents.newId();
+
+        String rows = page("/ui/board/rows?ids=" + payments + "&ids=" + chat + "&ids=" + unknown, as("victor", Role.VIEWER));
+        assertThat(rows).startsWith("<table><tbody><tr").contains("row-" + payments).contains("row-" + chat)
+                .doesNotContain("row-" + unknown);
+
+        String filtered = page("/ui/board/rows?severity=SEV1&ids=" + payments + "&ids=" + chat, as("victor", Role.VIEWER));
+        assertThat(filtered).contains("row-" + chat).doesNotContain("row-" + payments);
+
+        mvc.perform(get("/ui/board/rows").with(as("victor", Role.VIEWER))).andExpect(status().isBadRequest());
+        mvc.perform(get("/ui/board/rows?ids=not%20an%20id%3B").with(as("victor", Role.VIEWER))).andExpect(status().isBadRequest());
     }
 
     @Test

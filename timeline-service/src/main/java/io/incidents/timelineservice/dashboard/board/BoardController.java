@@ -10,7 +10,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import io.incidents.timelineservice.dashboard.Viewer;
-import org.springframework.http.HttpStatus;
+import io.incidents.support.web.IncidentIds;
+import io.incidents.timelineservice.incident.BadQueryException;
+import io.incidents.timelineservice.incident.IncidentStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +21,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -40,6 +41,8 @@ class BoardController {
 
     /** More open incidents than this are not drawn; the page says so. */
     static final int MAX_ROWS = 2000;
+    /** The most incidents one live update may ask for. */
+    static final int MAX_IDS = 200;
 
     private final EventLedger ledger;
     private final RollbackDurations durations;
@@ -83,22 +86,30 @@ class BoardController {
         return "board";
     }
 
-    /** One row again, as the board's filters would show it; 204 when it is no longer on the board. */
-    @GetMapping("/ui/board/rows/{id}")
-    ResponseEntity<String> row(@PathVariable @Pattern(regexp = io.incidents.support.web.IncidentIds.PATTERN) String id,
-               @RequestParam(required = false) Severity severity,
-               @RequestParam(required = false) @Size(max = 100) String service,
-               @RequestParam(defaultValue = "false") boolean mine,
-               @RequestParam(required = false) BoardFilter.Show show,
-               Authentication user, HttpServletRequest request) {
+    /**
+     * Some rows again, as the board's filters would show them: the page asks once a second for
+     * every incident that changed meanwhile, however many changes there were. A requested
+     * incident missing from the answer is no longer on the board.
+     */
+    @GetMapping(path = "/ui/board/rows", produces = "text/html")
+    ResponseEntity<String> rows(@RequestParam @Size(min = 1, max = MAX_IDS) List<String> ids,
+                                @RequestParam(required = false) Severity severity,
+                                @RequestParam(required = false) @Size(max = 100) String service,
+                                @RequestParam(defaultValue = "false") boolean mine,
+                                @RequestParam(required = false) BoardFilter.Show show,
+                                Authentication user, HttpServletRequest request) {
+        if (!ids.stream().allMatch(id -> id.matches(IncidentIds.PATTERN))) {
+            throw new BadQueryException("ids must be incident ids");
+        }
         BoardFilter filter = new BoardFilter(severity, service, mine, show);
         Instant now = clock.instant();
-        return ledger.summary(id)
+        List<BoardRow> rows = ledger.summaries(ids.stream().distinct().toList()).stream()
                 .map(summary -> BoardRow.of(summary, durations, holders, user.getName(), now))
-                .filter(row -> row.status() != io.incidents.timelineservice.incident.IncidentStatus.RESOLVED)
+                .filter(row -> row.status() != IncidentStatus.RESOLVED)
                 .filter(filter::accepts)
-                .map(row -> ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(html(user, request).row(row)))
-                .orElseGet(() -> ResponseEntity.status(HttpStatus.NO_CONTENT).build());
+                .toList();
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML)
+                .body("<table><tbody>" + html(user, request).rows(rows) + "</tbody></table>");
     }
 
     @GetMapping(path = "/ui/stream", produces = "text/event-stream")

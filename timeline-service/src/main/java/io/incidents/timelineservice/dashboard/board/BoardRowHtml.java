@@ -35,12 +35,6 @@ final class BoardRowHtml {
         return html.toString();
     }
 
-    String row(BoardRow row) {
-        StringBuilder html = new StringBuilder(2048);
-        row(html, row);
-        return html.toString();
-    }
-
     private void row(StringBuilder html, BoardRow row) {
         String id = htmlEscape(row.id());
         String href = contextPath + "/incidents/" + id;
