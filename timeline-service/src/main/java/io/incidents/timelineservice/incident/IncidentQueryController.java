@@ -6,7 +6,6 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.incident.IncidentResponses.IncidentDetail;
 import io.incidents.timelineservice.incident.IncidentResponses.IncidentItem;
 import io.incidents.timelineservice.incident.IncidentResponses.IncidentPage;
-import io.incidents.timelineservice.incident.IncidentResponses.RollbackTiming;
 import io.incidents.timelineservice.incident.IncidentResponses.TimelineResponse;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.support.events.StoredEvent;

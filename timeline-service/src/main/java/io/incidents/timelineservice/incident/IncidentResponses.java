@@ -2,10 +2,8 @@ package io.incidents.timelineservice.incident;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
-import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,16 +24,6 @@ final class IncidentResponses {
     }
 
     record IncidentPage(List<IncidentItem> items, int page, int size, long total) {
-    }
-
-    /** A rollback's timing against its procedure's expected range, live: a running one can already be over. */
-    record RollbackTiming(String rollbackId, long secondsSoFar, long expectedMaxSeconds, boolean overrun) {
-
-        static RollbackTiming of(IncidentView.Rollback rollback, RollbackDurations durations, Instant now) {
-            Duration took = Duration.between(rollback.startedAt(), rollback.endedAt() == null ? now : rollback.endedAt());
-            return new RollbackTiming(rollback.rollbackId(), took.getSeconds(),
-                    durations.expectedFor(rollback.procedure()).max().getSeconds(), durations.isOverrun(rollback.procedure(), took));
-        }
     }
 
     record IncidentDetail(@JsonUnwrapped IncidentView incident, LiveSla sla, List<RollbackTiming> rollbackTimings) {

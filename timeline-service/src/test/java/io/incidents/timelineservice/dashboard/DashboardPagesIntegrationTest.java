@@ -146,12 +146,16 @@ class DashboardPagesIntegrationTest {
     @Test
     void theRoomShowsTheIncidentItsTimelineAndTheMessagesSent() throws Exception {
         String id = declare("Search stale", Severity.SEV3);
+        feed.publish("bob", new io.incidents.events.RollbackStarted(id, "rb-1", io.incidents.events.RollbackProcedure.A,
+                List.of("checkout"), "v1.2.3", "bad deploy", Instant.now().minusSeconds(30)));
+        new ReadApi(rest).awaitEvents(id, 2);
         services.answer(200, "{\"items\":[{\"channel\":\"CHAT\",\"contact\":\"on-call engineer\",\"status\":\"SENT\"}]}");
 
         String room = page("/incidents/" + id, as("bob", Role.RESPONDER));
 
         assertThat(room).contains("Search stale").contains("id=\"timeline\"").contains("on-call engineer")
-                .contains("action-acknowledge");
+                .contains("action-acknowledge")
+                .contains("Procedure A").contains("(expected 5 min–10 min)");
         assertThat(services.calls()).anySatisfy(call -> {
             assertThat(call.path()).isEqualTo("/api/v1/notifications?incidentId=" + id);
             assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");

@@ -6,7 +6,6 @@ import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.dashboard.LiveUpdates;
 import io.incidents.timelineservice.ledger.EventLedger;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.servlet.http.HttpServletRequest;
 import io.incidents.timelineservice.dashboard.Viewer;
@@ -28,11 +27,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * The board: every open incident, most urgent first, kept current by the live stream. The page's
- * script asks for one row again whenever the stream says its incident changed.
+ * script asks for the rows of the incidents the stream said changed, a second's worth at a time.
  */
 @Controller
 @DashboardPage
@@ -65,7 +63,7 @@ class BoardController {
                  @RequestParam(required = false) BoardFilter.Show show,
                  Authentication user, HttpServletRequest request, Model model) {
         BoardFilter filter = new BoardFilter(severity, service, mine, show);
-        List<BoardRow> all = rows(user, row -> true);
+        List<BoardRow> all = openRows(user);
         List<BoardRow> shown = all.stream().filter(filter::accepts).toList();
         model.addAttribute("filter", filter);
         Map<String, String> cardLinks = new java.util.LinkedHashMap<>();
@@ -122,11 +120,10 @@ class BoardController {
                 (CsrfToken) request.getAttribute(CsrfToken.class.getName()));
     }
 
-    private List<BoardRow> rows(Authentication user, Predicate<BoardRow> keep) {
+    private List<BoardRow> openRows(Authentication user) {
         Instant now = clock.instant();
         return ledger.openSummaries(MAX_ROWS).stream()
                 .map(summary -> BoardRow.of(summary, durations, holders, user.getName(), now))
-                .filter(keep)
                 .sorted(BoardRow.ORDER)
                 .toList();
     }

@@ -10,8 +10,8 @@ import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.RollbackTiming;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -38,9 +38,10 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
         RunningRollback rollback = v.rollbacks().stream()
                 .filter(r -> r.status() == IncidentView.RollbackStatus.RUNNING)
                 .reduce((first, second) -> second)
-                .map(r -> new RunningRollback(r.procedure().name(), r.startedAt(),
-                        durations.expectedFor(r.procedure()).max().getSeconds(),
-                        durations.isOverrun(r.procedure(), Duration.between(r.startedAt(), now))))
+                .map(r -> {
+                    RollbackTiming timing = RollbackTiming.of(r, durations, now);
+                    return new RunningRollback(r.procedure().name(), r.startedAt(), timing.expectedMaxSeconds(), timing.overrun());
+                })
                 .orElse(null);
         boolean mine = viewer.equals(v.acknowledgedBy()) || v.roles().containsValue(viewer);
         return new BoardRow(v.incidentId(), v.title(), v.severity(), v.status(), v.statusPagePhase(), v.services(),

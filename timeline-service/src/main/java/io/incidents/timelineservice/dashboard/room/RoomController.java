@@ -16,6 +16,7 @@ import io.incidents.timelineservice.dashboard.Upstream;
 import io.incidents.timelineservice.dashboard.board.Countdown;
 import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.RollbackTiming;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.sla.IncidentSla;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +63,8 @@ class RoomController {
         this.clock = clock;
     }
 
-    /** A rollback against its procedure's expected range; a running one can already be over. */
-    record RollbackCard(IncidentView.Rollback rollback, long secondsSoFar, long expectedMinSeconds, long expectedMaxSeconds,
-                        boolean overrun) {
+    /** A rollback and its timing against its procedure's expected range. */
+    record RollbackCard(IncidentView.Rollback rollback, RollbackTiming timing) {
     }
 
     @GetMapping("/incidents/{id}")
@@ -107,14 +106,9 @@ class RoomController {
     }
 
     private List<RollbackCard> rollbackCards(IncidentView incident, Instant moment) {
-        List<RollbackCard> cards = new ArrayList<>();
-        for (IncidentView.Rollback rollback : incident.rollbacks()) {
-            Duration took = Duration.between(rollback.startedAt(), rollback.endedAt() == null ? moment : rollback.endedAt());
-            RollbackDurations.Range range = durations.expectedFor(rollback.procedure());
-            cards.add(new RollbackCard(rollback, took.getSeconds(), range.min().getSeconds(), range.max().getSeconds(),
-                    durations.isOverrun(rollback.procedure(), took)));
-        }
-        return cards;
+        return incident.rollbacks().stream()
+                .map(rollback -> new RollbackCard(rollback, RollbackTiming.of(rollback, durations, moment)))
+                .toList();
     }
 
     /** What notification-service sent about the incident, or why that cannot be shown right now. */
