@@ -1,7 +1,7 @@
-// The live board: one server-sent event stream says which incident changed; the rows are fetched
-// again as the server renders them, inserted or replaced, and the board re-sorted. After a lost
-// connection (a restart of the service, a network blip) the whole board is fetched again, since
-// changes may have gone by unseen.
+// The live board: its server-sent event stream brings, in batches, the incidents that changed and
+// their rows as the server draws them for this board; they are inserted, replaced or removed, and
+// the board re-sorted. After a lost connection the server sends what was missed, or asks for the
+// whole board again when it cannot know (a restart of the service, a replay).
 (function () {
   'use strict';
   const SEVERITY_RANK = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 };
@@ -40,33 +40,11 @@
     }
   }
 
-  // Changes are gathered for a second and fetched in one request, however many there were:
-  // an alert storm costs each open board one request a second, not one per event.
-  const changed = new Set();
-  let flushing = null;
-
-  function rowChanged(id) {
-    changed.add(id);
-    if (!flushing) flushing = setTimeout(flush, 1000);
-  }
-
-  async function flush() {
-    const ids = Array.from(changed).slice(0, 200);
-    ids.forEach(id => changed.delete(id));
-    const params = new URLSearchParams(location.search);
-    ids.forEach(id => params.append('ids', id));
-    try {
-      const response = await fetch('/ui/board/rows?' + params, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-      if (response.status === 401) { location.reload(); return; }
-      if (response.ok) apply(ids, await response.text());
-    } finally {
-      flushing = changed.size ? setTimeout(flush, 1000) : null;
-    }
-  }
-
+  // A batch of changes: every incident that changed, and the rows of those this board's filters
+  // still show; the other changed incidents have left it.
   function apply(ids, html) {
     const template = document.createElement('template');
-    template.innerHTML = html;
+    template.innerHTML = '<table><tbody>' + html + '</tbody></table>';
     const fresh = new Map(Array.from(template.content.querySelectorAll('tr.row')).map(row => [row.dataset.id, row]));
     ids.forEach(id => {
       const existing = document.getElementById('row-' + id);
@@ -101,22 +79,41 @@
     Dashboard.refresh(body());
   }
 
+  // The stream starts after the batch of changes the board was drawn with; the server sends what
+  // it missed since, or says to fetch the whole board again. A browser reconnecting by itself
+  // names the last batch it saw (Last-Event-ID); so does a stream opened again after a refusal.
+  let lastSeen = null;
+
   function connect() {
+    const params = new URLSearchParams(location.search);
+    params.set('since', lastSeen || body().dataset.since || '');
+    const stream = new EventSource('/ui/board/stream?' + params);
     let lostAt = null;
-    const stream = new EventSource('/ui/stream');
-    stream.addEventListener('hello', () => {
-      Dashboard.lamp('live', 'live');
-      if (lostAt) { refetchAll(); lostAt = null; }
+    stream.addEventListener('hello', () => { Dashboard.lamp('live', 'live'); lostAt = null; });
+    stream.addEventListener('changes', e => {
+      lastSeen = e.lastEventId;
+      const changes = JSON.parse(e.data);
+      apply(changes.ids, changes.rows);
     });
-    stream.addEventListener('change', e => rowChanged(e.data));
-    stream.addEventListener('resync', () => refetchAll());
+    stream.addEventListener('resync', e => { lastSeen = e.lastEventId; refetchAll(); });
     stream.onerror = () => {
       if (!lostAt) lostAt = new Date();
       Dashboard.lamp(stream.readyState === EventSource.CLOSED ? 'stale' : 'reconnecting',
         'reconnecting since ' + lostAt.toLocaleTimeString());
-      // A stream refused outright (e.g. the login expired) is not retried by the browser.
-      if (stream.readyState === EventSource.CLOSED) setTimeout(connect, 3000);
+      // A stream refused outright is not retried by the browser: log in again if the login
+      // expired, else open it again.
+      if (stream.readyState === EventSource.CLOSED) setTimeout(reconnectOrLogIn, 3000);
     };
+  }
+
+  async function reconnectOrLogIn() {
+    try {
+      const page = await fetch(location.pathname + location.search, { method: 'HEAD', redirect: 'manual', credentials: 'same-origin' });
+      if (page.type === 'opaqueredirect' || page.status === 401) { location.reload(); return; }
+    } catch (e) {
+      // The service is unreachable: keep trying.
+    }
+    connect();
   }
 
   document.addEventListener('DOMContentLoaded', () => {

@@ -47,7 +47,7 @@
       }
     };
     stream.addEventListener('hello', () => Dashboard.lamp('live', 'live'));
-    stream.addEventListener('change', e => { if (e.data === id) reloadWhenIdle(); });
+    stream.addEventListener('changes', e => { if (JSON.parse(e.data).ids.includes(id)) reloadWhenIdle(); });
     stream.addEventListener('resync', reloadWhenIdle);
     stream.onerror = () => Dashboard.lamp('reconnecting', 'reconnecting…');
   });

@@ -32,7 +32,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /incidents/{id}/postmortem", Access.DASHBOARD),
                 entry("GET /incidents/{id}/postmortem.md", Access.DASHBOARD),
                 entry("POST /incidents/{id}/actions/{action}", Access.DASHBOARD),
-                entry("GET /ui/board/rows", Access.DASHBOARD),
+                entry("GET /ui/board/stream", Access.DASHBOARD),
                 entry("GET /ui/stream", Access.DASHBOARD),
                 entry("GET /admin", Access.DASHBOARD),
                 entry("GET /admin/replay", Access.DASHBOARD),

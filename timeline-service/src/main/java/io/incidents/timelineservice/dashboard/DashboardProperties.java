@@ -14,11 +14,14 @@ import java.time.Duration;
  * @param notificationServiceUrl notification-service's base URL
  * @param upstreamTimeout        how long a call to either may take before the page says it is unreachable
  * @param streamTimeout          how long one live stream stays open before the browser reconnects
+ * @param liveInterval           how long changes are gathered before open pages are told of them, in one
+ *                               event per page however many there were
  */
 @ConfigurationProperties("incidents.dashboard")
 public record DashboardProperties(
         @DefaultValue("http://localhost:8081") URI incidentServiceUrl,
         @DefaultValue("http://localhost:8083") URI notificationServiceUrl,
         @DefaultValue("10s") Duration upstreamTimeout,
-        @DefaultValue("30m") Duration streamTimeout) {
+        @DefaultValue("30m") Duration streamTimeout,
+        @DefaultValue("500ms") Duration liveInterval) {
 }

@@ -41,9 +41,9 @@ class DashboardSecurity {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardSecurity.class);
 
-    /** Every path the dashboard serves; the API under /api keeps its own chain. */
+    /** Every page the dashboard serves; the API under /api keeps its own chain, the assets theirs. */
     static final String[] PATHS = {"/", "/incidents/**", "/sla", "/sla/**", "/admin", "/admin/**", "/ui/**",
-            "/login/**", "/oauth2/**", "/logout", "/assets/**"};
+            "/login/**", "/oauth2/**", "/logout"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
@@ -51,6 +51,23 @@ class DashboardSecurity {
     @Bean
     OAuth2AuthorizedClientRepository dashboardAuthorizedClients() {
         return new HttpSessionOAuth2AuthorizedClientRepository();
+    }
+
+    /**
+     * The pages' scripts and styles: public, and cached by browsers for a year, since their
+     * addresses carry a hash of their content ({@code spring.web.resources.chain}): a new version
+     * has a new address. (The pages' chain forbids caching, as it should for pages.)
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain dashboardAssets(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/assets/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .cacheControl(cache -> cache.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+                .requestCache(cache -> cache.disable())
+                .build();
     }
 
     @Bean
@@ -76,7 +93,6 @@ class DashboardSecurity {
         logoutSuccess.setPostLogoutRedirectUri("{baseUrl}/");
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/assets/**").permitAll()
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/incidents/*/actions/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/sla/what-if").hasRole(Role.VIEWER.name())

@@ -15,13 +15,25 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
- * Pushes "this incident changed" to every open dashboard over server-sent events. The news comes
- * from PostgreSQL ({@link IncidentChanges}), on a connection of its own that stays out of the
- * pool; if that connection drops, the dashboards are told to fetch everything again once it is
- * back, since changes may have gone by unseen.
+ * Tells every open dashboard page what changed, over server-sent events. The news comes from
+ * PostgreSQL ({@link IncidentChanges}), on a connection of its own that stays out of the pool.
+ * Changes are gathered for {@code incidents.dashboard.live-interval} and sent as one
+ * {@code changes} event per page, rendered once per page by its {@link LiveView} (the board sends
+ * the changed rows themselves, so an open page costs a write, not a request, per batch).
+ * <p>
+ * Each batch has a token (the event's id). A page says which it saw last, as {@code since} when it
+ * opens the stream or as the browser's {@code Last-Event-ID} when it reconnects, and is sent what
+ * it missed ({@link ChangeLog}), or {@code resync} (fetch everything) when that is not known: a
+ * restart, a token too old, a lost database connection, a replay's table swap.
  */
 @Component
 public class LiveUpdates implements SmartLifecycle {
@@ -29,11 +41,17 @@ public class LiveUpdates implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     /** What a browser waits before reconnecting after the stream ends (a restart, a network blip). */
     private static final long RECONNECT_MILLIS = 1500;
-    private static final int HEARTBEAT_MILLIS = 15_000;
+    private static final long HEARTBEAT_MILLIS = 15_000;
+
+    private record Stream(SseEmitter emitter, LiveView view) {
+    }
 
     private final DataSourceProperties database;
     private final DashboardProperties properties;
-    private final CopyOnWriteArrayList<SseEmitter> streams = new CopyOnWriteArrayList<>();
+    private final ChangeLog changeLog = new ChangeLog(Long.toString(System.currentTimeMillis(), 36));
+    /** Guarded by {@code this}, as is {@link #changeLog}: a page subscribes between two batches, never inside one. */
+    private final List<Stream> streams = new ArrayList<>();
+    private final List<Consumer<Changes>> beforeSending = new CopyOnWriteArrayList<>();
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -42,24 +60,53 @@ public class LiveUpdates implements SmartLifecycle {
         this.properties = properties;
     }
 
-    /** A new stream; its first message says it is live, so the page can light its connection lamp. */
-    public SseEmitter subscribe() {
-        SseEmitter stream = new SseEmitter(properties.streamTimeout().toMillis());
-        if (!running) {
-            // Shutting down: a browser reconnecting now must not hold the graceful shutdown open.
-            stream.complete();
-            return stream;
-        }
-        streams.add(stream);
-        stream.onCompletion(() -> streams.remove(stream));
-        stream.onTimeout(() -> streams.remove(stream));
-        stream.onError(error -> streams.remove(stream));
-        send(stream, SseEmitter.event().name("hello").data("live").reconnectTime(RECONNECT_MILLIS));
-        return stream;
+    /**
+     * Has {@code listener} hear of each batch before any page does, on the thread that sends the
+     * batches: what pages are sent may then read it (the board's open incidents, kept in memory).
+     */
+    public void beforeSending(Consumer<Changes> listener) {
+        beforeSending.add(listener);
     }
 
-    public int openStreams() {
+    /** The token of the latest batch: a page drawn from what has heard of it has seen it. */
+    public synchronized String current() {
+        return changeLog.current();
+    }
+
+    /**
+     * A new stream for a page. Its first event ({@code hello}) says it is live; then comes what the
+     * page missed since the batch {@code since}, if anything.
+     */
+    public SseEmitter subscribe(LiveView view, String since) {
+        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        synchronized (this) {
+            if (!running) {
+                // Shutting down: a browser reconnecting now must not hold the graceful shutdown open.
+                emitter.complete();
+                return emitter;
+            }
+            Stream stream = new Stream(emitter, view);
+            streams.add(stream);
+            emitter.onCompletion(() -> remove(stream));
+            emitter.onTimeout(() -> remove(stream));
+            emitter.onError(error -> remove(stream));
+            send(stream, SseEmitter.event().name("hello").data("live").reconnectTime(RECONNECT_MILLIS));
+            Optional<Set<String>> missed = changeLog.missedSince(since);
+            if (missed.isEmpty()) {
+                send(stream, resync(changeLog.current()));
+            } else if (!missed.get().isEmpty()) {
+                send(stream, new Changes(changeLog.current(), missed.get(), false));
+            }
+        }
+        return emitter;
+    }
+
+    public synchronized int openStreams() {
         return streams.size();
+    }
+
+    private synchronized void remove(Stream stream) {
+        streams.remove(stream);
     }
 
     @Override
@@ -80,21 +127,9 @@ public class LiveUpdates implements SmartLifecycle {
                 statement.execute("LISTEN " + IncidentChanges.CHANNEL);
                 if (reconnecting) {
                     log.info("Live updates are back");
-                    broadcast("resync", IncidentChanges.EVERYTHING);
+                    sendBatch(null);
                 }
-                PGConnection notifications = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] batch = notifications.getNotifications(HEARTBEAT_MILLIS);
-                    if (batch == null || batch.length == 0) {
-                        // Keeps idle streams open through proxies, and finds those whose browser went away.
-                        streams.forEach(stream -> send(stream, SseEmitter.event().comment("keep-alive")));
-                        continue;
-                    }
-                    for (PGNotification notification : batch) {
-                        String incidentId = notification.getParameter();
-                        broadcast(IncidentChanges.EVERYTHING.equals(incidentId) ? "resync" : "change", incidentId);
-                    }
-                }
+                relay(connection.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 if (!running) {
                     return;
@@ -106,16 +141,86 @@ public class LiveUpdates implements SmartLifecycle {
         }
     }
 
-    private void broadcast(String name, String data) {
-        streams.forEach(stream -> send(stream, SseEmitter.event().name(name).data(data)));
+    /** Gathers notifications into batches, one every live interval at most, until stopped. */
+    private void relay(PGConnection notifications) throws SQLException {
+        long interval = properties.liveInterval().toMillis();
+        Set<String> pending = new LinkedHashSet<>();
+        long firstPendingAt = 0;
+        long lastSentAt = System.currentTimeMillis();
+        while (running) {
+            long now = System.currentTimeMillis();
+            long wait = pending.isEmpty() ? HEARTBEAT_MILLIS - (now - lastSentAt) : interval - (now - firstPendingAt);
+            PGNotification[] arrived = notifications.getNotifications((int) Math.max(1, wait));
+            boolean everything = false;
+            for (PGNotification notification : arrived == null ? new PGNotification[0] : arrived) {
+                if (IncidentChanges.EVERYTHING.equals(notification.getParameter())) {
+                    everything = true;
+                } else if (pending.add(notification.getParameter()) && pending.size() == 1) {
+                    firstPendingAt = System.currentTimeMillis();
+                }
+            }
+            now = System.currentTimeMillis();
+            if (everything) {
+                pending.clear();
+                sendBatch(null);
+                lastSentAt = now;
+            } else if (!pending.isEmpty() && now - firstPendingAt >= interval) {
+                sendBatch(Set.copyOf(pending));
+                pending.clear();
+                lastSentAt = now;
+            } else if (pending.isEmpty() && now - lastSentAt >= HEARTBEAT_MILLIS) {
+                // Keeps idle streams open through proxies, and finds those whose browser went away.
+                snapshot().forEach(stream -> send(stream, SseEmitter.event().comment("keep-alive")));
+                lastSentAt = now;
+            }
+        }
     }
 
-    private void send(SseEmitter stream, SseEmitter.SseEventBuilder event) {
+    /** @param ids the incidents that changed; {@code null} for everything */
+    private void sendBatch(Set<String> ids) {
+        Changes changes;
+        List<Stream> targets;
+        synchronized (this) {
+            changes = ids == null ? changeLog.recordEverything() : changeLog.record(ids);
+            beforeSending.forEach(listener -> listener.accept(changes));
+            targets = List.copyOf(streams);
+        }
+        // Outside the lock: a page subscribing meanwhile has been sent this batch as what it missed.
+        targets.forEach(stream -> send(stream, changes));
+    }
+
+    private synchronized List<Stream> snapshot() {
+        return List.copyOf(streams);
+    }
+
+    private void send(Stream stream, Changes changes) {
+        if (changes.everything()) {
+            send(stream, resync(changes.token()));
+            return;
+        }
+        String data;
         try {
-            stream.send(event);
+            data = stream.view().changed(changes);
+        } catch (RuntimeException e) {
+            // The page reconnects with the batch it saw last, and is sent what it missed.
+            log.warn("Could not render live changes for a page; ending its stream", e);
+            remove(stream);
+            stream.emitter().completeWithError(e);
+            return;
+        }
+        send(stream, SseEmitter.event().id(changes.token()).name("changes").data(data));
+    }
+
+    private static SseEmitter.SseEventBuilder resync(String token) {
+        return SseEmitter.event().id(token).name("resync").data(IncidentChanges.EVERYTHING);
+    }
+
+    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
+        try {
+            stream.emitter().send(event);
         } catch (IOException | IllegalStateException e) {
-            streams.remove(stream);
-            stream.completeWithError(e);
+            remove(stream);
+            stream.emitter().completeWithError(e);
         }
     }
 
@@ -139,8 +244,12 @@ public class LiveUpdates implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        streams.forEach(SseEmitter::complete);
-        streams.clear();
+        List<Stream> ending;
+        synchronized (this) {
+            ending = List.copyOf(streams);
+            streams.clear();
+        }
+        ending.forEach(stream -> stream.emitter().complete());
     }
 
     @Override

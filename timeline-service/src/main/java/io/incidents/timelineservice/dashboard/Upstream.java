@@ -20,6 +20,8 @@ import org.springframework.web.client.RestClient;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Calls incident-service and notification-service for the person using the dashboard, with that
@@ -32,6 +34,8 @@ public class Upstream {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
 
     public enum Service { INCIDENTS, NOTIFICATIONS }
+
+    private static final Reply LOGIN_EXPIRED = new Reply(401, null, "Your login has expired: reload the page to log in again.");
 
     private final DashboardProperties properties;
     private final OAuth2AuthorizedClientManager authorizedClients;
@@ -89,14 +93,20 @@ public class Upstream {
         return call(service, "DELETE", path, null);
     }
 
+    /**
+     * The same GET, to be made later on another thread: the person's access token is taken now,
+     * while their request is current.
+     */
+    public Supplier<Reply> getLater(Service service, String path) {
+        Optional<String> token = accessToken();
+        return () -> token.map(bearer -> send(service, "GET", path, null, bearer)).orElse(LOGIN_EXPIRED);
+    }
+
     private Reply call(Service service, String method, String path, Object body) {
-        String token;
-        try {
-            token = accessToken();
-        } catch (RuntimeException e) {
-            log.warn("No access token for the dashboard user: {}", e.toString());
-            return new Reply(401, null, "Your login has expired: reload the page to log in again.");
-        }
+        return accessToken().map(token -> send(service, method, path, body, token)).orElse(LOGIN_EXPIRED);
+    }
+
+    private Reply send(Service service, String method, String path, Object body, String token) {
         URI uri = URI.create(baseOf(service) + path);
         try {
             RestClient.RequestBodySpec request = rest.method(org.springframework.http.HttpMethod.valueOf(method)).uri(uri)
@@ -131,17 +141,25 @@ public class Upstream {
         }
     }
 
-    private String accessToken() {
+    /** The current person's access token, refreshed if need be; empty when there is none to be had. */
+    private Optional<String> accessToken() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (!(user instanceof OAuth2AuthenticationToken login)) {
-            throw new IllegalStateException("not logged in through OpenID Connect");
+            log.warn("No access token for the dashboard user: not logged in through OpenID Connect");
+            return Optional.empty();
         }
-        OAuth2AuthorizedClient client = authorizedClients.authorize(OAuth2AuthorizeRequest
-                .withClientRegistrationId(login.getAuthorizedClientRegistrationId()).principal(user).build());
-        if (client == null) {
-            throw new IllegalStateException("no authorized client");
+        try {
+            OAuth2AuthorizedClient client = authorizedClients.authorize(OAuth2AuthorizeRequest
+                    .withClientRegistrationId(login.getAuthorizedClientRegistrationId()).principal(user).build());
+            if (client == null) {
+                log.warn("No access token for the dashboard user {}: no authorized client", user.getName());
+                return Optional.empty();
+            }
+            return Optional.of(client.getAccessToken().getTokenValue());
+        } catch (RuntimeException e) {
+            log.warn("No access token for the dashboard user {}: {}", user.getName(), e.toString());
+            return Optional.empty();
         }
-        return client.getAccessToken().getTokenValue();
     }
 
     private String baseOf(Service service) {

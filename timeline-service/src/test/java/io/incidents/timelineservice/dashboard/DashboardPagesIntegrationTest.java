@@ -1,5 +1,7 @@
 package io.incidents.timelineservice.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.Severity;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,11 +27,15 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -36,6 +43,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -89,6 +97,13 @@ class DashboardPagesIntegrationTest {
         return id;
     }
 
+    /** Declared, and on the board (once its batch of live updates has gone out). */
+    private String declareOnBoard(String title, Severity severity) throws Exception {
+        String id = declare(title, severity);
+        await().atMost(Duration.ofSeconds(10)).until(() -> page("/", as("victor", Role.VIEWER)).contains("row-" + id));
+        return id;
+    }
+
     private String page(String path, RequestPostProcessor login) throws Exception {
         MvcResult result = mvc.perform(get(path).with(login)).andExpect(status().isOk()).andReturn();
         return result.getResponse().getContentAsString();
@@ -99,11 +114,12 @@ class DashboardPagesIntegrationTest {
         mvc.perform(get("/").accept(MediaType.TEXT_HTML)).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("http://localhost/oauth2/authorization/local"));
         mvc.perform(get("/ui/stream")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/ui/board/stream")).andExpect(status().isUnauthorized());
     }
 
     @Test
     void theBoardListsOpenIncidentsAndOffersAckOnlyToResponders() throws Exception {
-        String id = declare("Checkout <b>failing</b>", Severity.SEV2);
+        String id = declareOnBoard("Checkout <b>failing</b>", Severity.SEV2);
 
         String asViewer = page("/", as("victor", Role.VIEWER));
         assertThat(asViewer).contains("row-" + id).contains("Checkout &lt;b&gt;failing&lt;/b&gt;")
@@ -117,30 +133,95 @@ class DashboardPagesIntegrationTest {
 
     @Test
     void theBoardFiltersBySeverityAndMine() throws Exception {
-        String sev1 = declare("Database down", Severity.SEV1);
-        String sev3 = declare("Analytics slow", Severity.SEV3);
+        String sev1 = declareOnBoard("Database down", Severity.SEV1);
+        String sev3 = declareOnBoard("Analytics slow", Severity.SEV3);
         feed.publish("alice", new RoleAssigned(sev3, IncidentRole.INCIDENT_COMMANDER, "carol", Instant.now()));
-        new ReadApi(rest).awaitEvents(sev3, 2);
 
         assertThat(page("/?severity=SEV1", as("victor", Role.VIEWER))).contains("row-" + sev1).doesNotContain("row-" + sev3);
-        assertThat(page("/?mine=true", as("carol", Role.VIEWER))).contains("row-" + sev3).doesNotContain("row-" + sev1);
+        // The board shows a change once its batch of live updates has gone out (at most half a second).
+        await().atMost(Duration.ofSeconds(10)).until(() -> page("/?mine=true", as("carol", Role.VIEWER)).contains("row-" + sev3));
+        assertThat(page("/?mine=true", as("carol", Role.VIEWER))).doesNotContain("row-" + sev1);
     }
 
     @Test
-    void liveUpdatesFetchTheChangedRowsInOneRequestAndLeaveOutThoseOffTheBoard() throws Exception {
+    void theBoardsStreamSendsTheChangedRowsAsItsFiltersShowThemForItsViewer() throws Exception {
+        String since = sinceOf(page("/?severity=SEV1", as("victor", Role.VIEWER)));
+        MockHttpServletResponse stream = openStream("/ui/board/stream?severity=SEV1&since=" + since, as("victor", Role.VIEWER));
+
+        String chat = declare("Chat <i>down</i>", Severity.SEV1);
         String payments = declare("Payments timing out", Severity.SEV2);
-        String chat = declare("Chat down", Severity.SEV1);
-        String unknown = Incidents.newId();
 
-        String rows = page("/ui/board/rows?ids=" + payments + "&ids=" + chat + "&ids=" + unknown, as("victor", Role.VIEWER));
-        assertThat(rows).startsWith("<table><tbody><tr").contains("row-" + payments).contains("row-" + chat)
-                .doesNotContain("row-" + unknown);
+        List<String> batches = awaitChanges(stream, chat, payments);
+        String rows = String.join("", batches);
+        assertThat(rows).contains("row-" + chat).contains("Chat &lt;i&gt;down&lt;/i&gt;")
+                .as("SEV2, not on a SEV1 board").doesNotContain("row-" + payments)
+                .as("a viewer's rows").doesNotContain("actions/acknowledge");
+        assertThat(stream.getContentAsString()).startsWith("event:hello");
+    }
 
-        String filtered = page("/ui/board/rows?severity=SEV1&ids=" + payments + "&ids=" + chat, as("victor", Role.VIEWER));
-        assertThat(filtered).contains("row-" + chat).doesNotContain("row-" + payments);
+    @Test
+    void aRespondersStreamCarriesAckFormsWithTheSessionsCsrfToken() throws Exception {
+        MockHttpServletResponse stream = openStream("/ui/board/stream", as("bob", Role.RESPONDER));
 
-        mvc.perform(get("/ui/board/rows").with(as("victor", Role.VIEWER))).andExpect(status().isBadRequest());
-        mvc.perform(get("/ui/board/rows?ids=not%20an%20id%3B").with(as("victor", Role.VIEWER))).andExpect(status().isBadRequest());
+        String id = declare("Queue backing up", Severity.SEV3);
+
+        assertThat(String.join("", awaitChanges(stream, id)))
+                .containsPattern("/incidents/" + id + "/actions/acknowledge\" class=\"inline\">"
+                        + "<input type=\"hidden\" name=\"back\" value=\"board\">"
+                        + "<input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\">");
+    }
+
+    @Test
+    void aBoardReconnectingIsSentWhatItMissedOrToldToFetchEverything() throws Exception {
+        String before = sinceOf(page("/", as("victor", Role.VIEWER)));
+        String missed = declareOnBoard("Search stale", Severity.SEV2);
+
+        MockHttpServletResponse reconnected = openStream("/ui/board/stream", as("victor", Role.VIEWER), before);
+        assertThat(String.join("", awaitChanges(reconnected, missed))).contains("row-" + missed);
+
+        MockHttpServletResponse fromElsewhere = openStream("/ui/board/stream?since=0abc-12", as("victor", Role.VIEWER));
+        assertThat(fromElsewhere.getContentAsString()).contains("event:resync");
+
+        String current = sinceOf(page("/", as("victor", Role.VIEWER)));
+        MockHttpServletResponse upToDate = openStream("/ui/board/stream?since=" + current, as("victor", Role.VIEWER));
+        assertThat(upToDate.getContentAsString()).contains("event:hello").doesNotContain("event:resync");
+    }
+
+    private static String sinceOf(String board) {
+        Matcher since = Pattern.compile("id=\"board-body\" data-since=\"([^\"]+)\"").matcher(board);
+        assertThat(since.find()).as("the board names the batch it was drawn after").isTrue();
+        return since.group(1);
+    }
+
+    private MockHttpServletResponse openStream(String path, RequestPostProcessor login) throws Exception {
+        return openStream(path, login, null);
+    }
+
+    private MockHttpServletResponse openStream(String path, RequestPostProcessor login, String lastEventId) throws Exception {
+        var request = get(path).with(login).accept(MediaType.TEXT_EVENT_STREAM);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        return mvc.perform(request).andExpect(request().asyncStarted()).andReturn().getResponse();
+    }
+
+    /** The data of the {@code changes} events received until every one of {@code ids} was named, the rows of each batch. */
+    private static List<String> awaitChanges(MockHttpServletResponse stream, String... ids) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> rows = new java.util.ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            rows.clear();
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (String line : stream.getContentAsString().split("\n")) {
+                if (line.startsWith("data:{")) {
+                    JsonNode changes = json.readTree(line.substring("data:".length()));
+                    changes.path("ids").forEach(id -> named.add(id.asText()));
+                    rows.add(changes.path("rows").asText(""));
+                }
+            }
+            return named.containsAll(List.of(ids));
+        });
+        return rows;
     }
 
     @Test

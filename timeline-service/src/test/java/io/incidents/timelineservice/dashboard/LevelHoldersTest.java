@@ -1,10 +1,13 @@
 package io.incidents.timelineservice.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,25 +28,83 @@ class LevelHoldersTest {
 
     @Test
     void namesWhoNotificationServiceSaysHoldsEachLevel() throws Exception {
-        when(upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels"))
-                .thenReturn(new Upstream.Reply(200, new ObjectMapper().readTree(LEVELS), null));
-        LevelHolders holders = new LevelHolders(upstream, clock);
+        when(upstream.getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels"))
+                .thenReturn(() -> new Upstream.Reply(200, json(LEVELS), null));
+        LevelHolders holders = new LevelHolders(upstream, clock, Runnable::run);
+        assertThat(holders.holderOf(1)).as("before anyone asked").isEqualTo("on-call engineer");
+
+        holders.refreshIfStale();
+        holders.refreshIfStale();
 
         assertThat(holders.holderOf(1)).isEqualTo("Alex Kim");
         assertThat(holders.holderOf(2)).isEqualTo("Dana Osei, Ravi Shah");
         assertThat(holders.holderOf(3)).as("nobody configured").isEqualTo("engineering manager");
         assertThat(holders.holderOf(0)).isEqualTo("nobody");
-        verify(upstream, times(1)).get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+        verify(upstream, times(1)).getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
     }
 
     @Test
     void fallsBackToTheLevelsTitleWhenNotificationServiceCannotBeAsked() {
-        when(upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels"))
-                .thenReturn(new Upstream.Reply(503, null, "notification-service cannot be reached"));
-        LevelHolders holders = new LevelHolders(upstream, clock);
+        when(upstream.getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels"))
+                .thenReturn(() -> new Upstream.Reply(503, null, "notification-service cannot be reached"));
+        LevelHolders holders = new LevelHolders(upstream, clock, Runnable::run);
+
+        holders.refreshIfStale();
 
         assertThat(holders.holderOf(2)).isEqualTo("DevOps lead");
         assertThat(holders.holderOf(4)).isEqualTo("CTO");
-        verify(upstream, times(1)).get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+        verify(upstream, times(1)).getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+    }
+
+    @Test
+    void asksAgainOnceTheAnswerIsAMinuteOld() throws Exception {
+        MutableClock time = new MutableClock(clock.instant());
+        when(upstream.getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels"))
+                .thenReturn(() -> new Upstream.Reply(200, json(LEVELS), null));
+        LevelHolders holders = new LevelHolders(upstream, time, Runnable::run);
+
+        holders.refreshIfStale();
+        time.advance(Duration.ofSeconds(59));
+        holders.refreshIfStale();
+        verify(upstream, times(1)).getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+
+        time.advance(Duration.ofSeconds(2));
+        holders.refreshIfStale();
+        verify(upstream, times(2)).getLater(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 }

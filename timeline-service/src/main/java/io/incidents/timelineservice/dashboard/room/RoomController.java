@@ -92,6 +92,7 @@ class RoomController {
             model.addAttribute("ack", Countdown.of(sla.acknowledge(), incident.declaredAt(), moment));
             model.addAttribute("resolve", Countdown.of(sla.resolve(), incident.declaredAt(), moment));
             model.addAttribute("levelName", EscalationPolicy.levelName(incident.escalationLevel()));
+            holders.refreshIfStale();
             model.addAttribute("levelHolder", holders.holderOf(incident.escalationLevel()));
             model.addAttribute("rollbacks", rollbackCards(incident, moment));
             model.addAttribute("runningRollbacks", incident.rollbacks().stream()
