@@ -33,7 +33,7 @@ final class ClosedLoopLoad implements AutoCloseable {
 
     /**
      * What a client waits for before its next operation, outside the operation's time: it keeps
-     * a side's load within what something else can follow (open dashboards fetching rows).
+     * a side's load within what something else can follow (open dashboards showing the changes).
      */
     @FunctionalInterface
     interface Gate {

@@ -9,12 +9,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Commands as responders send them, one per call: each client declares an incident, acknowledges
  * it, resolves it, and starts the next. Every command changes one incident, so every open board
- * hears of each. The incidents end resolved (off the board), so runs do not make the board grow;
+ * hears of each (several changes of one incident close together may reach a board as one). The incidents end resolved (off the board), so runs do not make the board grow;
  * SEV4, so they page nobody (the stack's demo contacts get no message from the bench).
  */
 final class CommandLifecycles {
@@ -33,7 +32,6 @@ final class CommandLifecycles {
     private final ObjectMapper json = new ObjectMapper();
     private final String[] incident;
     private final int[] step;
-    private final AtomicLong answered = new AtomicLong();
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
 
     /**
@@ -49,8 +47,16 @@ final class CommandLifecycles {
         this.step = new int[clients];
     }
 
-    /** The next command of {@code client}'s current incident. */
-    void next(int client) throws InterruptedException {
+    /**
+     * What an answered command left its incident as.
+     *
+     * @param status what the read side shows once it has applied the command: OPEN, ACKNOWLEDGED or RESOLVED
+     */
+    record Change(String incidentId, String status) {
+    }
+
+    /** The next command of {@code client}'s current incident; once it is answered, what it did. */
+    Change next(int client) throws InterruptedException {
         switch (step[client]) {
             case 0 -> {
                 incident[client] = idOf(Http.send(this.client, Http.postJson(incidents, login, DECLARE), 201));
@@ -60,17 +66,12 @@ final class CommandLifecycles {
             default -> Http.send(this.client, Http.postJson(commandUri(client, "resolve"), login, RESOLVE), 204);
         }
         step[client] = (step[client] + 1) % 3;
-        answered.incrementAndGet();
+        return new Change(incident[client], STATUS_AFTER[step[client]]);
     }
 
     /** Whether {@code incidentId} is one of the incidents these lifecycles declared. */
     boolean declared(String incidentId) {
         return declared.contains(incidentId);
-    }
-
-    /** Commands answered so far, all clients together. */
-    long answered() {
-        return answered.get();
     }
 
     /** Resolves every incident still under way, so none stays on the board. */

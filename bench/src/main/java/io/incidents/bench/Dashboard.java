@@ -1,101 +1,91 @@
 package io.incidents.bench;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 /**
  * One open board, doing over the network what the page's script does (board.js): it holds the
- * live stream {@code /ui/stream} open, and for every {@code change} event fetches that incident's
- * rows again, a second's changes in one request ({@code /ui/board/rows?ids=...}, the rows still on the board);
- * a {@code resync} fetches the whole board. Rows are fetched beside the stream, at most
- * {@value #ROW_FETCHERS} at once, as a browser does with its six connections per host over
- * HTTP/1.1, one of which holds the stream: a slow fetch never stops the stream being read.
+ * board's stream {@code /ui/board/stream} open (no filter, no {@code since}: the whole board,
+ * from now on), and the stream brings the rows themselves. Each {@code changes} event is one batch
+ * of the server's (about 500 ms of changes): its JSON names the incidents that changed and carries
+ * the rows of those still on the board, which the page swaps in; a named incident without a row
+ * has left the board. The page asks for no rows. A {@code resync} makes it fetch the whole board
+ * ({@code GET /}) once; that fetch happens on the stream's own thread, so what the board shows
+ * stays in the order the server sent it.
  * <p>
- * The stream can be closed and opened again; the session stays.
+ * What the board shows of each incident is kept in a {@link BoardView}, for the workload to
+ * compare with what its commands did. The stream can be closed and opened again; the session stays.
  */
 final class Dashboard {
 
-    static final int ROW_FETCHERS = 5;
-
     private final DashboardSession session;
-    private final ExecutorService fetchers;
-    /** How long the page gathers changes before it asks for their rows. */
-    private static final Duration COALESCE = Duration.ofSeconds(1);
-    private final java.util.Set<String> changedRows = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean flushScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     private final AtomicReference<BenchFailure> failure;
     private final Predicate<String> ours;
-    private final AtomicLong changes = new AtomicLong();
-    private final AtomicLong ourChanges = new AtomicLong();
+    private final BoardView view = new BoardView(System.nanoTime());
+    private final AtomicLong batches = new AtomicLong();
+    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong ourIds = new AtomicLong();
+    private final AtomicLong rows = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong resyncs = new AtomicLong();
-    private final AtomicInteger fetching = new AtomicInteger();
-    private final AtomicLong fetched = new AtomicLong();
-    private final AtomicLong lastFetchDoneAt = new AtomicLong(System.nanoTime());
     private volatile Connection connection;
 
     /**
-     * @param ours    which incidents the workload itself changes: their changes are counted apart from
-     *                others' (escalation timers, other people on a shared stack); all are fetched alike
+     * @param ours    which incidents the workload itself changes: the ids naming them are counted
+     *                apart from others' (escalation timers, other people on a shared stack)
      * @param failure shared by a group of dashboards: the first thing that went wrong in any of them
      */
     Dashboard(DashboardSession session, Predicate<String> ours, AtomicReference<BenchFailure> failure) {
         this.session = session;
         this.ours = ours;
         this.failure = failure;
-        this.fetchers = Executors.newFixedThreadPool(ROW_FETCHERS, runnable -> {
-            Thread thread = new Thread(runnable, "bench-dashboard-row");
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
-    DashboardSession session() {
-        return session;
+    /** What the stream brought over all connections so far. */
+    record Totals(long batches, long ids, long ourIds, long rows, long bytes, long resyncs) {
+
+        static final Totals NONE = new Totals(0, 0, 0, 0, 0, 0);
+
+        Totals plus(Totals other) {
+            return new Totals(batches + other.batches, ids + other.ids, ourIds + other.ourIds, rows + other.rows,
+                    bytes + other.bytes, resyncs + other.resyncs);
+        }
+
+        Totals minus(Totals earlier) {
+            return new Totals(batches - earlier.batches, ids - earlier.ids, ourIds - earlier.ourIds, rows - earlier.rows,
+                    bytes - earlier.bytes, resyncs - earlier.resyncs);
+        }
     }
 
-    /** {@code change} events received over all connections so far. */
-    long changes() {
-        return changes.get();
+    Totals totals() {
+        return new Totals(batches.get(), ids.get(), ourIds.get(), rows.get(), bytes.get(), resyncs.get());
     }
 
-    /** Those of them about the workload's own incidents. */
-    long ourChanges() {
-        return ourChanges.get();
+    /** {@code changes} events received so far: the stream is making progress. */
+    long batches() {
+        return batches.get();
     }
 
-    long resyncs() {
-        return resyncs.get();
+    /** What this board shows since it last connected. */
+    BoardView view() {
+        return view;
     }
 
-    /** Row (or board) fetches under way or waiting: how many changes this board has yet to show. */
-    int backlog() {
-        return fetching.get();
-    }
-
-    /** Rows (and boards) fetched so far. */
-    long fetched() {
-        return fetched.get();
-    }
-
-    /** When the last row fetch ended ({@link System#nanoTime()}). */
-    long lastFetchDoneAt() {
-        return lastFetchDoneAt.get();
+    String username() {
+        return session.username();
     }
 
     /** Opens the stream and waits for its {@code hello}: from then on it receives every change. */
@@ -103,7 +93,8 @@ final class Dashboard {
         if (connection != null) {
             throw new IllegalStateException("already connected");
         }
-        HttpRequest request = HttpRequest.newBuilder(session.page("/ui/stream").uri()).timeout(Http.TIMEOUT)
+        view.reset(System.nanoTime());
+        HttpRequest request = HttpRequest.newBuilder(session.page("/ui/board/stream").uri()).timeout(Http.TIMEOUT)
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response;
         try {
@@ -125,11 +116,11 @@ final class Dashboard {
         connection = opened;
         opened.reader.start();
         if (!opened.hello.await(patience.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new BenchFailure("the live stream of " + session.username() + " said no hello in " + patience.toSeconds() + " s");
+            throw new BenchFailure("the board stream of " + session.username() + " said no hello in " + patience.toSeconds() + " s");
         }
     }
 
-    /** Closes the stream, as a browser does when the page is closed; row fetches under way finish. */
+    /** Closes the stream, as a browser does when the page is closed. */
     void disconnect() throws InterruptedException {
         Connection open = connection;
         connection = null;
@@ -138,10 +129,9 @@ final class Dashboard {
         }
     }
 
-    /** Closes the stream, logs out and stops its fetchers. */
+    /** Closes the stream and logs out. */
     void close() throws InterruptedException {
         disconnect();
-        fetchers.shutdownNow();
         try {
             session.logout();
         } catch (BenchFailure e) {
@@ -149,65 +139,37 @@ final class Dashboard {
         }
     }
 
-    private void onEvent(ServerSentEvents.Event event, Connection from) {
+    private void onEvent(ServerSentEvents.Event event, Connection from) throws InterruptedException {
         switch (event.name()) {
             case "hello" -> from.hello.countDown();
-            case "change" -> {
-                changes.incrementAndGet();
-                if (ours.test(event.data())) {
-                    ourChanges.incrementAndGet();
+            case "changes" -> {
+                BoardChanges changes;
+                try {
+                    changes = BoardChanges.parse(event.data());
+                } catch (IllegalArgumentException e) {
+                    throw new BenchFailure("the board stream of " + session.username() + " sent a changes event that is "
+                            + e.getMessage(), e);
                 }
-                rowChanged(event.data());
+                long now = System.nanoTime();
+                batches.incrementAndGet();
+                ids.addAndGet(changes.ids().size());
+                ourIds.addAndGet(changes.ids().stream().filter(ours).count());
+                rows.addAndGet(changes.rows());
+                changes.shownAs().forEach((incidentId, shownAs) -> view.show(incidentId, shownAs, now));
             }
             case "resync" -> {
                 resyncs.incrementAndGet();
-                fetch("/", 200);
+                String board = new String(Http.send(session.client(), session.page("/"), 200).body(), StandardCharsets.UTF_8);
+                if (!BoardPage.isBoard(board)) {
+                    throw new BenchFailure("after a resync, GET / of " + session.username() + " answered no board: \""
+                            + BoardPage.title(board) + "\"");
+                }
+                view.showWholeBoard(BoardPage.rowStatuses(board), System.nanoTime());
             }
             default -> {
                 // Other events are for other pages.
             }
         }
-    }
-
-    /** As the page's script does: changes gathered for a second, then one request for all of them. */
-    private void rowChanged(String incidentId) {
-        changedRows.add(incidentId);
-        if (flushScheduled.compareAndSet(false, true)) {
-            fetchers.execute(() -> {
-                try {
-                    Thread.sleep(COALESCE.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                flushScheduled.set(false);
-                StringBuilder query = new StringBuilder();
-                for (String id : changedRows) {
-                    changedRows.remove(id);
-                    query.append(query.isEmpty() ? "?" : "&").append("ids=").append(URLEncoder.encode(id, StandardCharsets.UTF_8));
-                }
-                if (!query.isEmpty()) {
-                    fetch("/ui/board/rows" + query, 200);
-                }
-            });
-        }
-    }
-
-    private void fetch(String path, int... accepted) {
-        fetching.incrementAndGet();
-        fetchers.execute(() -> {
-            try {
-                Http.send(session.client(), session.page(path), accepted);
-                fetched.incrementAndGet();
-            } catch (BenchFailure e) {
-                failure.compareAndSet(null, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                lastFetchDoneAt.accumulateAndGet(System.nanoTime(), Math::max);
-                fetching.decrementAndGet();
-            }
-        });
     }
 
     /** One open stream, read on a thread of its own until it is closed. */
@@ -226,20 +188,26 @@ final class Dashboard {
 
         private void read() {
             ServerSentEvents events = new ServerSentEvents();
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(new Counted(body), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                     Optional<ServerSentEvents.Event> event = events.line(line);
-                    event.ifPresent(e -> onEvent(e, this));
+                    if (event.isPresent()) {
+                        onEvent(event.get(), this);
+                    }
                 }
                 if (!closing) {
-                    failure.compareAndSet(null, new BenchFailure("the live stream of " + session.username()
+                    failure.compareAndSet(null, new BenchFailure("the board stream of " + session.username()
                             + " was ended by the server"));
                 }
             } catch (IOException e) {
                 if (!closing) {
-                    failure.compareAndSet(null, new BenchFailure("the live stream of " + session.username() + " failed: " + e, e));
+                    failure.compareAndSet(null, new BenchFailure("the board stream of " + session.username() + " failed: " + e, e));
                 }
+            } catch (BenchFailure e) {
+                failure.compareAndSet(null, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -251,6 +219,32 @@ final class Dashboard {
                 // Closing is all that was wanted.
             }
             reader.join(5000);
+        }
+    }
+
+    /** The stream's body, its bytes counted as they are read: what each board costs the network. */
+    private final class Counted extends FilterInputStream {
+
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int read = super.read();
+            if (read >= 0) {
+                bytes.incrementAndGet();
+            }
+            return read;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                bytes.addAndGet(read);
+            }
+            return read;
         }
     }
 }

@@ -4,32 +4,41 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
-/** A number of people each at an open board, every one with a session of their own. */
+/**
+ * A number of people each at an open board, every one with a session of their own; and whether
+ * their boards show what the workload's commands did (each board's {@link BoardView}).
+ */
 final class Dashboards implements AutoCloseable {
 
     private static final Duration CONNECT_PATIENCE = Duration.ofSeconds(30);
+    /** How many streams, and incidents per stream, a failure names. */
+    private static final int EXAMPLES = 3;
 
     /** What it means when commands are answered and no board hears of them. */
-    static final String LIVE_UPDATES_STOPPED = "timeline-service sends no change events; has its live-update thread stopped"
+    static final String LIVE_UPDATES_STOPPED = "timeline-service sends no changes events; has its live-update thread stopped"
             + " (an exception in thread \"dashboard-live-updates\" in its log)?";
+    /** What it means when the boards still hear of changes, but not of these. */
+    static final String CHANGES_LEFT_OUT = "the streams are alive, but timeline-service's changes events left these incidents"
+            + " out of \"ids\", sent them late, or drew their rows with another status";
 
     private final List<Dashboard> dashboards;
     private final AtomicReference<BenchFailure> failure;
-    private volatile long[] marks;
+    private final AtomicLong throttledNanos = new AtomicLong();
 
     private Dashboards(List<Dashboard> dashboards, AtomicReference<BenchFailure> failure) {
         this.dashboards = dashboards;
         this.failure = failure;
-        this.marks = new long[dashboards.size()];
     }
 
     /**
      * Logs {@code count} sessions in as {@code person}; none is connected yet.
      *
-     * @param ours which incidents the workload itself changes (see {@link #ourChanges()})
+     * @param ours which incidents the workload itself changes (counted apart in {@link Dashboard.Totals#ourIds()})
      */
     static Dashboards login(int count, URI dashboard, BasicLogin person, Predicate<String> ours) throws InterruptedException {
         AtomicReference<BenchFailure> failure = new AtomicReference<>();
@@ -44,7 +53,10 @@ final class Dashboards implements AutoCloseable {
         return dashboards.size();
     }
 
-    /** Opens every board's stream, one after the other, each said hello before the next. */
+    /**
+     * Opens every board's stream, one after the other, each said hello before the next. Each board
+     * starts afresh: it has shown nothing, and has no command to show.
+     */
     void connect() throws InterruptedException {
         for (Dashboard dashboard : dashboards) {
             dashboard.connect(CONNECT_PATIENCE);
@@ -58,101 +70,113 @@ final class Dashboards implements AutoCloseable {
         }
     }
 
-    /** {@code change} events received by all of them together. */
-    long changes() {
-        return dashboards.stream().mapToLong(Dashboard::changes).sum();
+    /** What the streams brought, all of them together. */
+    Dashboard.Totals totals() {
+        return dashboards.stream().map(Dashboard::totals).reduce(Dashboard.Totals.NONE, Dashboard.Totals::plus);
     }
 
-    /** Those about the workload's own incidents. */
-    long ourChanges() {
-        return dashboards.stream().mapToLong(Dashboard::ourChanges).sum();
-    }
-
-    /** Rows fetched by all of them together. */
-    long fetched() {
-        return dashboards.stream().mapToLong(Dashboard::fetched).sum();
-    }
-
-    /** Changes received by all of them whose row is not fetched yet. */
-    int backlog() {
-        return dashboards.stream().mapToInt(Dashboard::backlog).sum();
-    }
-
-    /** From now on, {@link #fewestChangesSinceMark()} counts. */
-    void mark() {
-        marks = dashboards.stream().mapToLong(Dashboard::ourChanges).toArray();
-    }
-
-    /** The changes of the workload's own incidents received since {@link #mark()} by the board that received the fewest. */
-    long fewestChangesSinceMark() {
-        long fewest = Long.MAX_VALUE;
-        for (int i = 0; i < dashboards.size(); i++) {
-            fewest = Math.min(fewest, dashboards.get(i).ourChanges() - marks[i]);
+    /** A command was answered just now: every board should come to show its incident as the command left it. */
+    void expect(CommandLifecycles.Change change) {
+        long now = System.nanoTime();
+        String shownAs = BoardView.shownAs(change.status());
+        for (Dashboard dashboard : dashboards) {
+            dashboard.view().expect(change.incidentId(), shownAs, now);
         }
-        return fewest;
+    }
+
+    /** The incidents the commands changed since the streams were opened (each board is told of the same). */
+    int expected() {
+        return dashboards.isEmpty() ? 0 : dashboards.get(0).view().expected();
+    }
+
+    /** How long the commands waited at {@link #awaitFollowing} so far, all clients together. */
+    long throttledNanos() {
+        return throttledNanos.get();
     }
 
     /**
-     * Waits until every board is nearly current: at most {@code eventLag} of the {@code sent}
-     * changes to the workload's own incidents since {@link #mark()} not yet received by the slowest board, and at most {@code backlog}
-     * rows left to fetch by all together. Fails the run if they make no progress for {@code patience}.
+     * Waits while the slowest board has not shown some incident {@code lag} after its last command
+     * was answered. Fails the run if that lasts {@code patience}: a board that far behind is not
+     * catching up.
      */
-    void awaitNearlyCurrent(long sent, long eventLag, int backlog, Duration patience) throws InterruptedException {
-        long progress = changes() + fetched();
-        long stuckSince = System.nanoTime();
-        while (backlog() > backlog || sent - fewestChangesSinceMark() > eventLag) {
-            check();
-            long progressNow = changes() + fetched();
-            if (progressNow != progress) {
-                progress = progressNow;
-                stuckSince = System.nanoTime();
-            } else if (System.nanoTime() - stuckSince > patience.toNanos()) {
-                throw new BenchFailure("the " + dashboards.size() + " dashboards received no change and fetched no row in "
-                        + patience.toSeconds() + " s, " + (sent - fewestChangesSinceMark()) + " changes behind, "
-                        + backlog() + " rows to fetch: " + (backlog() == 0 ? LIVE_UPDATES_STOPPED : "the row fetches hang"));
+    void awaitFollowing(Duration lag, Duration patience) throws InterruptedException {
+        long start = System.nanoTime();
+        long batchesBefore = batches();
+        try {
+            while (true) {
+                check();
+                long now = System.nanoTime();
+                if (dashboards.stream().noneMatch(dashboard -> dashboard.view().missesAnyOlderThan(lag.toNanos(), now))) {
+                    return;
+                }
+                if (now - start > patience.toNanos()) {
+                    throw notShowing("commands waited " + patience.toSeconds() + " s for the slowest board", batchesBefore);
+                }
+                Thread.sleep(5);
             }
-            Thread.sleep(5);
+        } finally {
+            throttledNanos.addAndGet(System.nanoTime() - start);
         }
     }
 
-    long resyncs() {
-        return dashboards.stream().mapToLong(Dashboard::resyncs).sum();
-    }
-
     /**
-     * Waits until no change has arrived for {@code quiet} and every row asked for has been fetched:
-     * the boards show what the commands did.
+     * Waits until every board shows every incident the commands changed since the streams were
+     * opened as the commands left it. Fails the run, naming the streams that do not, after {@code patience}.
      *
-     * @return when the last row fetch ended ({@link System#nanoTime()})
+     * @return when the last of them came to show it all ({@link System#nanoTime()})
      */
-    long awaitCaughtUp(Duration quiet, Duration patience) throws InterruptedException {
+    long awaitShowingAll(Duration patience) throws InterruptedException {
         long giveUpAt = System.nanoTime() + patience.toNanos();
-        long seen = changes();
-        long quietSince = System.nanoTime();
+        long batchesBefore = batches();
         while (true) {
             check();
-            long now = System.nanoTime();
-            long changes = changes();
-            boolean fetching = backlog() > 0;
-            if (changes != seen || fetching) {
-                seen = changes;
-                quietSince = now;
-            } else if (now - quietSince >= quiet.toNanos()) {
-                return dashboards.stream().mapToLong(Dashboard::lastFetchDoneAt).max().orElse(now);
+            List<OptionalLong> current = dashboards.stream().map(dashboard -> dashboard.view().currentSince()).toList();
+            if (current.stream().allMatch(OptionalLong::isPresent)) {
+                return current.stream().mapToLong(OptionalLong::getAsLong).max().orElse(System.nanoTime());
             }
-            if (now > giveUpAt) {
-                throw new BenchFailure("the " + dashboards.size() + " dashboards were still fetching rows "
-                        + patience.toSeconds() + " s after the last command (" + backlog() + " to go): they cannot keep up");
+            if (System.nanoTime() > giveUpAt) {
+                throw notShowing(patience.toSeconds() + " s after the last command", batchesBefore);
             }
             Thread.sleep(20);
         }
     }
 
-    /** Fails the run with the first thing that went wrong in any dashboard (a stream ended, a row refused). */
+    /** Fails the run with the first thing that went wrong in any dashboard (a stream ended, an event unreadable). */
     void check() {
         if (failure.get() != null) {
             throw failure.get();
         }
+    }
+
+    private long batches() {
+        return dashboards.stream().mapToLong(Dashboard::batches).sum();
+    }
+
+    /**
+     * "{@code when}, 2 of the 50 dashboards' streams do not show every incident as the commands left it: stream 4 (viewer)
+     * misses 1 of the 37 incidents the commands changed (... shown as OPEN, the commands left it ACKNOWLEDGED), ...; why"
+     */
+    private BenchFailure notShowing(String when, long batchesBefore) {
+        List<String> streams = new ArrayList<>();
+        int missing = 0;
+        for (int i = 0; i < dashboards.size(); i++) {
+            BoardView view = dashboards.get(i).view();
+            int misses = view.missing();
+            if (misses == 0) {
+                continue;
+            }
+            missing++;
+            if (streams.size() < EXAMPLES) {
+                streams.add("stream " + (i + 1) + " (" + dashboards.get(i).username() + ") misses " + misses + " of the "
+                        + view.expected() + " incidents the commands changed (" + String.join("; ", view.missingExamples(EXAMPLES))
+                        + (misses > EXAMPLES ? "; ..." : "") + ")");
+            }
+        }
+        // Batches still arriving while incidents stay missing: the stream is alive, but leaves them out.
+        String why = batches() == batchesBefore ? LIVE_UPDATES_STOPPED : CHANGES_LEFT_OUT;
+        return new BenchFailure(when + ", " + missing + " of the " + dashboards.size() + " dashboards' streams did not show"
+                + " every incident as the commands left it: " + String.join(", ", streams) + (missing > EXAMPLES ? ", ..." : "")
+                + "; " + why);
     }
 
     @Override

@@ -23,8 +23,8 @@ final class IncidentSeeder {
     /**
      * SEV4 only: it pages nobody and is never escalated by timer (SPEC 4). Seeded incidents of
      * other severities stay unacknowledged and escalate for up to 90 minutes after seeding, each
-     * escalation a change that open dashboards fetch and a page to the demo contacts: background
-     * load in the middle of later workloads (dashboard-streams counted three change events per
+     * escalation a change pushed to every open dashboard and a page to the demo contacts: background
+     * load in the middle of later workloads (dashboard-streams once counted three change events per
      * command instead of one while a seeding's escalations came due). The list and the board draw
      * the same whatever the severity.
      */

@@ -3,6 +3,7 @@ package io.incidents.bench;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class BoardPageTest {
 
@@ -43,6 +44,15 @@ class BoardPageTest {
         assertThat(BoardPage.rows(BOARD)).isEqualTo(2);
         assertThat(BoardPage.rows("<tbody id=\"board-body\"><tr th:if id=\"board-empty\"><td>No open incidents.</td></tr></tbody>"))
                 .isZero();
+    }
+
+    @Test
+    void readsWhatEachRowShowsByIncident() {
+        assertThat(BoardPage.rowStatuses(BOARD)).containsExactly(
+                entry("bfebf1d6-f241-48cb-ad8d-216328dbd4e7", "OPEN"),
+                entry("59d13af4-6b0c-42ff-a3d3-813abd9d824c", "ACKNOWLEDGED"));
+        assertThat(BoardPage.rowStatuses("<tr id=\"row-x\" class=\"row\"><td></td></tr>"))
+                .containsExactly(entry("x", BoardPage.NO_STATUS));
     }
 
     @Test

@@ -33,6 +33,31 @@ class ServerSentEventsTest {
     }
 
     @Test
+    void readsTheBoardsStreamWithItsTokensAndJson() {
+        List<ServerSentEvents.Event> events = read("""
+                event:hello
+                data:live
+                retry:1500
+
+                id:m3x9q1-7
+                event:changes
+                data:{"ids":["bfebf1d6-f241-48cb-ad8d-216328dbd4e7"],"rows":""}
+
+                :keep-alive
+
+                id:m3x9q1-8
+                event:resync
+                data:*
+
+                """);
+
+        assertThat(events).containsExactly(
+                new ServerSentEvents.Event("hello", "live"),
+                new ServerSentEvents.Event("changes", "{\"ids\":[\"bfebf1d6-f241-48cb-ad8d-216328dbd4e7\"],\"rows\":\"\"}"),
+                new ServerSentEvents.Event("resync", "*"));
+    }
+
+    @Test
     void oneSpaceAfterTheColonIsNotPartOfTheValueAndDataLinesJoinWithNewlines() {
         List<ServerSentEvents.Event> events = read("""
                 event: change
