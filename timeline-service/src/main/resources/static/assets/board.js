@@ -7,6 +7,8 @@
   const SEVERITY_RANK = { SEV1: 1, SEV2: 2, SEV3: 3, SEV4: 4 };
   const body = () => document.getElementById('board-body');
 
+  // BoardRow.ORDER as the rows stand now: breached first, then the most severe, then the nearest
+  // deadline. Sorted here because a row's place changes with time alone, as its clocks run out.
   function rowKey(row) {
     const clocks = row.querySelectorAll('td.clock');
     const breached = Array.from(clocks).some(c => c.classList.contains('late') && !+c.dataset.stopped) ? 0 : 1;
@@ -25,19 +27,14 @@
     rows.forEach(row => body().appendChild(row));
     const empty = document.getElementById('board-empty');
     if (empty) empty.hidden = rows.length > 0;
-    updateCounts();
   }
 
-  function updateCounts() {
-    const rows = Array.from(body().querySelectorAll('tr.row'));
-    const set = (id, n) => { const el = document.querySelector('#' + id + ' strong'); if (el) el.textContent = n; };
-    // The cards count the rows in view, as they now stand; a full reload counts every open incident.
-    if (new URLSearchParams(location.search).toString() === '') {
-      set('count-unacknowledged', rows.filter(r => r.dataset.status === 'OPEN').length);
-      set('count-breaching', rows.filter(r => r.querySelector('td.clock.amber:not(.stopped), td.clock.late:not(.stopped)')).length);
-      set('count-rollbacks', rows.filter(r => r.dataset.rollback === 'true').length);
-      set('count-escalated', rows.filter(r => +r.dataset.level >= 2).length);
-    }
+  // The cards count every open incident, whatever this board's filters show: the server counts.
+  function showCounts(counts) {
+    Object.entries(counts || {}).forEach(([card, n]) => {
+      const el = document.querySelector('#count-' + card + ' strong');
+      if (el) el.textContent = n;
+    });
   }
 
   // A batch of changes: every incident that changed, and the rows of those this board's filters
@@ -94,6 +91,7 @@
       lastSeen = e.lastEventId;
       const changes = JSON.parse(e.data);
       apply(changes.ids, changes.rows);
+      showCounts(changes.counts);
     });
     stream.addEventListener('resync', e => { lastSeen = e.lastEventId; refetchAll(); });
     stream.onerror = () => {

@@ -1,11 +1,10 @@
 package io.incidents.incidentservice.alerting;
 
+import io.incidents.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,32 +75,5 @@ class RateLimiterTest {
     private RateLimiter limiter(int perMinute, int maxAlertsPerPayload) {
         return new RateLimiter(new AlertingProperties(List.of(), perMinute, "alerts", "kafka", maxAlertsPerPayload, 20,
                 Duration.ofMinutes(1)), clock);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

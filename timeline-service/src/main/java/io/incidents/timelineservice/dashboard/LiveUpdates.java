@@ -20,7 +20,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +49,60 @@ public class LiveUpdates implements SmartLifecycle {
     private static final long RECONNECT_MILLIS = 1500;
     private static final long HEARTBEAT_MILLIS = 15_000;
 
-    private record Stream(SseEmitter emitter, LiveView view) {
+    /** Batches a page may fall behind by (about ten seconds' worth) before its stream is ended. */
+    static final int MAX_BEHIND = 20;
+
+    /**
+     * One open page. Its events are written in order on a sender thread of its own while it has
+     * any to write, never on the thread that relays changes: a browser that stops reading (a
+     * laptop shut mid-stream) holds up nobody else. One that falls {@value #MAX_BEHIND} batches
+     * behind is ended; the browser reconnects and is sent what it missed.
+     */
+    private final class Stream {
+
+        final SseEmitter emitter;
+        final LiveView view;
+        private final Queue<SseEmitter.SseEventBuilder> waiting = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger behind = new AtomicInteger();
+        private final AtomicBoolean writing = new AtomicBoolean();
+
+        Stream(SseEmitter emitter, LiveView view) {
+            this.emitter = emitter;
+            this.view = view;
+        }
+
+        void send(SseEmitter.SseEventBuilder event) {
+            if (behind.incrementAndGet() > MAX_BEHIND) {
+                end(new IOException("the page fell " + MAX_BEHIND + " batches behind"));
+                return;
+            }
+            waiting.add(event);
+            if (writing.compareAndSet(false, true)) {
+                senders.execute(this::write);
+            }
+        }
+
+        private void write() {
+            do {
+                SseEmitter.SseEventBuilder event;
+                while ((event = waiting.poll()) != null) {
+                    behind.decrementAndGet();
+                    try {
+                        emitter.send(event);
+                    } catch (IOException | IllegalStateException e) {
+                        end(e);
+                        return;
+                    }
+                }
+                writing.set(false);
+            } while (!waiting.isEmpty() && writing.compareAndSet(false, true));
+        }
+
+        void end(Exception why) {
+            remove(this);
+            waiting.clear();
+            emitter.completeWithError(why);
+        }
     }
 
     private final DataSourceProperties database;
@@ -52,6 +111,11 @@ public class LiveUpdates implements SmartLifecycle {
     /** Guarded by {@code this}, as is {@link #changeLog}: a page subscribes between two batches, never inside one. */
     private final List<Stream> streams = new ArrayList<>();
     private final List<Consumer<Changes>> beforeSending = new CopyOnWriteArrayList<>();
+    private final ExecutorService senders = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "dashboard-live-send");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile boolean running;
     private volatile Thread listener;
 
@@ -78,7 +142,7 @@ public class LiveUpdates implements SmartLifecycle {
      * page missed since the batch {@code since}, if anything.
      */
     public SseEmitter subscribe(LiveView view, String since) {
-        SseEmitter emitter = new SseEmitter(properties.streamTimeout().toMillis());
+        SseEmitter emitter = newEmitter(properties.streamTimeout().toMillis());
         synchronized (this) {
             if (!running) {
                 // Shutting down: a browser reconnecting now must not hold the graceful shutdown open.
@@ -90,15 +154,19 @@ public class LiveUpdates implements SmartLifecycle {
             emitter.onCompletion(() -> remove(stream));
             emitter.onTimeout(() -> remove(stream));
             emitter.onError(error -> remove(stream));
-            send(stream, SseEmitter.event().name("hello").data("live").reconnectTime(RECONNECT_MILLIS));
+            stream.send(SseEmitter.event().name("hello").data("live").reconnectTime(RECONNECT_MILLIS));
             Optional<Set<String>> missed = changeLog.missedSince(since);
             if (missed.isEmpty()) {
-                send(stream, resync(changeLog.current()));
+                stream.send(resync(changeLog.current()));
             } else if (!missed.get().isEmpty()) {
                 send(stream, new Changes(changeLog.current(), missed.get(), false));
             }
         }
         return emitter;
+    }
+
+    SseEmitter newEmitter(long timeoutMillis) {
+        return new SseEmitter(timeoutMillis);
     }
 
     public synchronized int openStreams() {
@@ -170,14 +238,14 @@ public class LiveUpdates implements SmartLifecycle {
                 lastSentAt = now;
             } else if (pending.isEmpty() && now - lastSentAt >= HEARTBEAT_MILLIS) {
                 // Keeps idle streams open through proxies, and finds those whose browser went away.
-                snapshot().forEach(stream -> send(stream, SseEmitter.event().comment("keep-alive")));
+                snapshot().forEach(stream -> stream.send(SseEmitter.event().comment("keep-alive")));
                 lastSentAt = now;
             }
         }
     }
 
     /** @param ids the incidents that changed; {@code null} for everything */
-    private void sendBatch(Set<String> ids) {
+    void sendBatch(Set<String> ids) {
         Changes changes;
         List<Stream> targets;
         synchronized (this) {
@@ -193,35 +261,26 @@ public class LiveUpdates implements SmartLifecycle {
         return List.copyOf(streams);
     }
 
+    /** Draws the page's event here, on the relaying thread; the stream writes it on its own. */
     private void send(Stream stream, Changes changes) {
         if (changes.everything()) {
-            send(stream, resync(changes.token()));
+            stream.send(resync(changes.token()));
             return;
         }
         String data;
         try {
-            data = stream.view().changed(changes);
+            data = stream.view.changed(changes);
         } catch (RuntimeException e) {
             // The page reconnects with the batch it saw last, and is sent what it missed.
             log.warn("Could not render live changes for a page; ending its stream", e);
-            remove(stream);
-            stream.emitter().completeWithError(e);
+            stream.end(e);
             return;
         }
-        send(stream, SseEmitter.event().id(changes.token()).name("changes").data(data));
+        stream.send(SseEmitter.event().id(changes.token()).name("changes").data(data));
     }
 
     private static SseEmitter.SseEventBuilder resync(String token) {
         return SseEmitter.event().id(token).name("resync").data(IncidentChanges.EVERYTHING);
-    }
-
-    private void send(Stream stream, SseEmitter.SseEventBuilder event) {
-        try {
-            stream.emitter().send(event);
-        } catch (IOException | IllegalStateException e) {
-            remove(stream);
-            stream.emitter().completeWithError(e);
-        }
     }
 
     private static void sleep(long millis) {
@@ -249,7 +308,7 @@ public class LiveUpdates implements SmartLifecycle {
             ending = List.copyOf(streams);
             streams.clear();
         }
-        ending.forEach(stream -> stream.emitter().complete());
+        ending.forEach(stream -> stream.emitter.complete());
     }
 
     @Override

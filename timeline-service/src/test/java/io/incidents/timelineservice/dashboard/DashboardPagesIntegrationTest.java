@@ -156,7 +156,8 @@ class DashboardPagesIntegrationTest {
         assertThat(rows).contains("row-" + chat).contains("Chat &lt;i&gt;down&lt;/i&gt;")
                 .as("SEV2, not on a SEV1 board").doesNotContain("row-" + payments)
                 .as("a viewer's rows").doesNotContain("actions/acknowledge");
-        assertThat(stream.getContentAsString()).startsWith("event:hello");
+        assertThat(stream.getContentAsString()).startsWith("event:hello")
+                .as("the count cards, over every open incident").containsPattern("\"counts\":\\{[^}]*\"unacknowledged\":[1-9]");
     }
 
     @Test

@@ -70,11 +70,7 @@ class BoardController {
         model.addAttribute("truncated", board.truncated());
         model.addAttribute("severities", Severity.values());
         model.addAttribute("services", all.stream().flatMap(row -> row.services().stream()).distinct().sorted().toList());
-        model.addAttribute("counts", Map.of(
-                "unacknowledged", all.stream().filter(BoardRow::unacknowledged).count(),
-                "breaching", all.stream().filter(BoardRow::breaching).count(),
-                "rollbacks", all.stream().filter(row -> row.rollback() != null).count(),
-                "escalated", all.stream().filter(row -> row.escalationLevel() >= 2).count()));
+        model.addAttribute("counts", BoardCounts.of(all).byCard());
         return "board";
     }
 

@@ -18,6 +18,10 @@ class BoardRows {
     private final RollbackDurations durations;
     private final LevelHolders holders;
     private final Clock clock;
+    private volatile CountsAt counts;
+
+    private record CountsAt(String token, BoardCounts counts) {
+    }
 
     BoardRows(OpenIncidents open, RollbackDurations durations, LevelHolders holders, Clock clock) {
         this.open = open;
@@ -32,6 +36,20 @@ class BoardRows {
         List<BoardRow> rows = rows(snapshot.summaries(), viewer).stream()
                 .sorted(BoardRow.ORDER).limit(BoardController.MAX_ROWS).toList();
         return new Board(snapshot.token(), rows, snapshot.truncated() || snapshot.summaries().size() > rows.size());
+    }
+
+    /**
+     * The count cards as of the latest batch of changes, counted once per batch however many
+     * boards are open (no card depends on who is looking).
+     */
+    BoardCounts counts() {
+        OpenIncidents.Snapshot snapshot = open.all();
+        CountsAt known = counts;
+        if (known == null || !known.token().equals(snapshot.token())) {
+            known = new CountsAt(snapshot.token(), BoardCounts.of(rows(snapshot.summaries(), "")));
+            counts = known;
+        }
+        return known.counts();
     }
 
     /** The rows of those of {@code ids} still open, in no particular order. */

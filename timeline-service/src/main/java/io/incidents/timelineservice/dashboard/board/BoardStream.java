@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one open board is sent about a batch of changes: every incident that changed, and the rows
- * of those its filters still show, drawn for its viewer. The page replaces or inserts those rows
+ * What one open board is sent about a batch of changes: every incident that changed, the rows of
+ * those its filters still show, drawn for its viewer, and the count cards. The page replaces or inserts those rows
  * and removes the other changed incidents' rows; it never asks the server for them.
  */
 final class BoardStream implements LiveView {
@@ -36,6 +36,7 @@ final class BoardStream implements LiveView {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ids", changes.ids());
         data.put("rows", html.rows(shown));
+        data.put("counts", rows.counts().byCard());
         try {
             return json.writeValueAsString(data);
         } catch (JsonProcessingException e) {
