@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DashboardIT {
 
     private static final By LAMP_LIVE = By.cssSelector("#live.live");
+    private static final By UNACKNOWLEDGED_COUNT = By.cssSelector("#count-unacknowledged strong");
 
     private static WebElement row(WebDriver browser, String id) {
         return browser.findElement(By.id("row-" + id));
@@ -43,6 +44,7 @@ class DashboardIT {
         Pages.await(browser).until(ExpectedConditions.presenceOfElementLocated(LAMP_LIVE));
         // Survives only if the page is never reloaded.
         ((JavascriptExecutor) browser).executeScript("window.stillTheSamePage = true;");
+        int unacknowledged = Integer.parseInt(browser.findElement(UNACKNOWLEDGED_COUNT).getText().trim());
 
         long declaredAt = System.nanoTime();
         String id = stack.incidentApi(Login.ONCALL).declareIncident("Checkout failing for EU customers", "SEV2", "checkout");
@@ -55,6 +57,9 @@ class DashboardIT {
         assertThat(row.getText()).contains("Checkout failing for EU customers").contains("SEV2");
         assertThat(row.findElement(By.cssSelector("td.clock[data-clock=acknowledge]")).getAttribute("class")).contains("ok");
         assertThat(row.findElements(By.tagName("button"))).as("a VIEWER gets no Ack button").isEmpty();
+        // The count cards come with the rows, counted by the server.
+        Pages.await(browser).until(ignored -> Integer.parseInt(browser.findElement(UNACKNOWLEDGED_COUNT).getText().trim())
+                > unacknowledged);
         Screenshots.save(browser, "dashboard-board");
     }
 
