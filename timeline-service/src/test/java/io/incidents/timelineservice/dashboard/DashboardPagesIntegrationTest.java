@@ -180,6 +180,10 @@ class DashboardPagesIntegrationTest {
         MockHttpServletResponse reconnected = openStream("/ui/board/stream", as("victor", Role.VIEWER), before);
         assertThat(String.join("", awaitChanges(reconnected, missed))).contains("row-" + missed);
 
+        mvc.perform(get("/ui/board/stream?since=" + "9".repeat(101)).with(as("victor", Role.VIEWER)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/ui/board/stream?severity=SEV9").with(as("victor", Role.VIEWER))).andExpect(status().isBadRequest());
+
         MockHttpServletResponse fromElsewhere = openStream("/ui/board/stream?since=0abc-12", as("victor", Role.VIEWER));
         assertThat(fromElsewhere.getContentAsString()).contains("event:resync");
 
