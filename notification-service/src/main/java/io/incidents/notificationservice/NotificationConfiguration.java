@@ -6,6 +6,7 @@ import io.incidents.notificationservice.routing.Router;
 import io.incidents.notificationservice.template.TemplateProperties;
 import io.incidents.notificationservice.template.Templates;
 import io.incidents.support.events.DeadLetters;
+import io.incidents.support.events.DatabaseProbe;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -20,6 +21,7 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.web.client.RestClient;
 
+import javax.sql.DataSource;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,8 +74,8 @@ class NotificationConfiguration {
     @Bean
     DefaultErrorHandler incidentEventsErrorHandler(@Value("${notifications.topic:incident-events}") String topic,
                                                    KafkaTemplate<String, String> kafkaTemplate,
-                                                   DeadLetters deadLetters) {
+                                                   DeadLetters deadLetters, DataSource dataSource) {
         return IncidentEventsErrorHandler.create(kafkaTemplate, topic + ".DLT", deadLetters::record, 3,
-                Duration.ofMillis(200), Duration.ofSeconds(2));
+                Duration.ofMillis(200), Duration.ofSeconds(2), new DatabaseProbe(dataSource));
     }
 }

@@ -4,6 +4,7 @@ import io.incidents.support.events.PoisonRecordException;
 
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.DeadLetters;
+import io.incidents.support.events.DatabaseProbe;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.policy.SlaProperties;
@@ -17,6 +18,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
@@ -61,11 +63,11 @@ class LedgerConfiguration {
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
-    /** Unreadable records: a few retries, then the DLT and the dead_letter table; other failures retry until they succeed. */
+    /** A record that fails on its own account: a few retries, then the DLT and the dead_letter table; an outage is waited out. */
     @Bean
     DefaultErrorHandler incidentEventsErrorHandler(TimelineProperties properties, KafkaTemplate<String, String> kafkaTemplate,
-                                                   DeadLetters deadLetters) {
+                                                   DeadLetters deadLetters, DataSource dataSource) {
         return IncidentEventsErrorHandler.create(kafkaTemplate, properties.deadLetterTopic(), deadLetters::record,
-                properties.poisonRetries(), properties.poisonBackoff(), properties.failureBackoff());
+                properties.poisonRetries(), properties.poisonBackoff(), properties.failureBackoff(), new DatabaseProbe(dataSource));
     }
 }

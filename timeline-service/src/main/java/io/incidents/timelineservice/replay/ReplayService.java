@@ -2,6 +2,9 @@ package io.incidents.timelineservice.replay;
 
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
+import io.incidents.support.events.DeadLetters;
+import io.incidents.support.events.Failures;
+import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import io.incidents.timelineservice.ledger.IncidentChanges;
@@ -13,7 +16,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -29,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +60,14 @@ public class ReplayService {
     private final KafkaListenerEndpointRegistry listeners;
     private final SlaPolicy slaPolicy;
     private final Clock clock;
+    private final DeadLetters deadLetters;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
                   TimelineProperties properties, KafkaListenerEndpointRegistry listeners, SlaPolicy slaPolicy, Clock clock,
-                  MeterRegistry meterRegistry) {
+                  DeadLetters deadLetters, MeterRegistry meterRegistry) {
+        this.deadLetters = deadLetters;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafkaProperties = kafkaProperties;
@@ -120,7 +125,7 @@ public class ReplayService {
             consumeUntil(consumer, finalEnd, rebuild, progress);
             swapTables();
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
-            log.info("Replay completed: {} events applied, {} skipped as unreadable, read models swapped in",
+            log.info("Replay completed: {} events applied, {} skipped as unreadable or failing, read models swapped in",
                     progress.done, progress.skipped);
         } catch (Exception e) {
             log.error("Replay failed; the live read models are untouched", e);
@@ -136,15 +141,14 @@ public class ReplayService {
                               Progress progress) {
         Instant lastLog = clock.instant();
         while (!reached(consumer, end)) {
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-            transaction.executeWithoutResult(status -> {
-                for (ConsumerRecord<String, String> record : records) {
-                    if (record.offset() >= end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        continue; // past this pass's end: the next pass or the live listener takes it
-                    }
-                    apply(record, rebuild, progress);
+            List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                // Past this pass's end: the next pass or the live listener takes it.
+                if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                    batch.add(record);
                 }
-            });
+            }
+            applyBatch(batch, rebuild, progress);
             if (Duration.between(lastLog, clock.instant()).compareTo(PROGRESS_LOG_INTERVAL) >= 0) {
                 lastLog = clock.instant();
                 ReplayStatus status = progress.snapshot(lastLog);
@@ -156,18 +160,54 @@ public class ReplayService {
         end.forEach(consumer::seek);
     }
 
-    private void apply(ConsumerRecord<String, String> record, EventLedger rebuild, Progress progress) {
+    /**
+     * A poll's records in one transaction. If one of them fails on its own account (not an
+     * outage, which fails the replay and leaves the live read models untouched), they are applied
+     * again one by one, each in its own transaction, and those that fail are recorded in the dead
+     * letters and skipped: one bad record must not make the read models impossible to rebuild.
+     */
+    private void applyBatch(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
+        try {
+            long applied = transaction.execute(status -> batch.stream().filter(record -> apply(record, rebuild)).count());
+            progress.done += applied;
+            progress.skipped += batch.size() - applied;
+        } catch (RuntimeException batchFailure) {
+            if (Failures.isOutage(batchFailure)) {
+                throw batchFailure;
+            }
+            for (ConsumerRecord<String, String> record : batch) {
+                try {
+                    boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(record, rebuild)));
+                    if (applied) {
+                        progress.done++;
+                    } else {
+                        progress.skipped++;
+                    }
+                } catch (RuntimeException failure) {
+                    if (Failures.isOutage(failure)) {
+                        throw failure;
+                    }
+                    log.warn("Replay skips record {}-{}@{}, which fails on its own account: {}", record.topic(),
+                            record.partition(), record.offset(), IncidentEventsErrorHandler.reason(failure));
+                    deadLetters.record(record, failure);
+                    progress.skipped++;
+                }
+            }
+        }
+    }
+
+    /** @return whether it was applied; an unreadable record is skipped (the live consumer parked it too) */
+    private boolean apply(ConsumerRecord<String, String> record, EventLedger rebuild) {
         StoredEvent event;
         try {
             event = CloudEventRecordParser.parse(record);
         } catch (PoisonRecordException e) {
-            progress.skipped++;
             log.warn("Replay skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            return;
+            return false;
         }
         rebuild.apply(event, clock.instant());
-        progress.done++;
+        return true;
     }
 
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
@@ -248,7 +288,7 @@ public class ReplayService {
             double rate = Math.round(done / seconds * 10) / 10.0;
             Long left = state != ReplayStatus.State.RUNNING ? Long.valueOf(0)
                     : rate > 0 ? Long.valueOf(Math.round(Math.max(0, total - done - skipped) / rate)) : null;
-            return new ReplayStatus(state, done, total, rate, left, startedAt, finishedAt, error);
+            return new ReplayStatus(state, done, skipped, total, rate, left, startedAt, finishedAt, error);
         }
     }
 }

@@ -94,6 +94,30 @@ class ReplayIntegrationTest {
                 + TestLogins.ADMIN.username()).getBody().get("items")).isNotEmpty();
     }
 
+    @Test
+    void aRecordThatFailsOnItsOwnAccountIsSkippedAndRecordedAndTheReplayCompletes() {
+        ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
+        // A service name of 8 KB of noise: too big for the summary's GIN index, every time.
+        byte[] noise = new byte[6000];
+        new java.util.Random(11).nextBytes(noise);
+        String broken = Incidents.newId();
+        feed.publish("bob", Incidents.declared(broken, Severity.SEV3, DAY, java.util.Base64.getEncoder().encodeToString(noise)));
+        String good = Incidents.newId();
+        feed.publish("bob", Incidents.declared(good, Severity.SEV4, DAY, "docs"));
+        api.awaitEvents(good, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+
+        assertThat(api.post("/api/v1/admin/replay", null).getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+
+        Map<String, Object> status = api.get("/api/v1/admin/replay").getBody();
+        assertThat(status).containsEntry("state", "COMPLETED");
+        assertThat(((Number) status.get("eventsSkipped")).longValue()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/v1/incidents/" + good).getStatusCode().value()).isEqualTo(200);
+        assertThat((List<Map<String, Object>>) api.get("/api/v1/admin/dead-letters").getBody().get("items"))
+                .anySatisfy(letter -> assertThat(letter).containsEntry("key", broken));
+    }
+
     private Map<String, String> snapshot(ReadApi api, List<String> ids) {
         Map<String, String> snapshot = new LinkedHashMap<>();
         for (String id : ids) {

@@ -1,0 +1,74 @@
+package io.incidents.support.events;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+/**
+ * Tells an outage (something a record's processing depends on is down or busy: it will work once
+ * that is back, so retry until it does) from a failure of the record itself (a constraint
+ * violation, a missing field, a template error: it fails the same way every time, so park it and
+ * go on). When in doubt the caller should also ask whether the database answers now: an
+ * unrecognised failure while it does not is an outage too.
+ */
+public final class Failures {
+
+    /** The one Axon type incident-service's alert consumer can fail with transiently (a concurrent change); named, as this module does not depend on Axon. */
+    private static final String AXON_TRANSIENT = "org.axonframework.common.AxonTransientException";
+
+    private Failures() {
+    }
+
+    public static boolean isOutage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PoisonRecordException) {
+                return false;
+            }
+            // The database's own word outranks the wrapper Spring chose: it files "program limit
+            // exceeded" (an index row too big, every time) under resource failures.
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return isOutageState(sql.getSQLState());
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
+                    || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
+                    || cause instanceof ConnectException || cause instanceof SocketException
+                    || cause instanceof InterruptedIOException
+                    || cause instanceof org.apache.kafka.common.errors.RetriableException
+                    || extends_(cause.getClass(), AXON_TRANSIENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's SQLSTATE classes for a connection lost or refused (08), resources exhausted
+     * (53), a query cancelled or the server shutting down or restarting (57), a system error such
+     * as I/O (58), a lock not available (55P03), and a transaction that lost a serialization race
+     * or a deadlock (40): none is the record's fault.
+     */
+    private static boolean isOutageState(String state) {
+        return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")
+                || state.startsWith("40") || state.equals("55P03");
+    }
+
+    private static boolean extends_(Class<?> type, String name) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
