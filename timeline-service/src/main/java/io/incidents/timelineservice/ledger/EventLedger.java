@@ -59,7 +59,7 @@ public class EventLedger {
                 event.eventId(), event.incidentId(), event.sequence(), event.type(), Timestamp.from(event.occurredAt()),
                 event.actor(), event.correlationId(), EventJson.write(event.event()));
         if (inserted == 0) {
-            warnIfConflicting(event);
+            refuseIfConflicting(event);
             return Outcome.DUPLICATE;
         }
         trackGaps(event, now);
@@ -147,12 +147,19 @@ public class EventLedger {
         return count == null ? 0 : count;
     }
 
-    private void warnIfConflicting(StoredEvent event) {
+    /**
+     * The same event again is a duplicate, dropped. A different event claiming a sequence number
+     * already taken is not: the event store was restored or reset, or two writers disagree, and
+     * dropping it quietly would lose it. It fails, every time, so the consumer parks it in the
+     * dead letters where an operator sees it (review L14).
+     */
+    private void refuseIfConflicting(StoredEvent event) {
         List<String> holder = jdbc.queryForList("SELECT event_id FROM " + tables.events()
                 + " WHERE incident_id = ? AND sequence = ?", String.class, event.incidentId(), event.sequence());
         if (!holder.isEmpty() && !holder.get(0).equals(event.eventId())) {
-            log.warn("Incident {} sequence {} already holds event {}; dropped a different event {} claiming it",
-                    event.incidentId(), event.sequence(), holder.get(0), event.eventId());
+            throw new IllegalStateException("Incident " + event.incidentId() + " sequence " + event.sequence()
+                    + " already holds event " + holder.get(0) + "; a different event " + event.eventId()
+                    + " claims it (was the event store restored or reset?)");
         }
     }
 
