@@ -27,6 +27,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry(START_REPLAY, Access.ADMIN),
                 entry("GET /api/v1/admin/replay", Access.ADMIN),
                 entry("GET /api/v1/admin/dead-letters", Access.ADMIN),
+                entry("POST /api/v1/admin/dead-letters/{id}/redrive", Access.ADMIN),
                 entry("GET /", Access.DASHBOARD),
                 entry("GET /incidents/{id}", Access.DASHBOARD),
                 entry("GET /incidents/{id}/postmortem", Access.DASHBOARD),

@@ -43,6 +43,11 @@ public class IncidentEventsListener {
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
+        process(record);
+    }
+
+    /** One record, as consumed: also what re-driving a dead letter does with it. */
+    public void process(ConsumerRecord<String, String> record) {
         StoredEvent event = CloudEventRecordParser.parse(record);
         EventLedger.Outcome outcome = transaction.execute(status -> {
             EventLedger.Outcome result = ledger.apply(event, clock.instant());

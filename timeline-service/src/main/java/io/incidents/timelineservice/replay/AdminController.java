@@ -2,21 +2,27 @@ package io.incidents.timelineservice.replay;
 
 import io.incidents.support.audit.AuditLog;
 import io.incidents.support.events.DeadLetters;
+import io.incidents.support.events.Failures;
+import io.incidents.support.events.IncidentEventsErrorHandler;
+import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Map;
 
-/** Operator endpoints: replay from the event log, and the records parked as dead letters. */
+/** Operator endpoints: replay from the event log, and the records parked as dead letters (list, re-drive). */
 @RestController
 @RequestMapping("/api/v1/admin")
 @Validated
@@ -25,11 +31,13 @@ class AdminController {
     private final ReplayService replay;
     private final DeadLetters deadLetters;
     private final AuditLog audit;
+    private final IncidentEventsListener listener;
 
-    AdminController(ReplayService replay, DeadLetters deadLetters, AuditLog audit) {
+    AdminController(ReplayService replay, DeadLetters deadLetters, AuditLog audit, IncidentEventsListener listener) {
         this.replay = replay;
         this.deadLetters = deadLetters;
         this.audit = audit;
+        this.listener = listener;
     }
 
     @Operation(summary = "Rebuild every read model from the start of incident-events (409 while one runs)")
@@ -46,9 +54,33 @@ class AdminController {
         return replay.status();
     }
 
-    @Operation(summary = "Records that could not be read and were parked on incident-events.DLT, newest first")
+    @Operation(summary = "Records parked on incident-events.DLT (unreadable, or failing the same way every time), newest first")
     @GetMapping("/dead-letters")
     Map<String, List<DeadLetters.DeadLetter>> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return Map.of("items", deadLetters.list(limit));
+    }
+
+    @Operation(summary = "Apply a parked record again, once its cause is fixed: 200 when it now applies (or was already"
+            + " there), 404 unknown, 409 already re-driven, 422 when it still fails (with the error)")
+    @PostMapping("/dead-letters/{id}/redrive")
+    ResponseEntity<Map<String, Object>> redrive(@PathVariable @Min(1) long id) {
+        DeadLetters.Redrive outcome;
+        try {
+            outcome = deadLetters.redrive(id, listener::process);
+        } catch (RuntimeException e) {
+            if (Failures.isOutage(e)) {
+                throw e;
+            }
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Dead letter " + id + " still fails: " + IncidentEventsErrorHandler.reason(e));
+        }
+        return switch (outcome) {
+            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id);
+            case ALREADY_DONE -> throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id + " was re-driven already");
+            case DONE -> {
+                audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
+                yield ResponseEntity.ok(Map.of("id", id, "redriven", true));
+            }
+        };
     }
 }

@@ -148,6 +148,36 @@ class ConsumptionIntegrationTest {
         assertThat(api.get("/api/v1/incidents/" + id).getBody()).containsEntry("status", "ACKNOWLEDGED");
     }
 
+    @Test
+    void aParkedRecordIsReDrivenOnceItsCauseIsFixed() {
+        // A rule the read model breaks for one title: every try fails the same way, so it is parked.
+        jdbc.execute("ALTER TABLE incident_summary ADD CONSTRAINT it_no_blocked_titles CHECK (title <> 'Blocked title')");
+        String id = Incidents.newId();
+        try {
+            feed.publish("bob", new io.incidents.events.IncidentDeclared(id, "Blocked title", "what users saw", Severity.SEV3,
+                    List.of("search"), io.incidents.events.IncidentSource.manual(), T0));
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters().stream().anyMatch(letter -> id.equals(letter.get("key"))));
+            long letter = ((Number) deadLetters().stream().filter(l -> id.equals(l.get("key"))).findFirst().orElseThrow()
+                    .get("id")).longValue();
+
+            ResponseEntity<Map> stillFailing = api.post("/api/v1/admin/dead-letters/" + letter + "/redrive", null);
+            assertThat(stillFailing.getStatusCode().value()).isEqualTo(422);
+            assertThat((String) stillFailing.getBody().get("detail")).contains("still fails").contains("it_no_blocked_titles");
+
+            jdbc.execute("ALTER TABLE incident_summary DROP CONSTRAINT it_no_blocked_titles");
+            ResponseEntity<Map> redriven = api.post("/api/v1/admin/dead-letters/" + letter + "/redrive", null);
+            assertThat(redriven.getStatusCode().value()).isEqualTo(200);
+            assertThat(api.get("/api/v1/incidents/" + id).getBody()).containsEntry("title", "Blocked title");
+            assertThat(deadLetters()).filteredOn(l -> id.equals(l.get("key"))).singleElement()
+                    .satisfies(l -> assertThat(l.get("redrivenAt")).isNotNull());
+
+            assertThat(api.post("/api/v1/admin/dead-letters/" + letter + "/redrive", null).getStatusCode().value()).isEqualTo(409);
+            assertThat(api.post("/api/v1/admin/dead-letters/999999999/redrive", null).getStatusCode().value()).isEqualTo(404);
+        } finally {
+            jdbc.execute("ALTER TABLE incident_summary DROP CONSTRAINT IF EXISTS it_no_blocked_titles");
+        }
+    }
+
     private List<Map<String, Object>> deadLetters() {
         ResponseEntity<Map> response = api.get("/api/v1/admin/dead-letters");
         return (List<Map<String, Object>>) response.getBody().get("items");
