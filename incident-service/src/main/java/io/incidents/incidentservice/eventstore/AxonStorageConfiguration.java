@@ -1,9 +1,13 @@
 package io.incidents.incidentservice.eventstore;
 
 import io.incidents.events.EventJson;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
@@ -75,6 +79,33 @@ class AxonStorageConfiguration {
 
     private static Serializer jackson() {
         return JacksonSerializer.builder().objectMapper(EventJson.newMapper()).build();
+    }
+
+    /**
+     * Axon's JDBC engine, as its auto-configuration builds it, but patient with gaps. A gap in
+     * {@code global_index} is an event whose transaction has not committed yet (or never will);
+     * the relay reads past it and looks again, until the gap is older than {@code gapTimeout}.
+     * Axon's default gives up after 60 s, so an event whose transaction committed later (a lock
+     * wait, a database stall, a long GC pause) would never be published (review M3).
+     */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSchema eventSchema, EventStoreProperties properties) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema)
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .maxGapOffset(properties.maxGapOffset())
+                .build();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.incidents.incidentservice.relay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -10,11 +11,14 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
 
+import java.time.Duration;
 import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
@@ -29,6 +33,23 @@ class RelayConfiguration {
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
                 .build();
+    }
+
+    /**
+     * A send the relay gave up on while the producer still retries it would be sent twice (the
+     * retry of the batch, and the producer's own): the relay must wait longer than the producer's
+     * {@code delivery.timeout.ms} (Kafka's default 120 s when not set).
+     */
+    @Bean
+    InitializingBean relaySendTimeoutCheck(RelayProperties relay, KafkaProperties kafka) {
+        return () -> {
+            String configured = kafka.getProducer().getProperties().get(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG);
+            Duration delivery = Duration.ofMillis(configured == null ? 120_000 : Long.parseLong(configured.trim()));
+            if (relay.sendTimeout().compareTo(delivery) <= 0) {
+                throw new IllegalStateException("incidents.relay.send-timeout (" + relay.sendTimeout()
+                        + ") must be longer than the producer's delivery.timeout.ms (" + delivery + ")");
+            }
+        };
     }
 
     /**

@@ -12,7 +12,9 @@ import java.time.Duration;
  * @param partitions  partitions when the relay creates the topic
  * @param replicas    replication factor when the relay creates the topic
  * @param source      the CloudEvents {@code ce_source} of every record
- * @param sendTimeout how long one send may take before it counts as failed (and is retried)
+ * @param sendTimeout how long a batch's sends may take to be confirmed before they count as failed (and
+ *                    are retried): longer than the producer's {@code delivery.timeout.ms}, so a send
+ *                    reported failed has really failed (checked at start-up)
  */
 @ConfigurationProperties("incidents.relay")
 public record RelayProperties(
@@ -20,5 +22,5 @@ public record RelayProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("/incident-service") String source,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("40s") Duration sendTimeout) {
 }
