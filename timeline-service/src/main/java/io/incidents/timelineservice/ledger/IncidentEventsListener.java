@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.ledger;
 
+import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
 
 import io.incidents.support.events.StoredEvent;
@@ -7,17 +8,20 @@ import io.incidents.support.events.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Applies each {@code incident-events} record in one database transaction. The ledger drops
  * copies it has already applied, so a redelivery after a crash (offset not yet committed)
  * changes nothing, and an event is never lost: the offset only moves once the transaction
- * has committed.
+ * has committed. While a replay (on any instance) fills its rebuild tables, the event goes there
+ * too.
  */
 @Component
 public class IncidentEventsListener {
@@ -25,13 +29,19 @@ public class IncidentEventsListener {
     public static final String LISTENER_ID = "incident-events-listener";
 
     private final EventLedger ledger;
+    private final RebuildFence fence;
+    /** The tables a replay fills: while it does, each event goes there too (see {@link RebuildFence}). */
+    private final EventLedger rebuilding;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Counter applied;
     private final Counter duplicates;
 
-    IncidentEventsListener(EventLedger liveLedger, TransactionTemplate transaction, Clock clock, MeterRegistry meterRegistry) {
+    IncidentEventsListener(EventLedger liveLedger, RebuildFence fence, JdbcTemplate jdbc, SlaPolicy slaPolicy,
+                           TransactionTemplate transaction, Clock clock, MeterRegistry meterRegistry) {
         this.ledger = liveLedger;
+        this.fence = fence;
+        this.rebuilding = new EventLedger(jdbc, LedgerTables.REBUILD, slaPolicy);
         this.transaction = transaction;
         this.clock = clock;
         this.applied = Counter.builder("timeline.events.applied").description("Events applied to the read models")
@@ -50,7 +60,11 @@ public class IncidentEventsListener {
     public void process(ConsumerRecord<String, String> record) {
         StoredEvent event = CloudEventRecordParser.parse(record);
         EventLedger.Outcome outcome = transaction.execute(status -> {
-            EventLedger.Outcome result = ledger.apply(event, clock.instant());
+            Instant now = clock.instant();
+            EventLedger.Outcome result = ledger.apply(event, now);
+            if (fence.rebuildingNow(now)) {
+                rebuilding.apply(event, now);
+            }
             if (result == EventLedger.Outcome.APPLIED) {
                 ledger.announceChange(event.incidentId());
             }

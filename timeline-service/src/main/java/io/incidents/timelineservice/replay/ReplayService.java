@@ -6,9 +6,9 @@ import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.Failures;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.timelineservice.ledger.EventLedger;
-import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import io.incidents.timelineservice.ledger.IncidentChanges;
 import io.incidents.timelineservice.ledger.LedgerTables;
+import io.incidents.timelineservice.ledger.RebuildFence;
 import io.incidents.support.events.PoisonRecordException;
 import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.ledger.TimelineProperties;
@@ -23,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,37 +41,37 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Rebuilds every read model from the start of {@code incident-events} into fresh tables while
  * the live ones keep serving, then swaps them in with one transaction. To lose nothing in the
- * hand-over, the live listener is paused, the replay catches up to the topic's end as of that
- * moment, the tables are swapped, and the listener resumes: whatever it sees again is a
- * duplicate and dropped.
+ * hand-over, whichever instance consumes an event while the rebuild tables are being filled
+ * applies it to them too ({@link RebuildFence}), and the swap waits for every consumer
+ * transaction under way; whatever reaches the rebuild tables twice is a duplicate and dropped.
+ * One replay at a time across instances.
  */
 @Service
 public class ReplayService {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
-    private static final Duration PAUSE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final KafkaProperties kafkaProperties;
     private final TimelineProperties properties;
-    private final KafkaListenerEndpointRegistry listeners;
     private final SlaPolicy slaPolicy;
     private final Clock clock;
     private final DeadLetters deadLetters;
+    private final RebuildFence fence;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
-                  TimelineProperties properties, KafkaListenerEndpointRegistry listeners, SlaPolicy slaPolicy, Clock clock,
-                  DeadLetters deadLetters, MeterRegistry meterRegistry) {
+                  TimelineProperties properties, SlaPolicy slaPolicy, Clock clock,
+                  DeadLetters deadLetters, RebuildFence fence, MeterRegistry meterRegistry) {
         this.deadLetters = deadLetters;
+        this.fence = fence;
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.kafkaProperties = kafkaProperties;
         this.properties = properties;
-        this.listeners = listeners;
         this.slaPolicy = slaPolicy;
         this.clock = clock;
         Gauge.builder("timeline.replay.events.done", () -> status().eventsDone())
@@ -81,15 +80,19 @@ public class ReplayService {
                 .description("1 while a replay runs").register(meterRegistry);
     }
 
-    /** Starts a replay in the background; refused while one runs. */
+    /** Starts a replay in the background; refused while one runs, here or on another instance. */
     public synchronized ReplayStatus start() {
         Progress running = current.get();
         if (running != null && running.state == ReplayStatus.State.RUNNING) {
             throw new ReplayAlreadyRunningException();
         }
+        String owner = "replay-" + UUID.randomUUID();
+        if (!fence.claim(owner, clock.instant())) {
+            throw new ReplayAlreadyRunningException();
+        }
         Progress progress = new Progress(clock.instant());
         current.set(progress);
-        worker.submit(() -> run(progress));
+        worker.submit(() -> run(progress, owner));
         return progress.snapshot(clock.instant());
     }
 
@@ -98,11 +101,17 @@ public class ReplayService {
         return progress == null ? ReplayStatus.idle() : progress.snapshot(clock.instant());
     }
 
-    private void run(Progress progress) {
-        MessageListenerContainer live = listeners.getListenerContainer(IncidentEventsListener.LISTENER_ID);
-        boolean paused = false;
+    /**
+     * Claims the replay (one at a time across instances), creates the rebuild tables, has every
+     * instance's consumer fill them too from then on, reads the topic from its start to the end
+     * offsets seen after that, and swaps the tables in. Events past those offsets were applied to
+     * the rebuild tables by whichever instance consumed them, so nothing is lost and no listener
+     * needs pausing.
+     */
+    private void run(Progress progress, String owner) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             createRebuildTables();
+            fence.startRebuilding(owner, clock.instant());
             EventLedger rebuild = new EventLedger(jdbc, LedgerTables.REBUILD, slaPolicy);
             List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
@@ -113,16 +122,7 @@ public class ReplayService {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             progress.total = end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
             log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
-            consumeUntil(consumer, end, rebuild, progress);
-
-            if (live != null) {
-                live.pause();
-                paused = true;
-                awaitPaused(live);
-            }
-            Map<TopicPartition, Long> finalEnd = consumer.endOffsets(partitions);
-            progress.total += finalEnd.entrySet().stream().mapToLong(e -> e.getValue() - end.get(e.getKey())).sum();
-            consumeUntil(consumer, finalEnd, rebuild, progress);
+            consumeUntil(consumer, end, rebuild, progress, owner);
             swapTables();
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
             log.info("Replay completed: {} events applied, {} skipped as unreadable or failing, read models swapped in",
@@ -131,16 +131,15 @@ public class ReplayService {
             log.error("Replay failed; the live read models are untouched", e);
             progress.finish(ReplayStatus.State.FAILED, String.valueOf(e.getMessage()), clock.instant());
         } finally {
-            if (paused) {
-                live.resume();
-            }
+            fence.release(owner);
         }
     }
 
     private void consumeUntil(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end, EventLedger rebuild,
-                              Progress progress) {
+                              Progress progress, String owner) {
         Instant lastLog = clock.instant();
         while (!reached(consumer, end)) {
+            fence.heartbeat(owner, clock.instant());
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 // Past this pass's end: the next pass or the live listener takes it.
@@ -214,16 +213,6 @@ public class ReplayService {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
-    private static void awaitPaused(MessageListenerContainer live) throws InterruptedException {
-        Instant deadline = Instant.now().plus(PAUSE_TIMEOUT);
-        while (live.isRunning() && !live.isContainerPaused()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the live listener did not pause within " + PAUSE_TIMEOUT.toSeconds() + " s");
-            }
-            Thread.sleep(50);
-        }
-    }
-
     private void createRebuildTables() {
         transaction.executeWithoutResult(status -> {
             for (String[] pair : tablePairs()) {
@@ -233,9 +222,13 @@ public class ReplayService {
         });
     }
 
-    /** Readers see either all old tables or all new ones: renames in one transaction. */
+    /**
+     * Readers see either all old tables or all new ones: renames in one transaction, once every
+     * consumer transaction under way (on any instance) has committed; new ones wait for it.
+     */
     private void swapTables() {
         transaction.executeWithoutResult(status -> {
+            fence.awaitConsumersBeforeSwap();
             for (String[] pair : tablePairs()) {
                 jdbc.execute("ALTER TABLE " + pair[0] + " RENAME TO " + pair[0] + "_retired");
                 jdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);

@@ -17,6 +17,10 @@ import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
+import io.incidents.timelineservice.ledger.IncidentEventsListener;
+import io.incidents.timelineservice.ledger.RebuildFence;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +55,8 @@ class ReplayIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    IncidentEventsListener listener;
 
     @AfterAll
     static void closeFeed() {
@@ -92,6 +98,37 @@ class ReplayIntegrationTest {
         assertThat(api.get("/api/v1/incidents/" + late).getStatusCode().value()).isEqualTo(200);
         assertThat((List<Map<String, Object>>) api.get("/api/v1/admin/audit?action=REPLAY_STARTED&actor="
                 + TestLogins.ADMIN.username()).getBody().get("items")).isNotEmpty();
+    }
+
+    @Test
+    void anEventAnotherInstanceAppliesDuringTheReplayIsInTheTablesSwappedIn() throws Exception {
+        ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
+        String before = Incidents.newId();
+        feed.publish("bob", Incidents.declared(before, Severity.SEV3, DAY, "docs"));
+        api.awaitEvents(before, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+
+        String meanwhile = Incidents.newId();
+        // As a consumer transaction on another instance would, this holds the swap back for a moment.
+        try (Connection consumerElsewhere = dataSource.getConnection(); Statement statement = consumerElsewhere.createStatement()) {
+            consumerElsewhere.setAutoCommit(false);
+            statement.execute("SELECT pg_advisory_xact_lock_shared(" + RebuildFence.SWAP_LOCK + ")");
+            assertThat(api.post("/api/v1/admin/replay", null).getStatusCode().value()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(new org.springframework.jdbc.core.JdbcTemplate(
+                    dataSource).queryForObject("SELECT rebuilding FROM replay_state WHERE id = 1", Boolean.class)));
+
+            // Another instance consumes an event past the offsets the replay reads to: it never reaches this replay's consumer.
+            ProducerRecord<String, String> sent = feed.record(Incidents.declared(meanwhile, Severity.SEV4, DAY, "docs"), "carol");
+            ConsumerRecord<String, String> consumed = new ConsumerRecord<>("it-replay", 0, 999_999L, sent.key(), sent.value());
+            sent.headers().forEach(header -> consumed.headers().add(header));
+            listener.process(consumed);
+            consumerElsewhere.rollback();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+        assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "COMPLETED");
+        assertThat(api.get("/api/v1/incidents/" + meanwhile).getStatusCode().value()).as("in the swapped-in tables").isEqualTo(200);
+        assertThat(api.get("/api/v1/incidents/" + before).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
