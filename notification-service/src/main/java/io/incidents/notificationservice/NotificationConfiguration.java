@@ -7,6 +7,8 @@ import io.incidents.notificationservice.template.TemplateProperties;
 import io.incidents.notificationservice.template.Templates;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.DatabaseProbe;
+import io.incidents.support.kafka.IncidentEventsTopic;
+import io.incidents.support.kafka.IncidentEventsTopicGuard;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -16,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -62,13 +65,16 @@ class NotificationConfiguration {
     }
 
     @Bean
-    NewTopic incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic) {
-        return TopicBuilder.name(topic).partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    IncidentEventsTopicGuard incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic,
+                                                 @Value("${notifications.topic-partitions:6}") int partitions,
+                                                 KafkaAdmin kafkaAdmin) {
+        return new IncidentEventsTopicGuard(new IncidentEventsTopic(topic, partitions, (short) 1, 1), kafkaAdmin, false);
     }
 
     @Bean
-    NewTopic incidentEventsDeadLetterTopic(@Value("${notifications.topic:incident-events}") String topic) {
-        return TopicBuilder.name(topic + ".DLT").partitions(6).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    NewTopic incidentEventsDeadLetterTopic(@Value("${notifications.topic:incident-events}") String topic,
+                                           @Value("${notifications.topic-partitions:6}") int partitions) {
+        return TopicBuilder.name(topic + ".DLT").partitions(partitions).config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
     }
 
     @Bean

@@ -5,6 +5,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import java.util.Map;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Points a Spring test context at the shared test PostgreSQL (a fresh database of its own) and
@@ -28,5 +30,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 "spring.datasource.password", infrastructure.password(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
+        // incident-service creates incident-events (the consumers only check it): stand in for it.
+        infrastructure.createIncidentEventsTopics(new TreeSet<>(List.of(
+                context.getEnvironment().getProperty("incidents.timeline.topic", "incident-events"),
+                context.getEnvironment().getProperty("notifications.topic", "incident-events"))));
     }
 }

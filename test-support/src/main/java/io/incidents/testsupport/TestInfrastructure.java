@@ -2,11 +2,21 @@ package io.incidents.testsupport;
 
 import io.incidents.infra.LocalKafka;
 import io.incidents.infra.LocalPostgres;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -95,6 +105,30 @@ public final class TestInfrastructure {
 
     public String kafkaBootstrapServers() {
         return kafkaBootstrapServers;
+    }
+
+    /** The partition count every service expects of incident-events by default. */
+    public static final int INCIDENT_EVENTS_PARTITIONS = 6;
+
+    /**
+     * Creates these topics as incident-service would (unless they exist): test contexts of the
+     * consumers, which never create the topic, start with it in place.
+     */
+    public void createIncidentEventsTopics(Set<String> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+            for (String topic : topics) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, INCIDENT_EVENTS_PARTITIONS, (short) 1))).all()
+                            .get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("could not create topic " + topic, e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + topics, e);
+        }
     }
 
     /** Replaces the database name in a {@code jdbc:postgresql://host:port/name?params} URL. */

@@ -1,10 +1,10 @@
 package io.incidents.incidentservice.relay;
 
+import io.incidents.support.kafka.IncidentEventsTopic;
+import io.incidents.support.kafka.IncidentEventsTopicGuard;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.config.TopicConfig;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingToken;
@@ -16,7 +16,7 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,15 +24,14 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
 
-    /** Created at start-up if missing; kept forever, since replay reads it from the start. */
+    /**
+     * Created here, and only here, if missing (replicated as configured, kept forever, since
+     * replay reads it from the start); a wrong partition count stops the start.
+     */
     @Bean
-    NewTopic incidentEventsTopic(RelayProperties properties) {
-        return TopicBuilder.name(properties.topic())
-                .partitions(properties.partitions())
-                .replicas(properties.replicas())
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
-                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
-                .build();
+    IncidentEventsTopicGuard incidentEventsTopic(RelayProperties properties, KafkaAdmin kafkaAdmin) {
+        return new IncidentEventsTopicGuard(new IncidentEventsTopic(properties.topic(), properties.partitions(),
+                properties.replicas(), properties.minInsyncReplicas()), kafkaAdmin, true);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param topic       the topic every event goes to, keyed by incident id
  * @param partitions  partitions when the relay creates the topic
  * @param replicas    replication factor when the relay creates the topic
+ * @param minInsyncReplicas the topic's {@code min.insync.replicas} when the relay creates it
  * @param source      the CloudEvents {@code ce_source} of every record
  * @param sendTimeout how long a batch's sends may take to be confirmed before they count as failed (and
  *                    are retried): longer than the producer's {@code delivery.timeout.ms}, so a send
@@ -21,6 +22,7 @@ public record RelayProperties(
         @DefaultValue("incident-events") String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
+        @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("/incident-service") String source,
         @DefaultValue("40s") Duration sendTimeout) {
 }

@@ -5,6 +5,8 @@ import io.incidents.support.events.PoisonRecordException;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.DatabaseProbe;
+import io.incidents.support.kafka.IncidentEventsTopic;
+import io.incidents.support.kafka.IncidentEventsTopicGuard;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.policy.SlaProperties;
@@ -15,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -45,16 +48,16 @@ class LedgerConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Declared here too, so the timeline can start before incident-service has created it. */
     @Bean
     DeadLetters deadLetters(JdbcTemplate jdbc, Clock clock) {
         return new DeadLetters(jdbc, clock);
     }
 
+    /** Never created here (incident-service does that); a wrong partition count stops the start. */
     @Bean
-    NewTopic incidentEventsTopic(TimelineProperties properties) {
-        return TopicBuilder.name(properties.topic()).partitions(properties.partitions())
-                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    IncidentEventsTopicGuard incidentEventsTopic(TimelineProperties properties, KafkaAdmin kafkaAdmin) {
+        return new IncidentEventsTopicGuard(new IncidentEventsTopic(properties.topic(), properties.partitions(), (short) 1, 1),
+                kafkaAdmin, false);
     }
 
     @Bean

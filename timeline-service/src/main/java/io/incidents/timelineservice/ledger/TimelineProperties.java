@@ -9,7 +9,7 @@ import java.time.Duration;
  * How the timeline reads {@code incident-events}.
  *
  * @param topic          the topic of all incident events
- * @param partitions     partitions if this service has to create the topic (and its dead-letter topic)
+ * @param partitions     the topic's expected partition count (checked at start-up), and its dead-letter topic's
  * @param poisonRetries  how often an unreadable record is retried before it is parked on the DLT
  * @param poisonBackoff  the first wait between those retries (doubling)
  * @param failureBackoff the wait between retries of a record that failed for another reason (a database
