@@ -262,9 +262,10 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void claimLost(Delivery delivery, String outcome) {
         meters.counter("notifications.claims.lost", "channel", channelTag(delivery)).increment();
-        log.warn("Delivery {} ({} to {}) was {} here, but another worker has claimed it since (this worker's lease of {}"
-                        + " ran out): not recorded; the worker holding the claim records its own attempt", delivery.id(),
-                delivery.channel(), Redaction.redact(delivery.recipient()), outcome, properties.lease());
+        log.warn("Delivery {} ({} to {}) was {} here, but this worker's claim on it is gone (its lease of {} ran out and"
+                        + " another worker took it over, or it was handed back while this worker stopped): not recorded;"
+                        + " the next claimer records its own attempt", delivery.id(), delivery.channel(),
+                Redaction.redact(delivery.recipient()), outcome, properties.lease());
     }
 
     private static String channelTag(Delivery delivery) {
