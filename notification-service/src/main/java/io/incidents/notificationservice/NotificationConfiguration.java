@@ -48,14 +48,18 @@ class NotificationConfiguration {
         return new Templates(properties.dir());
     }
 
-    /** Every HTTP delivery has a connect and a read timeout: a slow endpoint fails instead of hanging. */
+    /**
+     * Every HTTP delivery has a connect and a read timeout: a slow endpoint fails instead of
+     * hanging. The read timeout (30 s by default) is generous, because running out of it leaves
+     * the outcome unknown: a slow receiver that did take the message would get it again.
+     */
     @Bean
     RestClient deliveryHttpClient(DeliveryProperties properties) {
         // HTTP/1.1: an h2c upgrade attempt with a request body confuses some plain-HTTP receivers.
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client);
-        requests.setReadTimeout(properties.timeout());
+        requests.setReadTimeout(properties.readTimeout());
         return RestClient.builder().requestFactory(requests).build();
     }
 

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** The delivery log: one row per (event, channel, recipient), never two. */
 @Repository
@@ -18,7 +19,9 @@ public class DeliveryLog {
             row.getString("incident_id"), Channel.valueOf(row.getString("channel")), row.getString("recipient"),
             row.getString("template"), row.getString("subject"), row.getString("body"),
             Delivery.Status.valueOf(row.getString("status")), row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
-            row.getString("last_error"), instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")));
+            row.getString("last_error"), instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")),
+            row.getInt("failures"), instant(row.getTimestamp("failing_since")), instant(row.getTimestamp("last_attempt_at")),
+            row.getBoolean("outcome_unknown"), instant(row.getTimestamp("parked_at")), row.getObject("claim_id", UUID.class));
 
     private final JdbcTemplate jdbc;
 
@@ -47,40 +50,116 @@ public class DeliveryLog {
     }
 
     /**
-     * Claims up to {@code limit} due messages for one sending attempt: their next attempt moves
-     * {@code lease} ahead, so another worker (or this one after a crash) only takes them again
-     * once the lease has run out.
+     * Claims up to {@code limit} due messages for one sending attempt under a fresh claim: their
+     * next attempt moves {@code lease} ahead, so another worker (or this one after a crash) only
+     * takes them again once the lease has run out, and then under a claim of its own, which
+     * fences this one out: every mark below needs the claim the row carries now.
      */
     public List<Delivery> claimDue(Instant now, int limit, Duration lease) {
-        return jdbc.query("UPDATE delivery SET next_attempt_at = ? WHERE id IN (SELECT id FROM delivery WHERE status = 'PENDING'"
-                        + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *",
-                DELIVERY, Timestamp.from(now.plus(lease)), Timestamp.from(now), limit);
+        return jdbc.query("UPDATE delivery SET next_attempt_at = ?, claim_id = ? WHERE id IN (SELECT id FROM delivery"
+                        + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
+                        + " FOR UPDATE SKIP LOCKED) RETURNING *",
+                DELIVERY, Timestamp.from(now.plus(lease)), UUID.randomUUID(), Timestamp.from(now), limit);
     }
 
-    /** Hands a claimed message back untried, to be claimed again at {@code at}. */
-    public void release(long id, Instant at) {
-        jdbc.update("UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING'", Timestamp.from(at), id);
+    /** Hands a claimed message back untried, to be claimed again at {@code at}; false if the claim was lost. */
+    public boolean release(Delivery claimed, Instant at) {
+        return jdbc.update("UPDATE delivery SET next_attempt_at = ?, claim_id = NULL WHERE id = ? AND claim_id = ?"
+                + " AND status = 'PENDING'", Timestamp.from(at), claimed.id(), claimed.claimId()) > 0;
     }
 
-    public void markSent(long id, Instant now) {
-        jdbc.update("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_error = NULL"
-                + " WHERE id = ? AND status = 'PENDING'", Timestamp.from(now), id);
+    /** Records that the other side took it; false if the claim was lost (another worker has it now). */
+    public boolean markSent(Delivery claimed, Instant now) {
+        return jdbc.update("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_attempt_at = ?,"
+                        + " last_error = NULL, outcome_unknown = FALSE, parked_at = NULL, claim_id = NULL"
+                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
+                Timestamp.from(now), Timestamp.from(now), claimed.id(), claimed.claimId()) > 0;
     }
 
-    public void markFailed(long id, String error, Instant nextAttemptAt) {
-        jdbc.update("UPDATE delivery SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
-                + " WHERE id = ? AND status = 'PENDING'", truncate(error), Timestamp.from(nextAttemptAt), id);
+    /** Records a failed attempt, to be retried at {@code nextAttemptAt}; false if the claim was lost. */
+    public boolean markFailed(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince,
+                              Instant nextAttemptAt) {
+        return jdbc.update("UPDATE delivery SET attempts = attempts + 1, failures = failures + 1, last_error = ?,"
+                        + " outcome_unknown = ?, last_attempt_at = ?, failing_since = ?, next_attempt_at = ?, claim_id = NULL"
+                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
+                truncate(error), outcomeUnknown, Timestamp.from(now), Timestamp.from(failingSince),
+                Timestamp.from(nextAttemptAt), claimed.id(), claimed.claimId()) > 0;
     }
 
-    public void markDead(long id, String error) {
-        jdbc.update("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, last_error = ?"
-                + " WHERE id = ? AND status = 'PENDING'", truncate(error), id);
+    /** Records a failed attempt and parks the message; false if the claim was lost. */
+    public boolean markDead(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince) {
+        return jdbc.update("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, failures = failures + 1,"
+                        + " last_error = ?, outcome_unknown = ?, last_attempt_at = ?, failing_since = ?,"
+                        + " parked_at = COALESCE(parked_at, ?), claim_id = NULL WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
+                truncate(error), outcomeUnknown, Timestamp.from(now), Timestamp.from(failingSince), Timestamp.from(now),
+                claimed.id(), claimed.claimId()) > 0;
     }
 
-    /** Sends a dead letter again from the first attempt; false if there is no such dead letter. */
+    /**
+     * An operator's retry: the dead letter is due at once and starts a fresh retry window (backoff
+     * from the start, give-up-after from its next failure); attempts keep counting. False if there
+     * is no such dead letter.
+     */
     public boolean retry(long id, Instant now) {
-        return jdbc.update("UPDATE delivery SET status = 'PENDING', attempts = 0, next_attempt_at = ? WHERE id = ? AND status = 'DEAD'",
+        return jdbc.update("UPDATE delivery SET status = 'PENDING', failures = 0, failing_since = NULL, parked_at = NULL,"
+                        + " claim_id = NULL, next_attempt_at = ? WHERE id = ? AND status = 'DEAD'",
                 Timestamp.from(now), id) > 0;
+    }
+
+    /** What {@link #redrive} did: dead letters back to pending, and waiting retries made due. */
+    public record Redriven(int parked, int waiting) {
+    }
+
+    /**
+     * A message to this destination just went through, so the destination works again: its dead
+     * letters go back to pending and its failing messages become due, each with a fresh retry
+     * window (backoff from the start, give-up-after from its next failure). Emails share one destination (the SMTP relay), whatever the address.
+     * Left alone: messages claimed right now, and those whose last attempt has an unknown outcome
+     * (they keep their later retry, so the receiver is not sent them again at once).
+     */
+    public Redriven redrive(Channel channel, String recipient, Instant now) {
+        List<String> before = jdbc.queryForList("WITH due AS (SELECT id, status FROM delivery WHERE channel = ?"
+                        + " AND (channel = 'EMAIL' OR recipient = ?) AND (status = 'DEAD' OR (status = 'PENDING'"
+                        + " AND claim_id IS NULL AND failures > 0 AND NOT outcome_unknown))"
+                        + " FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE delivery d SET status = 'PENDING', next_attempt_at = ?, failures = 0, failing_since = NULL,"
+                        + " parked_at = NULL FROM due WHERE d.id = due.id RETURNING due.status",
+                String.class, channel.name(), recipient, Timestamp.from(now));
+        int parked = (int) before.stream().filter(Delivery.Status.DEAD.name()::equals).count();
+        return new Redriven(parked, before.size() - parked);
+    }
+
+    /**
+     * Makes one dead letter per destination due again, keeping its failures: it is the probe that
+     * finds out whether the destination works again. If it fails it is parked again at once; if it
+     * goes through, {@link #redrive} brings back the rest. Destinations with messages still
+     * pending are left alone: those are probes already.
+     */
+    public int probeParked(Instant now) {
+        return jdbc.update("UPDATE delivery SET status = 'PENDING', next_attempt_at = ?, claim_id = NULL WHERE id IN ("
+                + " SELECT DISTINCT ON (d.channel, CASE WHEN d.channel = 'EMAIL' THEN '' ELSE d.recipient END) d.id"
+                + " FROM delivery d WHERE d.status = 'DEAD' AND NOT EXISTS (SELECT 1 FROM delivery p WHERE p.status = 'PENDING'"
+                + " AND p.channel = d.channel AND (d.channel = 'EMAIL' OR p.recipient = d.recipient))"
+                + " ORDER BY d.channel, CASE WHEN d.channel = 'EMAIL' THEN '' ELSE d.recipient END, d.id) AND status = 'DEAD'",
+                Timestamp.from(now));
+    }
+
+    /**
+     * How much is waiting: pending and parked messages, how many have been pending since before
+     * {@code overdueBefore}, and when the oldest pending one was recorded.
+     */
+    public Backlog backlog(Instant overdueBefore) {
+        return jdbc.queryForObject("SELECT count(*) FILTER (WHERE status = 'PENDING') AS pending,"
+                        + " count(*) FILTER (WHERE status = 'DEAD') AS dead,"
+                        + " count(*) FILTER (WHERE status = 'PENDING' AND created_at < ?) AS overdue,"
+                        + " min(created_at) FILTER (WHERE status = 'PENDING') AS oldest"
+                        + " FROM delivery WHERE status IN ('PENDING', 'DEAD')",
+                (row, i) -> new Backlog(row.getLong("pending"), row.getLong("dead"), row.getLong("overdue"),
+                        instant(row.getTimestamp("oldest"))), Timestamp.from(overdueBefore));
+    }
+
+    /** Messages waiting to be sent ({@code oldestPending} null when there are none) and parked ones. */
+    public record Backlog(long pending, long dead, long overdue, Instant oldestPending) {
     }
 
     public List<Delivery> ofIncident(String incidentId, int limit) {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -14,71 +14,167 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends what the delivery log holds, off the Kafka consumer's thread: due messages are claimed
- * in batches no larger than the free sending threads, each sent with a timeout, then marked
- * sent, or retried after an exponential backoff, or parked as a dead letter when attempts run out.
+ * in batches no larger than the free sending threads, each sent with timeouts, then marked sent,
+ * or retried after a capped exponential backoff, or parked once they have been failing for
+ * give-up-after. Every mark is fenced by the claim: a worker whose claim another worker took over
+ * records nothing. A message that goes through re-drives its destination's parked and waiting
+ * messages. Stopping stops claiming first, then lets the sends in flight finish (or interrupts
+ * them after the grace period) and hands back what it still holds.
  */
 @Component
-class DeliveryWorker implements DisposableBean {
+class DeliveryWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+    /** How long interrupted sends get to record their unknown outcome before the rest is handed back. */
+    private static final Duration INTERRUPTED_SENDS_WAIT = Duration.ofSeconds(2);
 
     private final DeliveryLog deliveries;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final DeliveryProperties properties;
+    private final RetryPolicy retries;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final ExecutorService pool;
     private final Semaphore freeThreads;
     private final Set<String> busyDestinations = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Attempt> inFlight = new ConcurrentHashMap<>();
+    /** Held while claiming, and while starting or stopping: nothing is claimed once stop has begun. */
+    private final Object claiming = new Object();
+    private volatile boolean running;
+    private ExecutorService pool;
 
     DeliveryWorker(DeliveryLog deliveries, List<ChannelSender> senders, DeliveryProperties properties, Clock clock,
                    MeterRegistry meters) {
         this.deliveries = deliveries;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
         this.properties = properties;
+        this.retries = RetryPolicy.of(properties);
         this.clock = clock;
         this.meters = meters;
-        this.pool = Executors.newFixedThreadPool(properties.threads(), r -> new Thread(r, "delivery"));
         this.freeThreads = new Semaphore(properties.threads());
+    }
+
+    @Override
+    public void start() {
+        synchronized (claiming) {
+            if (running) {
+                return;
+            }
+            AtomicInteger threadNumber = new AtomicInteger();
+            pool = Executors.newFixedThreadPool(properties.threads(), r -> new Thread(r, "delivery-" + threadNumber.incrementAndGet()));
+            running = true;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Stops claiming, lets the sends in flight finish for up to shutdown-grace, then interrupts
+     * them (an interrupted send is recorded as an unknown outcome and retried later). Messages
+     * claimed but not started are handed back at once, and a send that ignores the interrupt is
+     * recorded as unknown too, so other instances take them over in seconds, not after the lease.
+     */
+    @Override
+    public void stop() {
+        ExecutorService stopping;
+        synchronized (claiming) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopping = pool;
+        }
+        stopping.shutdown();
+        if (awaitTermination(stopping, properties.shutdownGrace())) {
+            return;
+        }
+        for (Runnable queued : stopping.shutdownNow()) {
+            if (queued instanceof Attempt attempt) {
+                attempt.giveBack();
+            }
+        }
+        if (awaitTermination(stopping, INTERRUPTED_SENDS_WAIT)) {
+            return;
+        }
+        inFlight.values().forEach(Attempt::abandon);
+    }
+
+    private static boolean awaitTermination(ExecutorService pool, Duration wait) {
+        try {
+            return pool.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** No send in flight (tests wait for this). */
+    boolean idle() {
+        return inFlight.isEmpty();
     }
 
     @Scheduled(fixedDelayString = "${notifications.delivery.poll-interval:500ms}")
     void sendDue() {
-        int free = freeThreads.availablePermits();
-        if (free == 0) {
-            return;
-        }
-        for (Delivery delivery : deliveries.claimDue(clock.instant(), free, properties.lease())) {
-            String destination = delivery.channel() + " " + delivery.recipient();
-            if (!busyDestinations.add(destination)) {
-                // One attempt per destination at a time: a slow endpoint holds one thread, not all of them.
-                deliveries.release(delivery.id(), clock.instant().plus(properties.pollInterval()));
-                continue;
+        synchronized (claiming) {
+            if (!running) {
+                return;
             }
-            freeThreads.acquireUninterruptibly();
-            pool.submit(() -> {
-                try {
-                    attempt(delivery);
-                } finally {
-                    busyDestinations.remove(destination);
-                    freeThreads.release();
-                }
-            });
+            int free = freeThreads.availablePermits();
+            if (free == 0) {
+                return;
+            }
+            for (Delivery delivery : deliveries.claimDue(clock.instant(), free, properties.lease())) {
+                dispatch(delivery);
+            }
         }
     }
 
-    private void attempt(Delivery delivery) {
-        String channel = delivery.channel().name().toLowerCase();
+    /** Tries one parked message per destination again: if it goes through, its destination's others follow. */
+    @Scheduled(fixedDelayString = "${notifications.delivery.dead-probe-interval:10m}",
+            initialDelayString = "${notifications.delivery.dead-probe-interval:10m}")
+    void probeParked() {
+        if (!running) {
+            return;
+        }
+        int probes = deliveries.probeParked(clock.instant());
+        if (probes > 0) {
+            log.info("Trying {} parked deliveries again (one per destination) to see whether their destinations work again", probes);
+        }
+    }
+
+    private void dispatch(Delivery delivery) {
+        if (!busyDestinations.add(delivery.destination())) {
+            // One attempt per destination at a time: a slow endpoint holds one thread, not all of them.
+            deliveries.release(delivery, clock.instant().plus(properties.pollInterval()));
+            return;
+        }
+        Attempt attempt = new Attempt(delivery);
+        // Never blocks: no more were claimed than there were free permits, and only this method takes them.
+        freeThreads.acquireUninterruptibly();
+        inFlight.put(delivery.id(), attempt);
+        try {
+            pool.execute(attempt);
+        } catch (RejectedExecutionException e) {
+            attempt.giveBack();
+        }
+    }
+
+    private void deliver(Delivery delivery) {
         try {
             ChannelSender sender = senders.get(delivery.channel());
             if (sender == null) {
@@ -86,39 +182,143 @@ class DeliveryWorker implements DisposableBean {
             }
             sender.send(delivery);
         } catch (Exception e) {
-            failed(delivery, channel, e);
+            // Interrupted because the worker is stopping: record the attempt first (the database
+            // refuses an interrupted thread), then let the thread end.
+            boolean interrupted = Thread.interrupted();
+            failed(delivery, e);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             return;
         }
-        // Outside the try: once the other side took it, a failure to record that must not resend it
-        // (the lease runs out instead, and only then is it tried again).
+        // Outside the try: once the other side took it, a failure to record that must not count as
+        // a failed send (the lease runs out instead, and only then is it tried again).
         Instant now = clock.instant();
-        deliveries.markSent(delivery.id(), now);
+        if (!deliveries.markSent(delivery, now)) {
+            claimLost(delivery, "sent");
+            return;
+        }
+        String channel = channelTag(delivery);
         meters.counter("notifications.sent", "channel", channel).increment();
         Timer.builder("notifications.delivery.latency").tag("channel", channel)
                 .description("From the event's arrival to the message's delivery")
                 .register(meters).record(Duration.between(delivery.createdAt(), now));
+        redriveDestination(delivery, now);
     }
 
-    private void failed(Delivery delivery, String channel, Exception e) {
-        String error = Redaction.redact(e.getClass().getSimpleName() + ": " + e.getMessage());
-        meters.counter("notifications.failed", "channel", channel).increment();
-        int attempts = delivery.attempts() + 1;
-        if (attempts >= properties.maxAttempts()) {
-            deliveries.markDead(delivery.id(), error);
-            meters.counter("notifications.dead_lettered", "channel", channel).increment();
-            log.warn("Delivery {} ({} to {}) failed {} times and is parked as a dead letter: {}", delivery.id(),
-                    delivery.channel(), Redaction.redact(delivery.recipient()), attempts, error);
-        } else {
-            deliveries.markFailed(delivery.id(), error, clock.instant().plus(properties.backoffAfter(attempts)));
-            meters.counter("notifications.retried", "channel", channel).increment();
-            log.info("Delivery {} ({} to {}) failed, attempt {} of {}: {}", delivery.id(), delivery.channel(),
-                    Redaction.redact(delivery.recipient()), attempts, properties.maxAttempts(), error);
+    private void redriveDestination(Delivery delivery, Instant now) {
+        try {
+            DeliveryLog.Redriven redriven = deliveries.redrive(delivery.channel(), delivery.recipient(), now);
+            if (redriven.parked() > 0 || redriven.waiting() > 0) {
+                meters.counter("notifications.redriven", "channel", channelTag(delivery)).increment(redriven.parked());
+                log.info("{} to {} works again: {} parked deliveries are pending again, {} failing ones are due now",
+                        delivery.channel(), Redaction.redact(delivery.recipient()), redriven.parked(), redriven.waiting());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not re-drive the deliveries to {} {}; they keep their retry times: {}", delivery.channel(),
+                    Redaction.redact(delivery.recipient()), Redaction.redact(e.toString()));
         }
     }
 
-    @Override
-    public void destroy() throws InterruptedException {
-        pool.shutdown();
-        pool.awaitTermination(properties.timeout().toSeconds() + 5, TimeUnit.SECONDS);
+    private void failed(Delivery delivery, Exception e) {
+        boolean unknown = SendFailures.outcomeUnknown(e);
+        String error = (unknown ? "Outcome unknown (the receiver may have it): " : "")
+                + e.getClass().getSimpleName() + ": " + e.getMessage();
+        recordFailure(delivery, Redaction.redact(error), unknown);
+    }
+
+    private void recordFailure(Delivery delivery, String error, boolean outcomeUnknown) {
+        String channel = channelTag(delivery);
+        Instant now = clock.instant();
+        meters.counter("notifications.failed", "channel", channel).increment();
+        if (outcomeUnknown) {
+            meters.counter("notifications.outcome_unknown", "channel", channel).increment();
+        }
+        RetryPolicy.Decision decision = retries.afterFailure(delivery.failures(), delivery.failingSince(), now, outcomeUnknown);
+        if (decision.giveUp()) {
+            if (!deliveries.markDead(delivery, error, outcomeUnknown, now, decision.failingSince())) {
+                claimLost(delivery, "parked");
+            } else if (delivery.parkedAt() == null) {
+                meters.counter("notifications.dead_lettered", "channel", channel).increment();
+                log.warn("Delivery {} ({} to {}) has been failing since {} ({} attempts) and is parked as a dead letter"
+                                + " until its destination works again or an operator retries it: {}", delivery.id(),
+                        delivery.channel(), Redaction.redact(delivery.recipient()), decision.failingSince(),
+                        delivery.attempts() + 1, error);
+            } else {
+                log.info("Parked delivery {} ({} to {}) was tried again and still fails: parked again: {}", delivery.id(),
+                        delivery.channel(), Redaction.redact(delivery.recipient()), error);
+            }
+            return;
+        }
+        if (!deliveries.markFailed(delivery, error, outcomeUnknown, now, decision.failingSince(), decision.nextAttemptAt())) {
+            claimLost(delivery, "failed");
+            return;
+        }
+        meters.counter("notifications.retried", "channel", channel).increment();
+        log.info("Delivery {} ({} to {}) failed ({} in a row, failing since {}), next attempt at {}: {}", delivery.id(),
+                delivery.channel(), Redaction.redact(delivery.recipient()), delivery.failures() + 1,
+                decision.failingSince(), decision.nextAttemptAt(), error);
+    }
+
+    private void claimLost(Delivery delivery, String outcome) {
+        meters.counter("notifications.claims.lost", "channel", channelTag(delivery)).increment();
+        log.warn("Delivery {} ({} to {}) was {} here, but this worker's claim on it is gone (its lease of {} ran out and"
+                        + " another worker took it over, or it was handed back while this worker stopped): not recorded;"
+                        + " the next claimer records its own attempt", delivery.id(), delivery.channel(),
+                Redaction.redact(delivery.recipient()), outcome, properties.lease());
+    }
+
+    private static String channelTag(Delivery delivery) {
+        return delivery.channel().name().toLowerCase(Locale.ROOT);
+    }
+
+    /** One claimed message on its way: sent on a pool thread, or handed back if it never starts. */
+    private final class Attempt implements Runnable {
+
+        private final Delivery delivery;
+
+        Attempt(Delivery delivery) {
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void run() {
+            try {
+                deliver(delivery);
+            } catch (RuntimeException e) {
+                log.error("Delivery {}: the attempt could not be recorded; it is tried again when its lease of {} runs out",
+                        delivery.id(), properties.lease(), e);
+            } finally {
+                done();
+            }
+        }
+
+        /** Never started: hands the claim back, due at once. */
+        void giveBack() {
+            try {
+                deliveries.release(delivery, clock.instant());
+            } catch (RuntimeException e) {
+                log.warn("Delivery {} could not be handed back; it is tried again when its lease runs out: {}",
+                        delivery.id(), Redaction.redact(e.toString()));
+            } finally {
+                done();
+            }
+        }
+
+        /** Still sending when the worker stops and deaf to the interrupt: recorded as an unknown outcome. */
+        void abandon() {
+            try {
+                recordFailure(delivery, "Outcome unknown (the receiver may have it): the service stopped during the attempt", true);
+            } catch (RuntimeException e) {
+                log.warn("Delivery {} could not be handed back; it is tried again when its lease runs out: {}",
+                        delivery.id(), Redaction.redact(e.toString()));
+            }
+        }
+
+        private void done() {
+            inFlight.remove(delivery.id());
+            busyDestinations.remove(delivery.destination());
+            freeThreads.release();
+        }
     }
 }

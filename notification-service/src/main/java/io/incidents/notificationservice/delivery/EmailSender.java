@@ -1,11 +1,19 @@
 package io.incidents.notificationservice.delivery;
 
 import io.incidents.notificationservice.routing.Channel;
-import org.springframework.mail.SimpleMailMessage;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Plain-text email over SMTP. */
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Plain-text email over SMTP. Sending is at least once, so every attempt of a message carries
+ * the same {@code Message-ID}, made from its delivery-log row: mail systems and clients that
+ * deduplicate on it show a retried message once.
+ */
 @Component
 class EmailSender implements ChannelSender {
 
@@ -23,12 +31,22 @@ class EmailSender implements ChannelSender {
     }
 
     @Override
-    public void send(Delivery delivery) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(properties.emailFrom());
-        message.setTo(delivery.recipient());
-        message.setSubject(delivery.subject());
-        message.setText(delivery.body());
+    public void send(Delivery delivery) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        helper.setFrom(properties.emailFrom());
+        helper.setTo(delivery.recipient());
+        helper.setSubject(delivery.subject());
+        helper.setText(delivery.body());
+        // JavaMailSenderImpl keeps a Message-ID that is set before sending instead of making a new one.
+        message.setHeader("Message-ID", messageId(delivery, properties.emailFrom()));
         mail.send(message);
+    }
+
+    /** {@code <delivery-<row id>.<event id>@<the sender's domain>>}: the same on every attempt, unique per message. */
+    static String messageId(Delivery delivery, String from) {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        String eventId = delivery.eventId().replaceAll("[^A-Za-z0-9._-]", "_");
+        return "<delivery-" + delivery.id() + "." + eventId + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
     }
 }

@@ -53,7 +53,7 @@ class NotificationController {
         return Map.of("items", views(incidentId == null ? deliveries.recent(limit) : deliveries.ofIncident(incidentId, limit)));
     }
 
-    @Operation(summary = "Messages whose retries ran out")
+    @Operation(summary = "Parked messages: failing for longer than give-up-after (24 h by default)")
     @GetMapping("/api/v1/admin/notifications/dead-letters")
     Map<String, List<DeliveryView>> deadLetters(@RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
         return Map.of("items", views(deliveries.dead(limit)));
@@ -69,7 +69,7 @@ class NotificationController {
         return Map.of("items", deadLetters.list(limit));
     }
 
-    @Operation(summary = "Send a dead letter again, from its first attempt")
+    @Operation(summary = "Send a parked message again now, with a fresh retry window")
     @PostMapping("/api/v1/admin/notifications/{id}/retry")
     ResponseEntity<Void> retry(@PathVariable @Min(1) long id) {
         if (!deliveries.retry(id, clock.instant())) {

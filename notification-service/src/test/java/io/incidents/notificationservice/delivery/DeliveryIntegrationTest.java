@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.delivery;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -50,6 +52,7 @@ class DeliveryIntegrationTest {
     private static final String TOPIC = "it-notifications";
     private static final EventFeed feed = new EventFeed(TOPIC);
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
@@ -120,9 +123,14 @@ class DeliveryIntegrationTest {
         List<LoggedRequest> webhooks = hooks.findAll(postRequestedFor(urlEqualTo("/hooks/bridge"))
                 .withRequestBody(WireMock.containing(id)));
         assertThat(webhooks).hasSize(4);
+        Map<String, Long> webhookRows = rowsOf(id, "WEBHOOK");
         for (LoggedRequest request : webhooks) {
             assertThat(request.getHeader("X-Signature"))
                     .isEqualTo("sha256=" + WebhookSender.sign(request.getBody(), "s3cret"));
+            // the ids a receiver deduplicates on: the event id (header and signed body) and our delivery id (signed body)
+            Map<String, Object> body = JSON.readValue(request.getBody(), Map.class);
+            assertThat(body.get("eventId")).isEqualTo(request.getHeader("X-Event-Id"));
+            assertThat(((Number) body.get("deliveryId")).longValue()).isEqualTo(webhookRows.get(request.getHeader("X-Event-Id")));
         }
         assertThat(webhooks).extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
                 .contains("\"type\":\"incident.IncidentDeclared.v1\"", "\"message\":"));
@@ -131,12 +139,18 @@ class DeliveryIntegrationTest {
         assertThat(emails).extracting(m -> m.getAllRecipients()[0].toString())
                 .contains("oncall@example.com", "support@example.com");
         assertThat(emails).extracting(MimeMessage::getSubject).contains("[SEV2] Checkout failing - declared");
+        List<String> messageIds = jdbc.queryForList("SELECT '<delivery-' || id || '.' || event_id || '@localhost>' FROM delivery"
+                + " WHERE incident_id = ? AND channel = 'EMAIL'", String.class, id);
+        assertThat(messageIds).isNotEmpty();
+        assertThat(emails).extracting(MimeMessage::getMessageID).containsAll(messageIds);
 
-        // the slow endpoint keeps timing out, is retried with backoff one message at a time, and ends in dead letters
+        // the slow endpoint keeps timing out (an unknown outcome), is retried one message at a time no
+        // sooner than a read timeout later, and ends in dead letters once give-up-after has passed
         await().atMost(Duration.ofSeconds(60)).until(() -> count(id, "PENDING") == 0);
         assertThat(count(id, "DEAD")).isEqualTo(4);
         assertThat(deliveries(id)).filteredOn(i -> "DEAD".equals(i.get("status")))
-                .allSatisfy(i -> assertThat(i).containsEntry("contact", "devops").doesNotContainKey("recipient")
+                .allSatisfy(i -> assertThat(i).containsEntry("contact", "devops").containsEntry("outcomeUnknown", true)
+                        .doesNotContainKey("recipient").doesNotContainKey("claimId")
                         .extractingByKey("address").asString().endsWith("/…").doesNotContain("/chat/slow"));
         assertThat(deliveries(id)).filteredOn(i -> "WEBHOOK".equals(i.get("channel"))).isNotEmpty()
                 .allSatisfy(i -> assertThat(i).containsEntry("contact", "bridge"));
@@ -158,7 +172,7 @@ class DeliveryIntegrationTest {
     }
 
     @Test
-    void aFailingEndpointIsRetriedWithBackoffThenParkedAndAnOperatorCanRetryIt() {
+    void aFailingEndpointIsRetriedUntilGiveUpAfterThenParkedAndAnOperatorCanRetryIt() {
         hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(503)));
         String id = UUID.randomUUID().toString();
         feed.publish("bob", new IncidentDeclared(id, "Search slow", null, Severity.SEV4, List.of("search"),
@@ -166,16 +180,23 @@ class DeliveryIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "DEAD") == 1);
         Map<String, Object> dead = deliveries(id).get(0);
-        assertThat(dead).containsEntry("channel", "WEBHOOK").containsEntry("attempts", 3);
+        assertThat(dead).containsEntry("channel", "WEBHOOK").containsEntry("outcomeUnknown", false);
         assertThat((String) dead.get("lastError")).contains("503");
+        int attempts = (Integer) dead.get("attempts");
+        assertThat(attempts).isGreaterThan(1);
+        assertThat(Duration.between(Instant.parse((String) dead.get("failingSince")), Instant.parse((String) dead.get("parkedAt"))))
+                .as("parked once it had been failing for give-up-after (2 s here)").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
         assertThat(hooks.findAll(postRequestedFor(urlEqualTo("/hooks/bridge"))
-                .withRequestBody(WireMock.containing(id)))).hasSize(3);
+                .withRequestBody(WireMock.containing(id)))).hasSize(attempts);
 
-        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(200)));
+        // retried while the endpoint still fails: pending again with a fresh retry window, attempts go on counting
         ResponseEntity<Void> retried = TestLogins.ADMIN.on(rest)
                 .postForEntity("/api/v1/admin/notifications/" + dead.get("id") + "/retry", null, Void.class);
-
         assertThat(retried.getStatusCode().value()).isEqualTo(202);
+        assertThat(count(id, "DEAD")).isZero();
+        await().atMost(Duration.ofSeconds(10)).until(() -> (Integer) deliveries(id).get(0).get("attempts") > attempts);
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).willReturn(aResponse().withStatus(200)));
+
         await().atMost(Duration.ofSeconds(10)).until(() -> count(id, "SENT") == 1);
         assertThat(TestLogins.ADMIN.on(rest).getForEntity("/api/v1/admin/audit?action=DEAD_LETTER_RETRIED", Map.class)
                 .getBody().get("items").toString()).contains("delivery " + dead.get("id"), TestLogins.ADMIN.username());
@@ -227,6 +248,13 @@ class DeliveryIntegrationTest {
 
     private double duplicates() {
         return meterRegistry.get("notifications.events.duplicates").counter().count();
+    }
+
+    /** The delivery-log row id of each event's message on a channel, for this incident. */
+    private Map<String, Long> rowsOf(String incidentId, String channel) {
+        return jdbc.query("SELECT event_id, id FROM delivery WHERE incident_id = ? AND channel = ?",
+                (rs, i) -> Map.entry(rs.getString("event_id"), rs.getLong("id")), incidentId, channel).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private long count(String incidentId, String status) {

@@ -15,16 +15,4 @@ class WebhookSignatureTest {
 
         assertThat(signature).isEqualTo("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
     }
-
-    @Test
-    void backoffDoublesUpToItsCeiling() {
-        DeliveryProperties properties = new DeliveryProperties(5, java.time.Duration.ofSeconds(1),
-                java.time.Duration.ofSeconds(5), 2, java.time.Duration.ofSeconds(1), java.time.Duration.ofMillis(100),
-                java.time.Duration.ofMinutes(1), "x@y");
-
-        assertThat(properties.backoffAfter(1)).hasSeconds(1);
-        assertThat(properties.backoffAfter(2)).hasSeconds(2);
-        assertThat(properties.backoffAfter(3)).hasSeconds(4);
-        assertThat(properties.backoffAfter(4)).hasSeconds(5);
-    }
 }

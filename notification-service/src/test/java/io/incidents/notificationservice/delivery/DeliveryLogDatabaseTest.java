@@ -1,0 +1,182 @@
+package io.incidents.notificationservice.delivery;
+
+import io.incidents.notificationservice.routing.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The delivery log's claims, marks, re-drives and backlog against real PostgreSQL. */
+class DeliveryLogDatabaseTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final String CHAT_A = "https://hooks.example.com/services/a";
+    private static final String CHAT_B = "https://hooks.example.com/services/b";
+
+    private final DeliveryDatabase db = new DeliveryDatabase();
+    private final DeliveryLog log = db.log;
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private Delivery claimOnly(long id, Instant now) {
+        List<Delivery> claimed = log.claimDue(now, 100, LEASE);
+        assertThat(claimed).extracting(Delivery::id).contains(id);
+        claimed.stream().filter(d -> d.id() != id).forEach(d -> log.release(d, now));
+        return claimed.stream().filter(d -> d.id() == id).findFirst().orElseThrow();
+    }
+
+    private long parked(Channel channel, String recipient, Instant now) {
+        long id = db.enqueue(channel, recipient, now);
+        assertThat(log.markDead(claimOnly(id, now), "503", false, now, now)).isTrue();
+        return id;
+    }
+
+    @Test
+    void aWorkerWhoseLeaseRanOutAndWasReclaimedCannotMarkTheDelivery() {
+        long id = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        Delivery stale = claimOnly(id, T0);
+        assertThat(log.claimDue(T0.plus(LEASE).minusSeconds(1), 10, LEASE)).as("still leased").isEmpty();
+
+        Instant takeover = T0.plus(LEASE).plusSeconds(1);
+        Delivery current = claimOnly(id, takeover);
+
+        assertThat(current.claimId()).isNotNull().isNotEqualTo(stale.claimId());
+        assertThat(log.markSent(stale, takeover)).isFalse();
+        assertThat(log.markFailed(stale, "503", false, takeover, takeover, takeover.plusSeconds(2))).isFalse();
+        assertThat(log.markDead(stale, "503", false, takeover, takeover)).isFalse();
+        assertThat(log.release(stale, takeover)).isFalse();
+        Delivery untouched = db.row(id);
+        assertThat(untouched.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(untouched.attempts()).isZero();
+        assertThat(untouched.lastError()).isNull();
+        assertThat(untouched.claimId()).isEqualTo(current.claimId());
+        assertThat(untouched.nextAttemptAt()).isEqualTo(takeover.plus(LEASE));
+
+        assertThat(log.markSent(current, takeover.plusSeconds(1))).isTrue();
+        assertThat(db.row(id).status()).isEqualTo(Delivery.Status.SENT);
+        assertThat(db.row(id).claimId()).isNull();
+        assertThat(log.markSent(current, takeover.plusSeconds(2))).as("a claim marks once").isFalse();
+    }
+
+    @Test
+    void aFailureIsRecordedWithItsRetryWindowAndReleasesTheClaim() {
+        long id = db.enqueue(Channel.WEBHOOK, "bridge", T0);
+        Delivery claimed = claimOnly(id, T0);
+
+        assertThat(log.markFailed(claimed, "Outcome unknown: timed out", true, T0.plusSeconds(30), T0.plusSeconds(30),
+                T0.plusSeconds(60))).isTrue();
+
+        Delivery failed = db.row(id);
+        assertThat(failed.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.failures()).isEqualTo(1);
+        assertThat(failed.failingSince()).isEqualTo(T0.plusSeconds(30));
+        assertThat(failed.lastAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(failed.outcomeUnknown()).isTrue();
+        assertThat(failed.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(failed.claimId()).isNull();
+        assertThat(log.claimDue(T0.plusSeconds(59), 10, LEASE)).as("not before its retry").isEmpty();
+    }
+
+    @Test
+    void aDestinationThatWorksAgainGetsItsParkedAndFailingMessagesBackButNotTheOnesInFlightOrOfUnknownOutcome() {
+        long parkedA = parked(Channel.CHAT, CHAT_A, T0);
+        long parkedB = parked(Channel.CHAT, CHAT_B, T0);
+        long failingA = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        log.markFailed(claimOnly(failingA, T0), "503", false, T0, T0, T0.plus(Duration.ofMinutes(5)));
+        long unknownA = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        log.markFailed(claimOnly(unknownA, T0), "timed out", true, T0, T0, T0.plusSeconds(30));
+        long inFlightA = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        Delivery inFlight = claimOnly(inFlightA, T0);
+        Instant now = T0.plusSeconds(10);
+
+        DeliveryLog.Redriven redriven = log.redrive(Channel.CHAT, CHAT_A, now);
+
+        assertThat(redriven).isEqualTo(new DeliveryLog.Redriven(1, 1));
+        assertThat(db.row(parkedA)).satisfies(d -> {
+            assertThat(d.status()).isEqualTo(Delivery.Status.PENDING);
+            assertThat(d.nextAttemptAt()).isEqualTo(now);
+            assertThat(d.failures()).isZero();
+            assertThat(d.failingSince()).isNull();
+            assertThat(d.parkedAt()).isNull();
+            assertThat(d.attempts()).as("attempts keep counting").isEqualTo(1);
+        });
+        assertThat(db.row(failingA).nextAttemptAt()).isEqualTo(now);
+        assertThat(db.row(parkedB).status()).isEqualTo(Delivery.Status.DEAD);
+        assertThat(db.row(unknownA).nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(db.row(inFlightA).claimId()).isEqualTo(inFlight.claimId());
+    }
+
+    @Test
+    void everyEmailSharesOneDestinationTheSmtpRelay() {
+        long toOnCall = parked(Channel.EMAIL, "oncall@example.com", T0);
+        long toSupport = parked(Channel.EMAIL, "support@example.com", T0);
+        long chat = parked(Channel.CHAT, CHAT_A, T0);
+
+        assertThat(log.redrive(Channel.EMAIL, "cto@example.com", T0.plusSeconds(1)).parked()).isEqualTo(2);
+
+        assertThat(db.row(toOnCall).status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(db.row(toSupport).status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(db.row(chat).status()).isEqualTo(Delivery.Status.DEAD);
+    }
+
+    @Test
+    void aProbeTriesOneParkedMessagePerDestinationAndKeepsItsFailures() {
+        long firstA = parked(Channel.CHAT, CHAT_A, T0);
+        long secondA = parked(Channel.CHAT, CHAT_A, T0);
+        long onlyB = parked(Channel.CHAT, CHAT_B, T0);
+        long firstEmail = parked(Channel.EMAIL, "oncall@example.com", T0);
+        long secondEmail = parked(Channel.EMAIL, "support@example.com", T0);
+        long webhook = parked(Channel.WEBHOOK, "bridge", T0);
+        db.enqueue(Channel.WEBHOOK, "bridge", T0); // pending: the webhook's destination is being tried anyway
+        Instant now = T0.plus(Duration.ofMinutes(10));
+
+        assertThat(log.probeParked(now)).isEqualTo(3);
+
+        assertThat(List.of(firstA, secondA, onlyB, firstEmail, secondEmail, webhook)).extracting(id -> db.row(id).status())
+                .containsExactly(Delivery.Status.PENDING, Delivery.Status.DEAD, Delivery.Status.PENDING,
+                        Delivery.Status.PENDING, Delivery.Status.DEAD, Delivery.Status.DEAD);
+        Delivery probe = db.row(firstA);
+        assertThat(probe.nextAttemptAt()).isEqualTo(now);
+        assertThat(probe.failures()).isEqualTo(1);
+        assertThat(probe.failingSince()).isEqualTo(T0);
+        assertThat(probe.parkedAt()).isEqualTo(T0);
+        assertThat(log.probeParked(now)).as("destinations with a probe pending are left alone").isZero();
+    }
+
+    @Test
+    void anOperatorRetryStartsAFreshRetryWindowAndKeepsCountingAttempts() {
+        long id = parked(Channel.WEBHOOK, "bridge", T0);
+
+        assertThat(log.retry(id, T0.plusSeconds(5))).isTrue();
+        assertThat(log.retry(id, T0.plusSeconds(5))).as("no longer a dead letter").isFalse();
+
+        Delivery retried = db.row(id);
+        assertThat(retried.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(retried.nextAttemptAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(retried.failures()).isZero();
+        assertThat(retried.failingSince()).isNull();
+        assertThat(retried.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void theBacklogCountsPendingOverdueAndParkedMessagesAndTheOldestPending() {
+        db.enqueue(Channel.CHAT, CHAT_A, T0);
+        db.enqueue(Channel.CHAT, CHAT_A, T0.plus(Duration.ofMinutes(4)));
+        parked(Channel.CHAT, CHAT_B, T0.plus(Duration.ofMinutes(1)));
+        long sent = db.enqueue(Channel.CHAT, CHAT_B, T0);
+        log.markSent(claimOnly(sent, T0), T0);
+
+        DeliveryLog.Backlog backlog = log.backlog(T0.plus(Duration.ofMinutes(6)).minus(Duration.ofMinutes(5)));
+
+        assertThat(backlog).isEqualTo(new DeliveryLog.Backlog(2, 1, 1, T0));
+    }
+}

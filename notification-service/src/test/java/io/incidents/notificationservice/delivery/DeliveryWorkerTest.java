@@ -1,0 +1,249 @@
+package io.incidents.notificationservice.delivery;
+
+import io.incidents.notificationservice.routing.Channel;
+import io.incidents.testsupport.MutableClock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.HttpServerErrorException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker against real PostgreSQL with a fake channel and a clock the test moves: outages of
+ * an hour and of more than a day pass in seconds, and a takeover or a stop happens exactly when
+ * the test wants it.
+ */
+class DeliveryWorkerTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final DeliveryDatabase db = new DeliveryDatabase();
+    private final MutableClock clock = new MutableClock(T0);
+    private final MeterRegistry meters = new SimpleMeterRegistry();
+    private final FakeWebhooks webhooks = new FakeWebhooks();
+    private DeliveryWorker worker;
+
+    /** A webhook channel whose destinations are down while the test says so, and which counts what it took. */
+    private static final class FakeWebhooks implements ChannelSender {
+
+        volatile boolean down;
+        volatile Sending sending = delivery -> { };
+        final Map<Long, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        final AtomicInteger attempts = new AtomicInteger();
+
+        interface Sending {
+            void during(Delivery delivery) throws Exception;
+        }
+
+        @Override
+        public Channel channel() {
+            return Channel.WEBHOOK;
+        }
+
+        @Override
+        public void send(Delivery delivery) throws Exception {
+            attempts.incrementAndGet();
+            sending.during(delivery);
+            if (down) {
+                throw new HttpServerErrorException(HttpStatus.SERVICE_UNAVAILABLE);
+            }
+            accepted.computeIfAbsent(delivery.id(), id -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private DeliveryWorker startWorker(Duration shutdownGrace) {
+        DeliveryProperties properties = new DeliveryProperties(Duration.ofSeconds(2), Duration.ofMinutes(5),
+                Duration.ofHours(24), 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), LEASE,
+                Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofMinutes(10), shutdownGrace, "incidents@localhost");
+        worker = new DeliveryWorker(db.log, List.of(webhooks), properties, clock, meters);
+        worker.start();
+        return worker;
+    }
+
+    @AfterEach
+    void stop() {
+        if (worker != null) {
+            worker.stop();
+        }
+        db.close();
+    }
+
+    /** One poll of the worker, waiting for the sends it started. */
+    private void tick() {
+        worker.sendDue();
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(10)).until(worker::idle);
+    }
+
+    private void runUntil(Instant end, Duration step) {
+        while (clock.instant().isBefore(end)) {
+            tick();
+            clock.advance(step);
+        }
+    }
+
+    private long count(Delivery.Status status) {
+        return db.jdbc.queryForObject("SELECT count(*) FROM delivery WHERE status = ?", Long.class, status.name());
+    }
+
+    private double counter(String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void aWorkerWhoseClaimWasTakenOverMidSendRecordsNothing() {
+        long id = db.enqueue(Channel.WEBHOOK, "bridge", T0);
+        List<Delivery> takenOver = new ArrayList<>();
+        // another instance, whose clock says this worker's lease has run out, claims it while it is being sent
+        webhooks.sending = delivery -> takenOver.addAll(db.log.claimDue(T0.plus(LEASE).plusSeconds(1), 10, LEASE));
+        startWorker(Duration.ofSeconds(1));
+
+        tick();
+
+        assertThat(webhooks.accepted).containsKey(id);
+        assertThat(takenOver).extracting(Delivery::id).containsExactly(id);
+        Delivery row = db.row(id);
+        assertThat(row.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(row.attempts()).isZero();
+        assertThat(row.claimId()).isEqualTo(takenOver.get(0).claimId());
+        assertThat(counter("notifications.claims.lost")).isEqualTo(1);
+        assertThat(counter("notifications.sent")).isZero();
+    }
+
+    @Test
+    void afterAnHourLongOutageEveryMessageGoesOutOnceSoonAfterItEnds() {
+        startWorker(Duration.ofSeconds(1));
+        webhooks.down = true;
+        List<Long> ids = new ArrayList<>();
+        for (String destination : List.of("a", "b", "c")) {
+            for (int i = 0; i < 4; i++) {
+                ids.add(db.enqueue(Channel.WEBHOOK, destination, T0));
+            }
+        }
+        runUntil(T0.plus(Duration.ofMinutes(30)), Duration.ofSeconds(10));
+        ids.add(db.enqueue(Channel.WEBHOOK, "a", clock.instant()));
+        Instant recovery = T0.plus(Duration.ofHours(1));
+        runUntil(recovery, Duration.ofSeconds(10));
+        assertThat(count(Delivery.Status.DEAD)).isZero();
+        assertThat(count(Delivery.Status.SENT)).isZero();
+        // retried all along: every message was tried within the last capped backoff (plus a poll or two)
+        assertThat(ids).allSatisfy(id -> assertThat(db.row(id).lastAttemptAt()).isAfter(recovery.minus(Duration.ofMinutes(6))));
+
+        webhooks.down = false;
+        // within one capped backoff (5 min) the first message to each destination goes through and
+        // re-drives the others, which then go one poll (10 s here) after another: 5 to "a"
+        runUntil(recovery.plus(Duration.ofMinutes(5)).plus(Duration.ofSeconds(60)), Duration.ofSeconds(10));
+
+        assertThat(count(Delivery.Status.SENT)).isEqualTo(ids.size());
+        assertThat(webhooks.accepted).containsOnlyKeys(ids).allSatisfy((id, times) -> assertThat(times).hasValue(1));
+        assertThat(counter("notifications.dead_lettered")).isZero();
+    }
+
+    @Test
+    void aDestinationDownForMoreThanADayIsParkedThenProbedAndEverythingGoesOutOnceWhenItIsBack() {
+        startWorker(Duration.ofSeconds(1));
+        webhooks.down = true;
+        List<Long> ids = new ArrayList<>();
+        for (String destination : List.of("a", "b")) {
+            for (int i = 0; i < 3; i++) {
+                ids.add(db.enqueue(Channel.WEBHOOK, destination, T0));
+            }
+        }
+        runUntil(T0.plus(Duration.ofHours(24).minusMinutes(2)), Duration.ofMinutes(2));
+        assertThat(count(Delivery.Status.DEAD)).as("not before 24 h").isZero();
+        runUntil(T0.plus(Duration.ofHours(24).plusMinutes(20)), Duration.ofMinutes(2));
+        assertThat(count(Delivery.Status.DEAD)).isEqualTo(ids.size());
+        assertThat(counter("notifications.dead_lettered")).isEqualTo(ids.size());
+
+        // still down: a probe fails and is parked again at once, without counting as a new dead letter
+        worker.probeParked();
+        assertThat(count(Delivery.Status.PENDING)).isEqualTo(2);
+        tick();
+        assertThat(count(Delivery.Status.DEAD)).isEqualTo(ids.size());
+        assertThat(counter("notifications.dead_lettered")).isEqualTo(ids.size());
+
+        webhooks.down = false;
+        worker.probeParked();
+        runUntil(clock.instant().plus(Duration.ofMinutes(1)), Duration.ofSeconds(5));
+
+        assertThat(count(Delivery.Status.SENT)).isEqualTo(ids.size());
+        assertThat(webhooks.accepted).containsOnlyKeys(ids).allSatisfy((id, times) -> assertThat(times).hasValue(1));
+        assertThat(counter("notifications.redriven")).isEqualTo(ids.size() - 2);
+    }
+
+    @Test
+    void stoppingStopsClaimingAndHandsAnInterruptedSendBackAsUnknownNotAfterTheLease() throws Exception {
+        long id = db.enqueue(Channel.WEBHOOK, "slow", T0);
+        CountDownLatch sendStarted = new CountDownLatch(1);
+        webhooks.sending = delivery -> {
+            sendStarted.countDown();
+            new CountDownLatch(1).await(); // a send that would take longer than the grace period
+        };
+        startWorker(Duration.ofMillis(100));
+        worker.sendDue();
+        sendStarted.await();
+
+        worker.stop();
+
+        Delivery row = db.row(id);
+        assertThat(row.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(row.outcomeUnknown()).isTrue();
+        assertThat(row.claimId()).isNull();
+        assertThat(row.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(worker.idle()).isTrue();
+
+        long due = db.enqueue(Channel.WEBHOOK, "other", T0);
+        worker.sendDue();
+        assertThat(db.row(due).claimId()).as("nothing is claimed once stopped").isNull();
+        assertThat(db.row(due).attempts()).isZero();
+    }
+
+    @Test
+    void aSendDeafToTheInterruptIsHandedBackWhenTheWorkerStopsAndItsLateOutcomeIsNotRecorded() throws Exception {
+        long id = db.enqueue(Channel.WEBHOOK, "stuck", T0);
+        CountDownLatch sendStarted = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        webhooks.sending = delivery -> {
+            sendStarted.countDown();
+            boolean answered = false;
+            while (!answered) {
+                try {
+                    answered = answer.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException ignoredLikeABlockingSocketWould) {
+                    // keep waiting
+                }
+            }
+        };
+        startWorker(Duration.ofMillis(100));
+        worker.sendDue();
+        sendStarted.await();
+
+        worker.stop();
+
+        Delivery handedBack = db.row(id);
+        assertThat(handedBack.status()).isEqualTo(Delivery.Status.PENDING);
+        assertThat(handedBack.outcomeUnknown()).isTrue();
+        assertThat(handedBack.claimId()).isNull();
+        assertThat(handedBack.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+
+        answer.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(worker::idle);
+        assertThat(counter("notifications.claims.lost")).isEqualTo(1);
+        assertThat(db.row(id).status()).isEqualTo(Delivery.Status.PENDING);
+        worker = null;
+    }
+}
