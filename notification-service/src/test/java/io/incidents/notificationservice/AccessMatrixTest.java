@@ -20,6 +20,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /api/v1/escalation/levels", Access.VIEWER),
                 entry("GET /api/v1/admin/notifications/dead-letters", Access.ADMIN),
                 entry("GET /api/v1/admin/dead-letters", Access.ADMIN),
+                entry("POST /api/v1/admin/dead-letters/{id}/redrive", Access.ADMIN),
                 entry("POST /api/v1/admin/notifications/{id}/retry", Access.ADMIN),
                 entry("POST /api/v1/admin/replay", Access.ADMIN));
     }

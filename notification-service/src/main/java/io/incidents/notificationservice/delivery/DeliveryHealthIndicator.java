@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.delivery;
 
+import io.incidents.support.health.Degraded;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 @Component("deliveries")
 class DeliveryHealthIndicator implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "Messages are parked or have waited too long to be sent");
+    static final Status DEGRADED = new Status(Degraded.STATUS.getCode(), "Messages are parked or have waited too long to be sent");
 
     private final DeliveryBacklog backlog;
 

@@ -63,10 +63,19 @@ class NotificationController {
         return rows.stream().map(row -> DeliveryView.of(row, contactNames.of(row.recipient()))).toList();
     }
 
-    @Operation(summary = "Incident-event records that could not be read, parked on incident-events.DLT")
+    @Operation(summary = "Incident-event records parked on incident-events.DLT (unreadable, or failing the same way every time)")
     @GetMapping("/api/v1/admin/dead-letters")
     Map<String, List<DeadLetters.DeadLetter>> unreadableRecords(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return Map.of("items", deadLetters.list(limit));
+    }
+
+    @Operation(summary = "Process a parked incident-event record again, once its cause is fixed: 200 when it now goes"
+            + " through (or was seen already), 404 unknown, 409 already re-driven, 422 when it still fails (with the error)")
+    @PostMapping("/api/v1/admin/dead-letters/{id}/redrive")
+    ResponseEntity<Map<String, Object>> redrive(@PathVariable @Min(1) long id) {
+        deadLetters.redriveOrRefuse(id, listener::process);
+        audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
+        return ResponseEntity.ok(Map.of("id", id, "redriven", true));
     }
 
     @Operation(summary = "Send a parked message again now, with a fresh retry window")

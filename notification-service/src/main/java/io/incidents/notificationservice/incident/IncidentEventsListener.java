@@ -41,6 +41,11 @@ public class IncidentEventsListener extends AbstractConsumerSeekAware {
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
     @KafkaListener(id = "notification-events-listener", idIsGroup = false, topics = "${notifications.topic:incident-events}")
     void on(ConsumerRecord<String, String> record) {
+        process(record);
+    }
+
+    /** One record, as consumed: also what re-driving a dead letter does with it. */
+    public void process(ConsumerRecord<String, String> record) {
         events.increment();
         if (isImported(record)) {
             imported.increment();

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -92,6 +94,30 @@ public class DeadLetters {
         }
         jdbc.update("UPDATE dead_letter SET redriven_at = ? WHERE id = ?", Timestamp.from(clock.instant()), id);
         return Redrive.DONE;
+    }
+
+    /**
+     * {@link #redrive} as an admin endpoint answers it: a refusal becomes 404 (unknown), 409
+     * (re-driven already) or 422 (still fails, with the new error); an outage propagates (503).
+     */
+    public void redriveOrRefuse(long id, Consumer<ConsumerRecord<String, String>> processing) {
+        Redrive outcome;
+        try {
+            outcome = redrive(id, processing);
+        } catch (RuntimeException e) {
+            if (Failures.isOutage(e)) {
+                throw e;
+            }
+            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "Dead letter " + id + " still fails: " + IncidentEventsErrorHandler.reason(e));
+        }
+        switch (outcome) {
+            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id);
+            case ALREADY_DONE -> throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id + " was re-driven already");
+            case DONE -> {
+                // Applied: the caller records it in the audit log.
+            }
+        }
     }
 
     private static String headers(ConsumerRecord<?, ?> record) {

@@ -2,13 +2,10 @@ package io.incidents.timelineservice.replay;
 
 import io.incidents.support.audit.AuditLog;
 import io.incidents.support.events.DeadLetters;
-import io.incidents.support.events.Failures;
-import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.List;
 import java.util.Map;
@@ -64,23 +60,8 @@ class AdminController {
             + " there), 404 unknown, 409 already re-driven, 422 when it still fails (with the error)")
     @PostMapping("/dead-letters/{id}/redrive")
     ResponseEntity<Map<String, Object>> redrive(@PathVariable @Min(1) long id) {
-        DeadLetters.Redrive outcome;
-        try {
-            outcome = deadLetters.redrive(id, listener::process);
-        } catch (RuntimeException e) {
-            if (Failures.isOutage(e)) {
-                throw e;
-            }
-            throw new ResponseStatusException(HttpStatus.UNPROCESSABLE_ENTITY,
-                    "Dead letter " + id + " still fails: " + IncidentEventsErrorHandler.reason(e));
-        }
-        return switch (outcome) {
-            case UNKNOWN -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id);
-            case ALREADY_DONE -> throw new ResponseStatusException(HttpStatus.CONFLICT, "Dead letter " + id + " was re-driven already");
-            case DONE -> {
-                audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
-                yield ResponseEntity.ok(Map.of("id", id, "redriven", true));
-            }
-        };
+        deadLetters.redriveOrRefuse(id, listener::process);
+        audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
+        return ResponseEntity.ok(Map.of("id", id, "redriven", true));
     }
 }
