@@ -11,7 +11,9 @@ import io.incidents.notificationservice.template.MessageContext;
 import io.incidents.notificationservice.template.Templates;
 import io.incidents.support.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.Timestamp;
@@ -19,13 +21,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns one incident event into the messages it calls for, in one transaction with storing the
  * event: the delivery log rows (sent later by the worker) and the status-page entries. An event
- * seen before calls for nothing, so a redelivery or a replay never sends anything twice.
+ * seen before calls for nothing, so a redelivery or a replay never sends anything twice. Events are
+ * told in each incident's order ({@link IncidentLedger}): one arriving past a gap waits for the
+ * missing one, at most {@code notifications.gap-hold}.
  */
 @Component
 public class NotificationIntake {
@@ -39,9 +44,11 @@ public class NotificationIntake {
     private final JdbcTemplate jdbc;
     private final NotificationProperties properties;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     NotificationIntake(IncidentLedger ledger, Router router, Templates templates, DeliveryLog deliveries, JdbcTemplate jdbc,
-                       NotificationProperties properties, Clock clock) {
+                       NotificationProperties properties, Clock clock, TransactionTemplate transaction) {
+        this.transaction = transaction;
         this.ledger = ledger;
         this.router = router;
         this.templates = templates;
@@ -57,27 +64,43 @@ public class NotificationIntake {
 
     @Transactional
     public Outcome accept(StoredEvent event) {
-        Optional<IncidentLedger.Change> change = ledger.record(event);
-        if (change.isEmpty()) {
-            return new Outcome(false, 0);
+        IncidentLedger.Recorded recorded = ledger.record(event);
+        return new Outcome(recorded.isNew(), tell(recorded.due()));
+    }
+
+    /**
+     * Every incident whose next event has waited longer than {@code notifications.gap-hold}
+     * behind a missing one stops waiting: what follows the gap is told now.
+     */
+    @Scheduled(fixedDelayString = "${notifications.gap-check-interval:15s}")
+    public void passOverdueGaps() {
+        for (String incidentId : ledger.overdue(clock.instant().minus(properties.gapHold()))) {
+            transaction.executeWithoutResult(status -> tell(ledger.releaseOverdue(incidentId)));
         }
-        IncidentState incident = change.get().after();
+    }
+
+    /** The messages each event calls for, in the order the events happened. */
+    private int tell(List<IncidentLedger.Change> due) {
         Instant now = clock.instant();
-        Map<String, Object> context = MessageContext.of(incident, event.event(), properties.links());
         int count = 0;
-        for (Notification notification : router.route(event.event(), change.get().before().orElse(null), incident)) {
-            String message = templates.render(notification.template(), context);
-            String subject = MessageContext.subject(incident, notification.template());
-            boolean added = switch (notification.channel()) {
-                case STATUS_PAGE -> postToStatusPage(event, notification, message, subject, now);
-                case WEBHOOK -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
-                        notification.recipient(), notification.template(), subject, webhookBody(event, message), now);
-                default -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
-                        notification.recipient(), notification.template(), subject, message, now);
-            };
-            count += added ? 1 : 0;
+        for (IncidentLedger.Change change : due) {
+            StoredEvent event = change.event();
+            IncidentState incident = change.after();
+            Map<String, Object> context = MessageContext.of(incident, event.event(), properties.links());
+            for (Notification notification : router.route(event.event(), change.before().orElse(null), incident)) {
+                String message = templates.render(notification.template(), context);
+                String subject = MessageContext.subject(incident, notification.template());
+                boolean added = switch (notification.channel()) {
+                    case STATUS_PAGE -> postToStatusPage(event, notification, message, subject, now);
+                    case WEBHOOK -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
+                            notification.recipient(), notification.template(), subject, webhookBody(event, message), now);
+                    default -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
+                            notification.recipient(), notification.template(), subject, message, now);
+                };
+                count += added ? 1 : 0;
+            }
         }
-        return new Outcome(true, count);
+        return count;
     }
 
     private boolean postToStatusPage(StoredEvent event, Notification notification, String message, String subject, Instant now) {

@@ -4,6 +4,7 @@ import io.incidents.events.Severity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,8 @@ import java.util.Map;
  * @param webhooks          generic JSON webhooks that receive every event, signed with their secret
  * @param publicSeverity    the least severe level that is customer-facing (status page, support team)
  * @param links             where messages link to
+ * @param gapHold           how long an incident's event waits behind a missing earlier one before
+ *                          it is told anyway (a lost event must not hold pages back for good)
  */
 @ConfigurationProperties("notifications")
 public record NotificationProperties(
@@ -24,7 +27,8 @@ public record NotificationProperties(
         List<Contact> support,
         List<Webhook> webhooks,
         @DefaultValue("SEV3") Severity publicSeverity,
-        @DefaultValue Links links) {
+        @DefaultValue Links links,
+        @DefaultValue("60s") Duration gapHold) {
 
     /** A person or a team; either way may be left empty. */
     public record Contact(String name, String email, String chatWebhook) {

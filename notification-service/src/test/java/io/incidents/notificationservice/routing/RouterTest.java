@@ -16,6 +16,7 @@ import io.incidents.notificationservice.routing.NotificationProperties.Contact;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,7 @@ class RouterTest {
             Map.of("checkout", List.of(new Contact("checkout team", null, "http://chat/checkout"))),
             List.of(new Contact("support", "support@example.com", null)),
             List.of(new NotificationProperties.Webhook("bridge", "http://hooks/bridge", "s3cret")),
-            Severity.SEV3, new NotificationProperties.Links("http://t", "http://s")));
+            Severity.SEV3, new NotificationProperties.Links("http://t", "http://s"), Duration.ofSeconds(60)));
 
     private final List<IncidentEvent> history = new ArrayList<>();
 
