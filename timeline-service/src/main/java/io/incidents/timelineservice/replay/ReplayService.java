@@ -5,15 +5,16 @@ import io.incidents.support.events.CloudEventRecordParser;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.Failures;
 import io.incidents.support.events.IncidentEventsErrorHandler;
+import io.incidents.support.events.PoisonRecordException;
+import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.ledger.IncidentChanges;
 import io.incidents.timelineservice.ledger.LedgerTables;
 import io.incidents.timelineservice.ledger.RebuildFence;
-import io.incidents.support.events.PoisonRecordException;
-import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.ledger.TimelineProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -61,6 +63,7 @@ public class ReplayService {
     private final DeadLetters deadLetters;
     private final RebuildFence fence;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
+    private volatile boolean stopping;
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
@@ -96,6 +99,19 @@ public class ReplayService {
         return progress.snapshot(clock.instant());
     }
 
+    /**
+     * At shutdown a replay under way is stopped (its rebuild tables are left, the live ones are
+     * untouched, and the other instances stop filling them): it can be started again.
+     */
+    @PreDestroy
+    void stop() throws InterruptedException {
+        stopping = true;
+        worker.shutdownNow();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            log.warn("The replay did not stop within 10 s of the shutdown");
+        }
+    }
+
     public ReplayStatus status() {
         Progress progress = current.get();
         return progress == null ? ReplayStatus.idle() : progress.snapshot(clock.instant());
@@ -128,8 +144,13 @@ public class ReplayService {
             log.info("Replay completed: {} events applied, {} skipped as unreadable or failing, read models swapped in",
                     progress.done, progress.skipped);
         } catch (Exception e) {
-            log.error("Replay failed; the live read models are untouched", e);
-            progress.finish(ReplayStatus.State.FAILED, String.valueOf(e.getMessage()), clock.instant());
+            if (stopping) {
+                log.info("Replay stopped by the service's shutdown; the live read models are untouched");
+                progress.finish(ReplayStatus.State.FAILED, "stopped by the service's shutdown", clock.instant());
+            } else {
+                log.error("Replay failed; the live read models are untouched", e);
+                progress.finish(ReplayStatus.State.FAILED, String.valueOf(e.getMessage()), clock.instant());
+            }
         } finally {
             fence.release(owner);
         }
