@@ -24,15 +24,13 @@ class DeadlineConfiguration {
                                                @Qualifier("eventSerializer") Serializer serializer,
                                                TransactionManager transactionManager,
                                                DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
+        return new EscalationDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 // db-scheduler's Spring Boot starter starts and stops the scheduler.
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), scheduler);
     }
 }
