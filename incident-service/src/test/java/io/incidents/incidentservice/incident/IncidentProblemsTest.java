@@ -1,17 +1,27 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.incidentservice.availability.DatabaseOutages;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 class IncidentProblemsTest {
 
-    private final IncidentProblems problems = new IncidentProblems();
+    private final DataSource database = mock(DataSource.class);
+    private final IncidentProblems problems = new IncidentProblems(new DatabaseOutages(database));
 
     @Test
     void aConcurrencyConflictIs409WithACodeAClientCanRetryOn() {
@@ -38,5 +48,28 @@ class IncidentProblemsTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(404);
         assertThat(answer.getBody().getDetail()).contains("i-9");
+    }
+
+    @Test
+    void anEventStoreThatLostItsDatabaseIs503WithRetryAfter() {
+        ResponseEntity<ProblemDetail> answer = problems.wrapped(new EventStoreException("could not append",
+                new SQLException("An I/O error occurred while sending to the backend", "08006")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
+    }
+
+    @Test
+    void anUnknownWrappedFailureIsA500ProblemWithoutItsInternals() throws SQLException {
+        Connection connection = mock(Connection.class);
+        when(database.getConnection()).thenReturn(connection);
+        when(connection.isValid(anyInt())).thenReturn(true);
+
+        ResponseEntity<ProblemDetail> answer = problems.wrapped(new EventStoreException("bad payload",
+                new SQLException("column \"secret_column\" does not exist", "42703")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getBody().getDetail()).doesNotContain("secret_column");
     }
 }

@@ -1,0 +1,132 @@
+package io.incidents.incidentservice.availability;
+
+import io.incidents.incidentservice.CommandApi;
+import io.incidents.incidentservice.DatabaseProxy;
+import io.incidents.testsupport.InfrastructureInitializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * PostgreSQL goes away under a running service (its connections break, new ones are refused):
+ * commands and alerts answer 503 problem+json with Retry-After once the pool gives up waiting,
+ * change nothing, and work again when the database is back, without a restart. The database is
+ * taken away through a proxy of this context's own, so no other test notices.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = DatabaseOutageIntegrationTest.ThroughProxy.class)
+@ActiveProfiles("test")
+@DirtiesContext
+class DatabaseOutageIntegrationTest {
+
+    private static DatabaseProxy database;
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    CommandApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new CommandApi(rest);
+    }
+
+    @AfterEach
+    void databaseBack() {
+        database.restore();
+    }
+
+    @Test
+    void withTheDatabaseDownCommandsAnswer503WithRetryAfterAndChangeNothingThenWorkWhenItIsBack() {
+        String existing = api.declare("Search slow", "SEV3", "search");
+        database.cut();
+
+        ResponseEntity<Map> declared = api.post("/api/v1/incidents",
+                Map.of("title", "Declared while the database was down", "severity", "SEV2", "services", List.of("chat")));
+        ResponseEntity<Map> acknowledged = api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of());
+
+        for (ResponseEntity<Map> answer : List.of(declared, acknowledged)) {
+            assertUnavailable(answer);
+            assertThat(answer.getBody()).containsEntry("code", "DATABASE_UNAVAILABLE");
+        }
+
+        database.restore();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of()).getStatusCode().value() == 204);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'title' = 'Declared while the database was down'",
+                Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = 'io.incidents.events.IncidentAcknowledged'", Integer.class, existing))
+                .as("only the acknowledgement sent after the outage").isEqualTo(1);
+    }
+
+    @Test
+    void withTheDatabaseDownAlertsAnswer503WithRetryAfterSoTheirSendersTryAgain() {
+        database.cut();
+
+        assertUnavailable(alert("/api/v1/alerts", "native-key", """
+                {"dedupKey": "db-down-%s", "summary": "Checkout 5xx", "severity": "critical", "status": "firing"}"""
+                .formatted(UUID.randomUUID())));
+        assertUnavailable(alert("/v2/enqueue", null, """
+                {"routing_key": "pd-key-0123456789abcdef0123456789", "event_action": "trigger", "dedup_key": "db-down-%s",
+                 "payload": {"summary": "Billing failing", "source": "billing-1", "severity": "error"}}"""
+                .formatted(UUID.randomUUID())));
+        assertUnavailable(alert("/api/v1/integrations/alertmanager", "am-key", """
+                {"version": "4", "status": "firing", "alerts": [{"status": "firing", "fingerprint": "db-down-%s",
+                 "labels": {"alertname": "Down", "severity": "critical"}, "annotations": {"summary": "Down"}}]}"""
+                .formatted(UUID.randomUUID())));
+    }
+
+    private static void assertUnavailable(ResponseEntity<Map> answer) {
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+    }
+
+    private ResponseEntity<Map> alert(String path, String key, String json) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) {
+            headers.setBearerAuth(key);
+        }
+        return rest.postForEntity(path, new HttpEntity<>(json, headers), Map.class);
+    }
+
+    /** The shared test infrastructure, with this context's database behind a proxy it can cut. */
+    static class ThroughProxy implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            new InfrastructureInitializer().initialize(context);
+            String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
+            database = DatabaseProxy.to(url);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("database-proxy",
+                    Map.of("spring.datasource.url", database.route(url))));
+        }
+    }
+}
