@@ -24,16 +24,10 @@ import java.sql.SQLException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseOutageProblems {
 
-    private final DatabaseOutages outages;
-
-    DatabaseOutageProblems(DatabaseOutages outages) {
-        this.outages = outages;
-    }
-
     @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
             TransactionSystemException.class, JdbcException.class, SQLException.class})
     ResponseEntity<ProblemDetail> databaseFailure(Exception failure) {
-        return outages.explain(failure) ? ServiceProblems.databaseUnavailable(failure)
+        return DatabaseOutages.explain(failure) ? ServiceProblems.databaseUnavailable(failure)
                 : ServiceProblems.unexpected(failure);
     }
 }

@@ -22,12 +22,6 @@ import java.net.URI;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IncidentProblems {
 
-    private final DatabaseOutages outages;
-
-    IncidentProblems(DatabaseOutages outages) {
-        this.outages = outages;
-    }
-
     @ExceptionHandler(IncidentException.class)
     ResponseEntity<ProblemDetail> refused(IncidentException ex) {
         return problem(ex.code(), ex.getMessage());
@@ -62,7 +56,7 @@ class IncidentProblems {
                 return conflict((RuntimeException) t);
             }
         }
-        return outages.explain(ex) ? ServiceProblems.databaseUnavailable(ex) : ServiceProblems.unexpected(ex);
+        return DatabaseOutages.explain(ex) ? ServiceProblems.databaseUnavailable(ex) : ServiceProblems.unexpected(ex);
     }
 
     private static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail) {

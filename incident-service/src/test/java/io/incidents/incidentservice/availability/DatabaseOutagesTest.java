@@ -2,22 +2,20 @@ package io.incidents.incidentservice.availability;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verifyNoInteractions;
-import static org.mockito.Mockito.when;
 
 /** What counts as "PostgreSQL cannot be reached", however deep Axon and Spring wrap it. */
 class DatabaseOutagesTest {
@@ -59,31 +57,35 @@ class DatabaseOutagesTest {
     }
 
     @Test
-    void aDatabaseFailureThatLostItsEvidenceIsAnOutageWhenTheDatabaseDoesNotAnswer() throws SQLException {
-        // What the pool throws for a statement on a connection it closed after a broken pipe.
+    void aFailureThatLostItsEvidenceIsAnOutageWhenAConnectionOfTheSameRequestBroke() {
+        // What the pool throws for the next statement on a connection it closed after a broken pipe.
         RuntimeException closed = new RuntimeException("Error when preparing statement.", new SQLException("Connection is closed"));
-        DataSource down = mock(DataSource.class);
-        when(down.getConnection()).thenThrow(new SQLTransientConnectionException("request timed out after 3000ms"));
+        inARequest(() -> {
+            assertThat(DatabaseOutages.explain(closed)).isFalse();
 
-        assertThat(new DatabaseOutages(down).explain(closed)).isTrue();
+            assertThat(new ConnectionFailures().adjudicate(new SQLException("An I/O error occurred", "08006")))
+                    .as("the pool still decides").isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
+
+            assertThat(DatabaseOutages.explain(closed)).isTrue();
+        });
+        inARequest(() -> assertThat(DatabaseOutages.explain(closed)).as("another request").isFalse());
     }
 
     @Test
-    void aDatabaseFailureWhileTheDatabaseAnswersIsNot() throws SQLException {
-        RuntimeException closed = new RuntimeException("Error when preparing statement.", new SQLException("Connection is closed"));
-        DataSource up = mock(DataSource.class);
-        Connection connection = mock(Connection.class);
-        when(up.getConnection()).thenReturn(connection);
-        when(connection.isValid(anyInt())).thenReturn(true);
+    void otherFailuresOnAConnectionAreNotNoted() {
+        inARequest(() -> {
+            new ConnectionFailures().adjudicate(new SQLException("duplicate key value violates unique constraint", "23505"));
 
-        assertThat(new DatabaseOutages(up).explain(closed)).isFalse();
+            assertThat(DatabaseOutages.explain(new IllegalStateException("a bug"))).isFalse();
+        });
     }
 
-    @Test
-    void aFailureWithoutTheDatabaseInItDoesNotDisturbTheDatabase() {
-        DataSource untouched = mock(DataSource.class);
-
-        assertThat(new DatabaseOutages(untouched).explain(new IllegalStateException("a bug"))).isFalse();
-        verifyNoInteractions(untouched);
+    private static void inARequest(Runnable test) {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
+        try {
+            test.run();
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package io.incidents.incidentservice.incident;
 
-import io.incidents.incidentservice.availability.DatabaseOutages;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -9,19 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class IncidentProblemsTest {
 
-    private final DataSource database = mock(DataSource.class);
-    private final IncidentProblems problems = new IncidentProblems(new DatabaseOutages(database));
+    private final IncidentProblems problems = new IncidentProblems();
 
     @Test
     void aConcurrencyConflictIs409WithACodeAClientCanRetryOn() {
@@ -61,11 +54,7 @@ class IncidentProblemsTest {
     }
 
     @Test
-    void anUnknownWrappedFailureIsA500ProblemWithoutItsInternals() throws SQLException {
-        Connection connection = mock(Connection.class);
-        when(database.getConnection()).thenReturn(connection);
-        when(connection.isValid(anyInt())).thenReturn(true);
-
+    void anUnknownWrappedFailureIsA500ProblemWithoutItsInternals() {
         ResponseEntity<ProblemDetail> answer = problems.wrapped(new EventStoreException("bad payload",
                 new SQLException("column \"secret_column\" does not exist", "42703")));
 
