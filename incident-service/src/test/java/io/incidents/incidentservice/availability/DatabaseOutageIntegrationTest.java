@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * PostgreSQL goes away under a running service (its connections break, new ones are refused):
  * commands and alerts answer 503 problem+json with Retry-After once the pool gives up waiting,
- * change nothing, and work again when the database is back, without a restart. The database is
+ * change nothing, and work again when the database is back, without a restart; a command sent
+ * again with its Idempotency-Key is then taken once. The database is
  * taken away through a proxy of this context's own, so no other test notices.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -65,8 +66,8 @@ class DatabaseOutageIntegrationTest {
         String existing = api.declare("Search slow", "SEV3", "search");
         database.cut();
 
-        ResponseEntity<Map> declared = api.post("/api/v1/incidents",
-                Map.of("title", "Declared while the database was down", "severity", "SEV2", "services", List.of("chat")));
+        String key = UUID.randomUUID().toString();
+        ResponseEntity<Map> declared = declare(key);
         ResponseEntity<Map> acknowledged = api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of());
 
         for (ResponseEntity<Map> answer : List.of(declared, acknowledged)) {
@@ -77,9 +78,12 @@ class DatabaseOutageIntegrationTest {
         database.restore();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
                 api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of()).getStatusCode().value() == 204);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
-                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'title' = 'Declared while the database was down'",
-                Integer.class)).isZero();
+        assertThat(declaredWhileDown()).isZero();
+        // The client's retry with the same key is taken, once.
+        ResponseEntity<Map> retried = declare(key);
+        assertThat(retried.getStatusCode().value()).isEqualTo(201);
+        assertThat(declare(key).getBody()).isEqualTo(retried.getBody());
+        assertThat(declaredWhileDown()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type = 'io.incidents.events.IncidentAcknowledged'", Integer.class, existing))
                 .as("only the acknowledgement sent after the outage").isEqualTo(1);
@@ -100,6 +104,21 @@ class DatabaseOutageIntegrationTest {
                 {"version": "4", "status": "firing", "alerts": [{"status": "firing", "fingerprint": "db-down-%s",
                  "labels": {"alertname": "Down", "severity": "critical"}, "annotations": {"summary": "Down"}}]}"""
                 .formatted(UUID.randomUUID())));
+    }
+
+    private ResponseEntity<Map> declare(String idempotencyKey) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("Idempotency-Key", idempotencyKey);
+        return rest.withBasicAuth(CommandApi.USER, CommandApi.PASSWORD).postForEntity("/api/v1/incidents", new HttpEntity<>(
+                Map.of("title", "Declared while the database was down", "severity", "SEV2", "services", List.of("chat")),
+                headers), Map.class);
+    }
+
+    private int declaredWhileDown() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                + " WHERE convert_from(payload, 'UTF8')::jsonb ->> 'title' = 'Declared while the database was down'",
+                Integer.class);
     }
 
     private static void assertUnavailable(ResponseEntity<Map> answer) {
