@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.incident;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * (an acknowledgement, a resolution, the deadline's own escalation); one that is firing at that
  * moment is held by db-scheduler and cannot be removed, and refusing the cancel would refuse the
  * acknowledgement. Left alone, it finds the incident changed and does nothing, or fails on the
- * concurrent change and is tried again, to the same effect. One already gone is ignored too.
+ * concurrent change and is tried again, to the same effect. One picked in the very moment of the
+ * cancel (db-scheduler's versioned delete then finds no row) is the same case; one already gone
+ * is ignored too.
  */
 class EscalationDeadlineManager extends DbSchedulerDeadlineManager {
 
@@ -34,6 +37,9 @@ class EscalationDeadlineManager extends DbSchedulerDeadlineManager {
                 scheduler.cancel(new DbSchedulerDeadlineToken(scheduleId));
             } catch (TaskInstanceCurrentlyExecutingException | TaskInstanceNotFoundException e) {
                 log.debug("Deadline {} ({}) is firing or gone; left alone", scheduleId, deadlineName);
+            } catch (ExecutionException e) {
+                // Picked between db-scheduler's read and its versioned delete: firing now, as above.
+                log.debug("Deadline {} ({}) was picked while being cancelled; left alone", scheduleId, deadlineName);
             }
         });
     }

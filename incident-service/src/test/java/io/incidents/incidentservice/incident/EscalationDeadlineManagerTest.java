@@ -1,13 +1,17 @@
 package io.incidents.incidentservice.incident;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.exceptions.ExecutionException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineToken;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -36,6 +40,15 @@ class EscalationDeadlineManagerTest {
     @Test
     void aDeadlineFiringAtThisMomentIsLeftToFindTheIncidentChanged() {
         doThrow(new TaskInstanceCurrentlyExecutingException("AxonDeadline", "d-1"))
+                .when(scheduler).cancel(new DbSchedulerDeadlineToken("d-1"));
+
+        assertThatCode(() -> manager.cancelSchedule(Incident.ACK_OVERDUE, "d-1")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDeadlinePickedInTheMomentOfTheCancelIsLeftAloneToo() {
+        Execution execution = new Execution(Instant.parse("2026-11-26T10:15:00Z"), new TaskInstance<>("AxonDeadline", "d-1"));
+        doThrow(new ExecutionException("Expected one execution to be removed, but removed 0.", execution))
                 .when(scheduler).cancel(new DbSchedulerDeadlineToken("d-1"));
 
         assertThatCode(() -> manager.cancelSchedule(Incident.ACK_OVERDUE, "d-1")).doesNotThrowAnyException();
