@@ -1,9 +1,11 @@
 package io.incidents.incidentservice.alerting;
 
+import io.incidents.incidentservice.availability.ServiceProblems;
 import io.incidents.support.security.FailureThrottle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 
 import java.time.Duration;
@@ -14,6 +16,9 @@ import java.time.Duration;
  * or the request's URL.
  */
 final class AlertAnswers {
+
+    /** The other writer is done within milliseconds. */
+    private static final Duration CONFLICT_RETRY_AFTER = Duration.ofSeconds(1);
 
     private AlertAnswers() {
     }
@@ -37,6 +42,16 @@ final class AlertAnswers {
         return retryLater(wait, "This integration may send " + properties.rateLimitPerMinute() + " alerts per minute"
                 + " (at most " + properties.burst() + " at once); these " + alerts + " are refused whole: retry in "
                 + FailureThrottle.retryAfterSeconds(wait) + " s.");
+    }
+
+    /**
+     * Another instance changed the alert's incident at the same moment. Nothing of this payload's
+     * alert was stored; sent again it will be. Not the 409 of the command API: Alertmanager and
+     * PagerDuty clients drop an alert on a 4xx other than 429, and retry a 5xx.
+     */
+    static ResponseEntity<ProblemDetail> concurrentChange() {
+        return ServiceProblems.retryLater("concurrent-modification", "CONCURRENT_MODIFICATION", CONFLICT_RETRY_AFTER,
+                "The incident of this alert was changed by another request at the same moment; send the alert again.");
     }
 
     static ProblemDetail overCap(AlertsOverCap over) {

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.support.security.FailureThrottle;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -73,6 +77,12 @@ class PagerDutyController {
         Map<String, Object> accepted = answer("success", "Event processed", null);
         accepted.put("dedup_key", parsed.alert().dedupKey());
         return ResponseEntity.accepted().body(accepted);
+    }
+
+    /** A 4xx would make a PagerDuty client drop the event; a 5xx makes it send the event again. */
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrentChange(RuntimeException e) {
+        return AlertAnswers.concurrentChange();
     }
 
     private static ResponseEntity<Map<String, Object>> invalid(List<String> errors) {

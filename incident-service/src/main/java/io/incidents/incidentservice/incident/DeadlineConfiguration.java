@@ -1,12 +1,16 @@
 package io.incidents.incidentservice.incident;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurationScopeAwareProvider;
 import org.axonframework.deadline.DeadlineManagerSpanFactory;
+import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
@@ -24,15 +28,29 @@ class DeadlineConfiguration {
                                                @Qualifier("eventSerializer") Serializer serializer,
                                                TransactionManager transactionManager,
                                                DeadlineManagerSpanFactory spanFactory) {
-        return DbSchedulerDeadlineManager.builder()
-                .scheduler(scheduler)
+        return new EscalationDeadlineManager(DbSchedulerDeadlineManager.builder()
                 .scopeAwareProvider(new ConfigurationScopeAwareProvider(configuration))
                 .serializer(serializer)
                 .transactionManager(transactionManager)
                 .spanFactory(spanFactory)
                 // db-scheduler's Spring Boot starter starts and stops the scheduler.
                 .startScheduler(false)
-                .stopScheduler(false)
-                .build();
+                .stopScheduler(false), scheduler);
+    }
+
+    /**
+     * The task db-scheduler runs for every deadline: Axon's own, under its name and data type,
+     * with a failure handler that retries within seconds ({@link DeadlineRetry}) instead of
+     * db-scheduler's five minutes. Axon's Spring Boot auto-configuration backs off from a task
+     * bean with this qualifier.
+     */
+    @Bean
+    @Qualifier("deadlineDetailsTask")
+    Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask(ObjectProvider<DbSchedulerDeadlineManager> deadlineManager,
+                                                               DeadlineRetryProperties retry) {
+        Task<DbSchedulerBinaryDeadlineDetails> axonTask = DbSchedulerDeadlineManager.binaryTask(deadlineManager::getObject);
+        return Tasks.oneTime(axonTask.getName(), axonTask.getDataClass())
+                .onFailure(new DeadlineRetry<>(retry))
+                .execute((instance, context) -> axonTask.execute(instance, context));
     }
 }

@@ -37,7 +37,9 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -85,6 +87,8 @@ public class Incident {
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     /** Where the pending acknowledge escalations run from, as the timers would have been set (SPEC 4). */
     private final List<AckClock> ackClocks = new ArrayList<>();
+    /** The acknowledge deadlines armed and not yet stopped, so they are cancelled by id. */
+    private final AckDeadlines ackDeadlines = new AckDeadlines();
 
     protected Incident() {
         // for Axon: rebuilt from events
@@ -92,14 +96,17 @@ public class Incident {
 
     @CommandHandler
     public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
-        boolean imported = EventMetadata.isImported(metaData);
-        // In a constructor the event is applied once the aggregate exists; so is the deadline (its scope).
+        String deadlineId = null;
+        if (!EventMetadata.isImported(metaData)
+                && EscalationPolicy.DEFAULT.levelAtDeclaration(command.severity()) < EscalationPolicy.MAX_LEVEL) {
+            // The aggregate does not exist before its first event, so its scope is named here.
+            ScopeDescriptor scope = new AggregateScopeDescriptor(Incident.class.getSimpleName(), command.incidentId());
+            Instant dueAt = command.at().plus(slaPolicy.targetFor(command.severity()).acknowledgeWithin());
+            deadlineId = deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt), scope);
+        }
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
-                command.services(), command.source(), command.at(), command.recommendation())).andThen(() -> {
-            if (!imported && escalationLevel < EscalationPolicy.MAX_LEVEL) {
-                scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
-            }
-        });
+                command.services(), command.source(), command.at(), command.recommendation()),
+                AckDeadlines.declaredWith(deadlineId));
     }
 
     @CommandHandler
@@ -108,8 +115,8 @@ public class Incident {
         if (acknowledged) {
             return;
         }
+        ackDeadlines.cancelAll(deadlines);
         apply(new IncidentAcknowledged(incidentId, command.acknowledgedBy(), command.at()));
-        deadlines.cancelAllWithinScope(ACK_OVERDUE);
     }
 
     /**
@@ -124,14 +131,16 @@ public class Incident {
             return;
         }
         boolean raise = command.severity().isMoreSevereThan(severity);
-        apply(new SeverityChanged(incidentId, severity, command.severity(), command.reason(), command.at()));
+        MetaData armed = MetaData.emptyInstance();
         if (raise && !acknowledged && !EventMetadata.isImported(metaData)) {
-            if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
-                deadlines.cancelAllWithinScope(ACK_OVERDUE);
+            int levelAfter = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(command.severity()));
+            if (levelAfter >= EscalationPolicy.MAX_LEVEL) {
+                ackDeadlines.cancelAll(deadlines);
             } else {
-                scheduleAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+                armed = armAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(command.severity()).acknowledgeWithin()));
             }
         }
+        apply(new SeverityChanged(incidentId, severity, command.severity(), command.reason(), command.at()), armed);
     }
 
     /**
@@ -145,16 +154,20 @@ public class Incident {
                 || overdue.dueAt().equals(lastAckOverdueAt)) {
             return;
         }
-        deadlines.cancelAllWithinScope(ACK_OVERDUE);
-        apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.ACK_OVERDUE, null, overdue.dueAt()),
-                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
-        if (escalationLevel < EscalationPolicy.MAX_LEVEL) {
-            scheduleAckOverdue(deadlines, overdue.dueAt().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+        // The other one pending after a raise, if any; this one is firing and is left to the manager.
+        ackDeadlines.cancelAll(deadlines);
+        int level = escalationLevel + 1;
+        MetaData metaData = MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR);
+        if (level < EscalationPolicy.MAX_LEVEL) {
+            metaData = metaData.mergedWith(armAckOverdue(deadlines,
+                    overdue.dueAt().plus(slaPolicy.targetFor(severity).acknowledgeWithin())));
         }
+        apply(new IncidentEscalated(incidentId, level, EscalationReason.ACK_OVERDUE, null, overdue.dueAt()), metaData);
     }
 
-    private static void scheduleAckOverdue(DeadlineManager deadlines, Instant dueAt) {
-        deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt));
+    /** Schedules an acknowledge escalation; the answer goes in the metadata of the event that armed it. */
+    private static MetaData armAckOverdue(DeadlineManager deadlines, Instant dueAt) {
+        return AckDeadlines.armed(deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt)));
     }
 
     /**
@@ -250,7 +263,7 @@ public class Incident {
             apply(new IncidentEscalated(incidentId, escalationLevel + 1, EscalationReason.MANUAL, command.note(), command.at()));
         }
         if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
-            deadlines.cancelAllWithinScope(ACK_OVERDUE);
+            ackDeadlines.cancelAll(deadlines);
         }
     }
 
@@ -265,16 +278,26 @@ public class Incident {
     @CommandHandler
     public void handle(ResolveIncidentCommand command, DeadlineManager deadlines) {
         requireOpen("be resolved again");
+        ackDeadlines.cancelAll(deadlines);
         apply(new IncidentResolved(incidentId, command.summary(), command.rootCause(), command.at()));
-        deadlines.cancelAllWithinScope(ACK_OVERDUE);
     }
 
+    /**
+     * A reopen asks for a new acknowledgement (SPEC 4): the escalation timer restarts from the
+     * reopen at the current severity's acknowledge interval, from the level reached, whether or
+     * not the incident had been acknowledged before. The SLA's ack clock, stopped long ago, is a
+     * matter of the read side and untouched here.
+     */
     @CommandHandler
-    public void handle(ReopenIncidentCommand command) {
+    public void handle(ReopenIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
         if (!resolved) {
             throw new IncidentException(ErrorCode.INCIDENT_NOT_RESOLVED, "Only a resolved incident can be reopened.");
         }
-        apply(new IncidentReopened(incidentId, command.reason(), command.at()));
+        MetaData armed = MetaData.emptyInstance();
+        if (escalationLevel < EscalationPolicy.MAX_LEVEL && !EventMetadata.isImported(metaData)) {
+            armed = armAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
+        }
+        apply(new IncidentReopened(incidentId, command.reason(), command.at()), armed);
     }
 
     /** Allowed before and after resolution: post-mortem follow-ups come after the fire is out. */
@@ -307,7 +330,8 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentDeclared event) {
+    void on(IncidentDeclared event, MetaData metaData) {
+        ackDeadlines.declared(metaData);
         incidentId = event.incidentId();
         severity = event.severity();
         escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(event.severity());
@@ -317,16 +341,21 @@ public class Incident {
     @EventSourcingHandler
     void on(IncidentAcknowledged event) {
         acknowledged = true;
+        ackDeadlines.stopped();
     }
 
     @EventSourcingHandler
-    void on(SeverityChanged event) {
+    void on(SeverityChanged event, MetaData metaData) {
         // A raise starts the stricter level's clock; a lowering relaxes no clock already running.
         if (event.to().isMoreSevereThan(severity)) {
             ackClocks.add(new AckClock(event.changedAt(), event.to()));
         }
         severity = event.to();
         escalationLevel = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(event.to()));
+        if (escalationLevel >= EscalationPolicy.MAX_LEVEL) {
+            ackDeadlines.stopped();
+        }
+        ackDeadlines.armedBy(metaData);
     }
 
     @EventSourcingHandler
@@ -353,7 +382,7 @@ public class Incident {
     }
 
     @EventSourcingHandler
-    void on(IncidentEscalated event) {
+    void on(IncidentEscalated event, MetaData metaData) {
         escalationLevel = Math.max(escalationLevel, event.level());
         if (event.reason() == EscalationReason.ACK_OVERDUE) {
             lastAckOverdueAt = event.escalatedAt();
@@ -361,18 +390,26 @@ public class Incident {
             ackClocks.clear();
             ackClocks.add(new AckClock(event.escalatedAt(), severity));
         }
+        if (event.reason() == EscalationReason.ACK_OVERDUE || escalationLevel >= EscalationPolicy.MAX_LEVEL) {
+            ackDeadlines.stopped();
+        }
+        ackDeadlines.armedBy(metaData);
     }
 
     @EventSourcingHandler
     void on(IncidentResolved event) {
         resolved = true;
+        ackDeadlines.stopped();
     }
 
     @EventSourcingHandler
-    void on(IncidentReopened event) {
+    void on(IncidentReopened event, MetaData metaData) {
         resolved = false;
         // A reopen asks for a new acknowledgement, timed from the reopen (SPEC 4).
+        acknowledged = false;
         ackClocks.clear();
         ackClocks.add(new AckClock(event.reopenedAt(), severity));
+        ackDeadlines.stopped();
+        ackDeadlines.armedBy(metaData);
     }
 }

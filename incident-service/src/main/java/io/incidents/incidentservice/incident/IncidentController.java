@@ -24,7 +24,9 @@ import io.incidents.incidentservice.incident.IncidentRequests.ReopenRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.ResolveRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.StartRollbackRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.UpdateStatusRequest;
+import io.incidents.incidentservice.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +35,7 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,6 +47,9 @@ import java.util.UUID;
 /**
  * The command API of SPEC section 9. Every command runs to completion before the answer:
  * 2xx means its events are stored; the read side sees them shortly after, through Kafka.
+ * The POSTs that would otherwise act twice when repeated take an {@code Idempotency-Key}
+ * ({@link IdempotentRequests}); the others are safe to repeat already: a repeat changes nothing
+ * (a second acknowledgement) or is refused with 409 and changes nothing (a second resolution).
  */
 @RestController
 @RequestMapping("/api/v1/incidents")
@@ -52,21 +58,30 @@ import java.util.UUID;
 class IncidentController {
 
     private static final String ID = IncidentIds.PATTERN;
+    private static final String KEY_DESCRIPTION = "Sent again by the same caller with the same body within 24 h, the"
+            + " first answer comes back (Idempotent-Replayed: true) and nothing is done twice; with another body, 422.";
+
     private final CommandSender sender;
     private final Clock clock;
+    private final IdempotentRequests idempotent;
 
-    IncidentController(CommandSender sender, Clock clock) {
+    IncidentController(CommandSender sender, Clock clock, IdempotentRequests idempotent) {
         this.sender = sender;
         this.clock = clock;
+        this.idempotent = idempotent;
     }
 
     @Operation(summary = "Declare an incident")
     @PostMapping
-    ResponseEntity<Map<String, String>> declare(@Valid @RequestBody DeclareIncidentRequest request) {
-        String id = UUID.randomUUID().toString();
-        sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
-                request.services(), IncidentSource.manual(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
+    ResponseEntity<Map<String, String>> declare(@Valid @RequestBody DeclareIncidentRequest request,
+                                                @Parameter(description = KEY_DESCRIPTION)
+                                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request, () -> {
+            String id = UUID.randomUUID().toString();
+            sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
+                    request.services(), IncidentSource.manual(), clock.instant()));
+            return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
+        });
     }
 
     @Operation(summary = "Acknowledge an incident (a second acknowledgement changes nothing)")
@@ -87,9 +102,11 @@ class IncidentController {
     @Operation(summary = "Post a status-page phase and public message")
     @PostMapping("/{id}/status")
     ResponseEntity<Void> updateStatus(@PathVariable @Pattern(regexp = ID) String id,
-                                      @Valid @RequestBody UpdateStatusRequest request) {
-        sender.send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant()));
-        return ResponseEntity.noContent().build();
+                                      @Valid @RequestBody UpdateStatusRequest request,
+                                      @Parameter(description = KEY_DESCRIPTION)
+                                      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request,
+                () -> sender.send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant())));
     }
 
     @Operation(summary = "Assign a response role")
@@ -103,12 +120,16 @@ class IncidentController {
     @Operation(summary = "Start a rollback (one at a time)")
     @PostMapping("/{id}/rollbacks")
     ResponseEntity<Map<String, String>> startRollback(@PathVariable @Pattern(regexp = ID) String id,
-                                                      @Valid @RequestBody StartRollbackRequest request) {
-        String rollbackId = UUID.randomUUID().toString();
-        sender.send(new StartRollbackCommand(id, rollbackId, request.procedure(), request.services(), request.targetVersion(),
-                request.reason(), clock.instant()));
-        return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/rollbacks/" + rollbackId))
-                .body(Map.of("rollbackId", rollbackId));
+                                                      @Valid @RequestBody StartRollbackRequest request,
+                                                      @Parameter(description = KEY_DESCRIPTION)
+                                                      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request, () -> {
+            String rollbackId = UUID.randomUUID().toString();
+            sender.send(new StartRollbackCommand(id, rollbackId, request.procedure(), request.services(),
+                    request.targetVersion(), request.reason(), clock.instant()));
+            return ResponseEntity.created(URI.create("/api/v1/incidents/" + id + "/rollbacks/" + rollbackId))
+                    .body(Map.of("rollbackId", rollbackId));
+        });
     }
 
     @Operation(summary = "Mark a running rollback completed")
@@ -131,10 +152,11 @@ class IncidentController {
     @Operation(summary = "Escalate one level by hand")
     @PostMapping("/{id}/escalate")
     ResponseEntity<Void> escalate(@PathVariable @Pattern(regexp = ID) String id,
-                                  @Valid @RequestBody(required = false) EscalateRequest request) {
+                                  @Valid @RequestBody(required = false) EscalateRequest request,
+                                  @Parameter(description = KEY_DESCRIPTION)
+                                  @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         String note = request == null ? null : request.reason();
-        sender.send(new EscalateIncidentCommand(id, note, clock.instant()));
-        return ResponseEntity.noContent().build();
+        return idempotent.once(key, request, () -> sender.send(new EscalateIncidentCommand(id, note, clock.instant())));
     }
 
     @Operation(summary = "Resolve an open incident")
@@ -156,10 +178,14 @@ class IncidentController {
     @Operation(summary = "Add a post-mortem action item (also after resolution)")
     @PostMapping("/{id}/action-items")
     ResponseEntity<Map<String, String>> addActionItem(@PathVariable @Pattern(regexp = ID) String id,
-                                                      @Valid @RequestBody AddActionItemRequest request) {
-        String actionItemId = UUID.randomUUID().toString();
-        sender.send(new AddActionItemCommand(id, actionItemId, request.text(), request.owner(), request.due(),
-                clock.instant()));
-        return ResponseEntity.status(201).body(Map.of("actionItemId", actionItemId));
+                                                      @Valid @RequestBody AddActionItemRequest request,
+                                                      @Parameter(description = KEY_DESCRIPTION)
+                                                      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request, () -> {
+            String actionItemId = UUID.randomUUID().toString();
+            sender.send(new AddActionItemCommand(id, actionItemId, request.text(), request.owner(), request.due(),
+                    clock.instant()));
+            return ResponseEntity.status(201).body(Map.of("actionItemId", actionItemId));
+        });
     }
 }

@@ -1,5 +1,7 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.incidentservice.availability.DatabaseOutages;
+import io.incidents.incidentservice.availability.ServiceProblems;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -37,7 +39,10 @@ class IncidentProblems {
                 "The incident was changed by another request at the same moment; retry.");
     }
 
-    /** Axon wraps handler exceptions when they cross a distributed bus; unwrap the known ones. */
+    /**
+     * Axon wraps handler exceptions when they cross a distributed bus, and the event store's
+     * failures (PostgreSQL unreachable among them) in its own: unwrap the known ones.
+     */
     @ExceptionHandler({CommandExecutionException.class, EventStoreException.class})
     ResponseEntity<ProblemDetail> wrapped(RuntimeException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
@@ -51,7 +56,7 @@ class IncidentProblems {
                 return conflict((RuntimeException) t);
             }
         }
-        throw ex;
+        return DatabaseOutages.explain(ex) ? ServiceProblems.databaseUnavailable(ex) : ServiceProblems.unexpected(ex);
     }
 
     private static ResponseEntity<ProblemDetail> problem(ErrorCode code, String detail) {

@@ -1,7 +1,9 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.Severity;
 import io.incidents.incidentservice.incident.Incident.AckOverdue;
@@ -9,6 +11,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeInciden
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.policy.SlaPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -126,6 +129,61 @@ class EscalationTimerTest {
                         new EscalateIncidentCommand(ID, "ceo", minutes(2)))
                 .whenTimeElapses(Duration.ofHours(1))
                 .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reopeningRestartsTheTimerFromTheReopenAtTheCurrentSeveritysInterval() {
+        fixture.givenCommands(declare(Severity.SEV3), new ChangeSeverityCommand(ID, Severity.SEV2, "spreading", minutes(5)),
+                        new ResolveIncidentCommand(ID, "fixed", null, minutes(10)))
+                .when(new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .expectEvents(new IncidentReopened(ID, "errors are back", minutes(40)))
+                .expectScheduledDeadline(minutes(55), new AckOverdue(minutes(55)));
+    }
+
+    @Test
+    void aReopenedIncidentNobodyAcknowledgesEscalatesOneIntervalAfterTheReopen() {
+        fixture.givenCommands(declare(Severity.SEV3), new ResolveIncidentCommand(ID, "fixed", null, minutes(10)),
+                        new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .whenTimeAdvancesTo(minutes(75))
+                .expectEvents(new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(70)))
+                .expectScheduledDeadline(minutes(100), new AckOverdue(minutes(100)));
+    }
+
+    @Test
+    void reopeningAsksForANewAcknowledgementEvenAfterAnEarlierOne() {
+        fixture.givenCommands(declare(Severity.SEV3), new AcknowledgeIncidentCommand(ID, "alice", minutes(2)),
+                        new ResolveIncidentCommand(ID, "fixed", null, minutes(10)),
+                        new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .whenTimeAdvancesTo(minutes(75))
+                .expectEvents(new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(70)));
+    }
+
+    @Test
+    void anAcknowledgementAfterTheReopenIsRecordedAndStopsTheTimerAgain() {
+        fixture.givenCommands(declare(Severity.SEV3), new AcknowledgeIncidentCommand(ID, "alice", minutes(2)),
+                        new ResolveIncidentCommand(ID, "fixed", null, minutes(10)),
+                        new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .when(new AcknowledgeIncidentCommand(ID, "bob", minutes(45)))
+                .expectEvents(new IncidentAcknowledged(ID, "bob", minutes(45)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void aReopenedIncidentClimbsOnFromTheLevelItHadReached() {
+        fixture.givenCommands(declare(Severity.SEV2), new EscalateIncidentCommand(ID, "board call", minutes(1)),
+                        new ResolveIncidentCommand(ID, "fixed", null, minutes(10)),
+                        new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .whenTimeAdvancesTo(minutes(120))
+                .expectEvents(new IncidentEscalated(ID, 4, EscalationReason.ACK_OVERDUE, null, minutes(55)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void reopeningAnIncidentAtTheHighestLevelArmsNoTimer() {
+        fixture.givenCommands(declare(Severity.SEV1), new ResolveIncidentCommand(ID, "fixed", null, minutes(10)))
+                .when(new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .expectEvents(new IncidentReopened(ID, "errors are back", minutes(40)))
                 .expectNoScheduledDeadlines();
     }
 }

@@ -13,6 +13,7 @@ import io.incidents.incidentservice.eventstore.EventMetadata;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.policy.SlaPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -77,6 +78,14 @@ class ImportedCommandsTest {
     }
 
     @Test
+    void anImportedReopenArmsNoTimer() {
+        fixture.given(declared(Severity.SEV2), new IncidentResolved(ID, "fixed", null, minutes(10)))
+                .when(new ReopenIncidentCommand(ID, "back", minutes(100)), IMPORTED)
+                .expectEvents(new IncidentReopened(ID, "back", minutes(100)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
     void anEscalationForAMissedAcknowledgementAtTheDeadlineIsTheTimersAndClimbsOneLevel() {
         fixture.given(declared(Severity.SEV2))
                 .when(overdue(minutes(15)), IMPORTED)
@@ -132,6 +141,14 @@ class ImportedCommandsTest {
                         new IncidentReopened(ID, "back", minutes(100)))
                 .when(overdue(minutes(114)), IMPORTED)
                 .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
+    }
+
+    @Test
+    void aReopenedIncidentAcknowledgedBeforeIsOverdueAgainOneAckIntervalAfterTheReopen() {
+        fixture.given(declared(Severity.SEV2), new IncidentAcknowledged(ID, "alice", minutes(3)),
+                        new IncidentResolved(ID, "fixed", null, minutes(10)), new IncidentReopened(ID, "back", minutes(100)))
+                .when(overdue(minutes(115)), IMPORTED)
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(115)));
     }
 
     @Test

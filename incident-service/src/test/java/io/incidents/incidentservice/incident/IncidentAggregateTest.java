@@ -98,6 +98,14 @@ class IncidentAggregateTest {
     }
 
     @Test
+    void aReopenedIncidentTakesANewAcknowledgement() {
+        fixture.given(DECLARED_SEV2, new IncidentAcknowledged(ID, "alice", T1), RESOLVED,
+                        new IncidentReopened(ID, "errors are back", T2))
+                .when(new AcknowledgeIncidentCommand(ID, "bob", T2.plusSeconds(60)))
+                .expectEvents(new IncidentAcknowledged(ID, "bob", T2.plusSeconds(60)));
+    }
+
+    @Test
     void changingSeverityRecordsFromAndTo() {
         fixture.given(DECLARED_SEV2)
                 .when(new ChangeSeverityCommand(ID, Severity.SEV1, "all regions", T1))

@@ -1,11 +1,14 @@
 package io.incidents.incidentservice.incident;
 
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+
+import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,5 +41,24 @@ class IncidentProblemsTest {
 
         assertThat(answer.getStatusCode().value()).isEqualTo(404);
         assertThat(answer.getBody().getDetail()).contains("i-9");
+    }
+
+    @Test
+    void anEventStoreThatLostItsDatabaseIs503WithRetryAfter() {
+        ResponseEntity<ProblemDetail> answer = problems.wrapped(new EventStoreException("could not append",
+                new SQLException("An I/O error occurred while sending to the backend", "08006")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(answer.getBody().getProperties()).containsEntry("code", "DATABASE_UNAVAILABLE");
+    }
+
+    @Test
+    void anUnknownWrappedFailureIsA500ProblemWithoutItsInternals() {
+        ResponseEntity<ProblemDetail> answer = problems.wrapped(new EventStoreException("bad payload",
+                new SQLException("column \"secret_column\" does not exist", "42703")));
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(500);
+        assertThat(answer.getBody().getDetail()).doesNotContain("secret_column");
     }
 }
