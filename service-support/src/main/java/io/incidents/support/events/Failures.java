@@ -37,6 +37,9 @@ public final class Failures {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
                 return isOutageState(sql.getSQLState());
             }
+            if (cause instanceof SQLException sql && isClosedConnection(sql)) {
+                return true;
+            }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
@@ -61,6 +64,15 @@ public final class Failures {
     private static boolean isOutageState(String state) {
         return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")
                 || state.startsWith("40") || state.equals("55P03");
+    }
+
+    /**
+     * The pool's "Connection is closed" carries no SQLSTATE: a connection that broke under the
+     * request (the database restarted), not the record's fault.
+     */
+    private static boolean isClosedConnection(SQLException sql) {
+        String message = sql.getMessage();
+        return message != null && message.toLowerCase(java.util.Locale.ROOT).contains("connection is closed");
     }
 
     private static boolean extends_(Class<?> type, String name) {

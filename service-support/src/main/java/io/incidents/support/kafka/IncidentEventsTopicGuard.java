@@ -21,6 +21,7 @@ public class IncidentEventsTopicGuard implements InitializingBean, ApplicationCo
 
     private static final Logger log = LoggerFactory.getLogger(IncidentEventsTopicGuard.class);
     private static final Duration RETRY_EVERY = Duration.ofSeconds(15);
+    private static final Duration CLOSE_WITHIN = Duration.ofSeconds(1);
 
     private final IncidentEventsTopic topic;
     private final KafkaAdmin kafkaAdmin;
@@ -50,7 +51,8 @@ public class IncidentEventsTopicGuard implements InitializingBean, ApplicationCo
 
     /** @return whether the check is done (the topic is as expected); false to try again later */
     private boolean checkOnce() {
-        try (Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+        Admin admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+        try {
             IncidentEventsTopic.Found found = creates ? topic.ensure(admin) : topic.check(admin);
             if (found == IncidentEventsTopic.Found.ABSENT) {
                 log.info("Topic {} does not exist yet; incident-service creates it. Checking again in {} s",
@@ -63,6 +65,9 @@ public class IncidentEventsTopicGuard implements InitializingBean, ApplicationCo
             log.warn("Cannot check topic {} now ({}); starting anyway and checking again in {} s", topic.name(),
                     e.getMessage(), RETRY_EVERY.toSeconds());
             return false;
+        } finally {
+            // Not close(): it waits for calls still pending, a minute long when the broker is away.
+            admin.close(CLOSE_WITHIN);
         }
     }
 

@@ -25,6 +25,8 @@ class FailuresTest {
                 .as("the server restarting").isTrue();
         assertThat(Failures.isOutage(new RuntimeException("wrapped", new SQLException("could not serialize", "40001")))).isTrue();
         assertThat(Failures.isOutage(new KafkaException("send failed", new ConnectException("refused")))).isTrue();
+        assertThat(Failures.isOutage(new RuntimeException("wrapped", new SQLException("Connection is closed"))))
+                .as("the pool's broken connection, without a SQLSTATE").isTrue();
         assertThat(Failures.isOutage(new KafkaException("send failed",
                 new org.apache.kafka.common.errors.TimeoutException("no broker")))).isTrue();
     }
