@@ -61,8 +61,10 @@ public class IncidentEventsListener {
         StoredEvent event = CloudEventRecordParser.parse(record);
         EventLedger.Outcome outcome = transaction.execute(status -> {
             Instant now = clock.instant();
+            // First, before writing anything: a swap under way is waited for, not deadlocked with.
+            boolean alsoRebuild = fence.rebuildingNow(now);
             EventLedger.Outcome result = ledger.apply(event, now);
-            if (fence.rebuildingNow(now)) {
+            if (alsoRebuild) {
                 rebuilding.apply(event, now);
             }
             if (result == EventLedger.Outcome.APPLIED) {

@@ -22,7 +22,7 @@ public class RebuildFence {
 
     public static final Duration STALE_AFTER = Duration.ofSeconds(60);
     /** The advisory lock consumers share and the swap takes alone (any number, the same everywhere). */
-    public static final long SWAP_LOCK = 0x7265706c6179L;
+    private static final long SWAP_LOCK = 0x7265706c6179L;
 
     private final JdbcTemplate jdbc;
 
@@ -35,9 +35,10 @@ public class RebuildFence {
      * a shared lock until the transaction ends, so a swap waits for it.
      */
     public boolean rebuildingNow(Instant now) {
-        Boolean rebuilding = jdbc.queryForObject("SELECT pg_advisory_xact_lock_shared(?) IS NOT NULL"
-                        + " AND rebuilding AND heartbeat_at > ? FROM replay_state WHERE id = 1", Boolean.class,
-                SWAP_LOCK, Timestamp.from(now.minus(STALE_AFTER)));
+        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?)", SWAP_LOCK);
+        // A statement of its own, so it reads the flag as of after the lock: after a swap that just committed.
+        Boolean rebuilding = jdbc.queryForObject("SELECT rebuilding AND heartbeat_at > ? FROM replay_state WHERE id = 1",
+                Boolean.class, Timestamp.from(now.minus(STALE_AFTER)));
         return Boolean.TRUE.equals(rebuilding);
     }
 
@@ -64,6 +65,11 @@ public class RebuildFence {
      */
     public void awaitConsumersBeforeSwap() {
         jdbc.queryForList("SELECT pg_advisory_xact_lock(?)", SWAP_LOCK);
+    }
+
+    /** In the swap's transaction: once it commits, the rebuild tables are the live ones, so no consumer fills them twice. */
+    public void stopRebuilding() {
+        jdbc.update("UPDATE replay_state SET rebuilding = FALSE WHERE id = 1");
     }
 
     /** The replay is over (swapped in, or failed): consumers write to the live tables alone. */

@@ -53,6 +53,7 @@ public class ReplayService {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
+    private static final int OUTAGE_ATTEMPTS = 5;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -64,6 +65,8 @@ public class ReplayService {
     private final RebuildFence fence;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "replay"));
     private volatile boolean stopping;
+    /** What runs between the last record read and the swap: nothing, except in a test that acts as another instance there. */
+    volatile Runnable beforeSwap = () -> { };
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
@@ -139,6 +142,7 @@ public class ReplayService {
             progress.total = end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
             log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
             consumeUntil(consumer, end, rebuild, progress, owner);
+            beforeSwap.run();
             swapTables();
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
             log.info("Replay completed: {} events applied, {} skipped as unreadable or failing, read models swapped in",
@@ -187,6 +191,22 @@ public class ReplayService {
      * letters and skipped: one bad record must not make the read models impossible to rebuild.
      */
     private void applyBatch(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                applyBatchOnce(batch, rebuild, progress);
+                return;
+            } catch (RuntimeException outage) {
+                // A deadlock with a consumer filling the same incidents, a blip: tried again a few times.
+                if (attempt == OUTAGE_ATTEMPTS) {
+                    throw outage;
+                }
+                log.warn("Replay batch failed ({}), trying again", outage.toString());
+                sleep(Duration.ofMillis(200L * attempt));
+            }
+        }
+    }
+
+    private void applyBatchOnce(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
         try {
             long applied = transaction.execute(status -> batch.stream().filter(record -> apply(record, rebuild)).count());
             progress.done += applied;
@@ -230,6 +250,15 @@ public class ReplayService {
         return true;
     }
 
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
@@ -250,6 +279,7 @@ public class ReplayService {
     private void swapTables() {
         transaction.executeWithoutResult(status -> {
             fence.awaitConsumersBeforeSwap();
+            fence.stopRebuilding();
             for (String[] pair : tablePairs()) {
                 jdbc.execute("ALTER TABLE " + pair[0] + " RENAME TO " + pair[0] + "_retired");
                 jdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);

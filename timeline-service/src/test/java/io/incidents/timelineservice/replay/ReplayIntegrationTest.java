@@ -18,7 +18,6 @@ import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
-import io.incidents.timelineservice.ledger.RebuildFence;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -39,6 +38,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +58,8 @@ class ReplayIntegrationTest {
     DataSource dataSource;
     @Autowired
     IncidentEventsListener listener;
+    @Autowired
+    ReplayService replay;
 
     @AfterAll
     static void closeFeed() {
@@ -109,20 +112,28 @@ class ReplayIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
 
         String meanwhile = Incidents.newId();
-        // As a consumer transaction on another instance would, this holds the swap back for a moment.
-        try (Connection consumerElsewhere = dataSource.getConnection(); Statement statement = consumerElsewhere.createStatement()) {
-            consumerElsewhere.setAutoCommit(false);
-            statement.execute("SELECT pg_advisory_xact_lock_shared(" + RebuildFence.SWAP_LOCK + ")");
+        CountDownLatch readToTheEnd = new CountDownLatch(1);
+        CountDownLatch swapNow = new CountDownLatch(1);
+        replay.beforeSwap = () -> {
+            readToTheEnd.countDown();
+            try {
+                swapNow.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
             assertThat(api.post("/api/v1/admin/replay", null).getStatusCode().value()).isEqualTo(202);
-            await().atMost(Duration.ofSeconds(30)).until(() -> Boolean.TRUE.equals(new org.springframework.jdbc.core.JdbcTemplate(
-                    dataSource).queryForObject("SELECT rebuilding FROM replay_state WHERE id = 1", Boolean.class)));
+            assertThat(readToTheEnd.await(30, TimeUnit.SECONDS)).as("the replay read to its end offsets").isTrue();
 
-            // Another instance consumes an event past the offsets the replay reads to: it never reaches this replay's consumer.
+            // Another instance consumes an event past the offsets the replay read to: it never reaches this replay's consumer.
             ProducerRecord<String, String> sent = feed.record(Incidents.declared(meanwhile, Severity.SEV4, DAY, "docs"), "carol");
             ConsumerRecord<String, String> consumed = new ConsumerRecord<>("it-replay", 0, 999_999L, sent.key(), sent.value());
             sent.headers().forEach(header -> consumed.headers().add(header));
             listener.process(consumed);
-            consumerElsewhere.rollback();
+        } finally {
+            swapNow.countDown();
+            replay.beforeSwap = () -> { };
         }
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
