@@ -2,6 +2,8 @@
 -- events have been told; an event past a gap waits (received_at says since when) until the gap
 -- fills or has waited long enough.
 ALTER TABLE incident_event ADD COLUMN received_at TIMESTAMPTZ NOT NULL DEFAULT now();
+-- The gap check looks at recent arrivals only.
+CREATE INDEX incident_event_received_idx ON incident_event (received_at);
 
 CREATE TABLE notify_progress (
     incident_id      VARCHAR(64) NOT NULL,
