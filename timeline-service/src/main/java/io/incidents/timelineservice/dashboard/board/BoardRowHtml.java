@@ -1,10 +1,9 @@
 package io.incidents.timelineservice.dashboard.board;
 
+import io.incidents.timelineservice.dashboard.Times;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -113,30 +112,15 @@ final class BoardRowHtml {
         html.append("</span></td>");
     }
 
-    /** As {@code Times} prints it (to the second), written straight into the row: a board has thousands. */
     private static void time(StringBuilder html, Instant at, String cssClass) {
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC);
         html.append("<time datetime=\"");
-        dateTime(html, utc, 'T').append("Z\" title=\"");
-        dateTime(html, utc, ' ').append(" UTC\"");
+        Times.appendIsoSeconds(html, at).append("\" title=\"");
+        Times.appendUtc(html, at).append('"');
         if (cssClass != null) {
             html.append(" class=\"").append(cssClass).append('"');
         }
         html.append('>');
-        dateTime(html, utc, ' ').append(" UTC</time>");
-    }
-
-    private static StringBuilder dateTime(StringBuilder html, LocalDateTime at, char separator) {
-        html.append(at.getYear()).append('-');
-        twoDigits(html, at.getMonthValue()).append('-');
-        twoDigits(html, at.getDayOfMonth()).append(separator);
-        twoDigits(html, at.getHour()).append(':');
-        twoDigits(html, at.getMinute()).append(':');
-        return twoDigits(html, at.getSecond());
-    }
-
-    private static StringBuilder twoDigits(StringBuilder html, int value) {
-        return html.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
+        Times.appendUtc(html, at).append("</time>");
     }
 
     private static long millis(Instant at) {

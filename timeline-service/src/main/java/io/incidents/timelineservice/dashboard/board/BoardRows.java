@@ -43,12 +43,13 @@ class BoardRows {
      * boards are open (no card depends on who is looking).
      */
     BoardCounts counts() {
-        OpenIncidents.Snapshot snapshot = open.all();
         CountsAt known = counts;
-        if (known == null || !known.token().equals(snapshot.token())) {
-            known = new CountsAt(snapshot.token(), BoardCounts.of(rows(snapshot.summaries(), "")));
-            counts = known;
+        if (known != null && known.token().equals(open.token())) {
+            return known.counts(); // every open board but the first in a batch ends here, without copying anything
         }
+        OpenIncidents.Snapshot snapshot = open.all();
+        known = new CountsAt(snapshot.token(), BoardCounts.of(rows(snapshot.summaries(), "")));
+        counts = known;
         return known.counts();
     }
 

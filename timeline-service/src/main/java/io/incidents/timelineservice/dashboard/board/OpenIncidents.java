@@ -51,6 +51,11 @@ class OpenIncidents {
         return new Snapshot(token, List.copyOf(open.values()), truncated);
     }
 
+    /** The latest batch of changes heard of. */
+    synchronized String token() {
+        return token;
+    }
+
     /** Those of {@code ids} still open; the others have left the board. */
     synchronized List<IncidentSummary> of(Collection<String> ids) {
         loadIfNeeded();
