@@ -123,7 +123,10 @@ public class IncidentLedger {
         if (next - 1 > told) {
             jdbc.update("UPDATE notify_progress SET notified_through = ? WHERE incident_id = ?", next - 1, incidentId);
         }
-        Optional<IncidentState> current = IncidentStateProjector.project(events.stream().map(StoredEvent::event).toList());
+        // Usually every stored event was just told, and the last one told says how the incident stands.
+        boolean allTold = !events.isEmpty() && events.get(events.size() - 1).sequence() < next;
+        Optional<IncidentState> current = allTold && !changes.isEmpty() ? Optional.of(changes.get(changes.size() - 1).after())
+                : IncidentStateProjector.project(events.stream().map(StoredEvent::event).toList());
         current.ifPresent(this::saveState);
         return changes;
     }
