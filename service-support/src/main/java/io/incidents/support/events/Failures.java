@@ -9,7 +9,9 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 
 /**
@@ -53,6 +55,34 @@ public final class Failures {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the failure says the database could not be reached or kept (a connection refused,
+     * lost or timed out, the server shutting down, restarting or starting up): narrower than
+     * {@link #isOutage}, which also waits out deadlocks and exhausted resources. Like it, the
+     * database's SQLSTATE outranks the wrapper Spring chose.
+     */
+    public static boolean isDatabaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return isConnectionLostState(sql.getSQLState());
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLSTATE class 08 (connection exception), or the server shutting down, crashed and restarting, or starting up. */
+    public static boolean isConnectionLostState(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"));
     }
 
     /**

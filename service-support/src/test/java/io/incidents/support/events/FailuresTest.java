@@ -32,6 +32,20 @@ class FailuresTest {
     }
 
     @Test
+    void theDatabaseIsUnreachableOnlyWhenItsConnectionSaysSo() {
+        assertThat(Failures.isDatabaseUnreachable(new CannotGetJdbcConnectionException("no connection",
+                new SQLException("refused", "08001")))).isTrue();
+        assertThat(Failures.isDatabaseUnreachable(new CannotCreateTransactionException("no transaction"))).isTrue();
+        assertThat(Failures.isDatabaseUnreachable(new RuntimeException("wrapped", new SQLException("restarting", "57P01"))))
+                .isTrue();
+        assertThat(Failures.isDatabaseUnreachable(new DataAccessResourceFailureException("Spring files 54xxx here",
+                new SQLException("index row size 6008 exceeds maximum 2712", "54000"))))
+                .as("a request that can never be stored is no outage to retry").isFalse();
+        assertThat(Failures.isDatabaseUnreachable(new CannotAcquireLockException("deadlock", new SQLException("deadlock", "40P01"))))
+                .isFalse();
+    }
+
+    @Test
     void whatFailsTheSameWayEveryTimeIsTheRecordsOwn() {
         assertThat(Failures.isOutage(new DataIntegrityViolationException("constraint",
                 new SQLException("duplicate key", "23505")))).isFalse();
