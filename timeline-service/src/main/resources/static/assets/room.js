@@ -29,7 +29,7 @@
 })();
 
 // Live: when this incident changes, show it again, unless the responder is in the middle of a form
-// (then say so instead of throwing their typing away).
+// (then say so instead of throwing their typing away) or is reading what their action did.
 (function () {
   'use strict';
   document.addEventListener('DOMContentLoaded', () => {
@@ -39,7 +39,13 @@
     let stale = false;
     const busy = () => document.querySelector('details[open]') ||
       (document.activeElement && /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName));
+    // A message about what the responder just did ("Acknowledged.") stays readable for a few
+    // seconds: its own change arrives within a second and would otherwise reload it away.
+    const openedAt = Date.now();
+    const FLASH_READABLE_MS = 4000;
     const reloadWhenIdle = () => {
+      const flashLeft = document.getElementById('flash') ? openedAt + FLASH_READABLE_MS - Date.now() : 0;
+      if (flashLeft > 0) { setTimeout(reloadWhenIdle, flashLeft); return; }
       if (!busy()) { location.reload(); return; }
       if (!stale) {
         stale = true;
