@@ -8,7 +8,11 @@ import org.springframework.web.client.RestClient;
 import java.util.List;
 import java.util.Map;
 
-/** Slack incoming webhooks: {@code text} for notifications and old clients, one section block for the rest. */
+/**
+ * Slack incoming webhooks: {@code text} for notifications and old clients, one section block for the rest.
+ * Every attempt carries the event's id in {@code X-Event-Id} (Slack ignores it; a bridge or proxy in
+ * between can deduplicate on it, one message per event and channel), as the generic webhooks do.
+ */
 @Component
 class ChatSender implements ChannelSender {
 
@@ -28,6 +32,8 @@ class ChatSender implements ChannelSender {
         Map<String, Object> body = Map.of(
                 "text", delivery.body(),
                 "blocks", List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", delivery.body()))));
-        http.post().uri(delivery.recipient()).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        http.post().uri(delivery.recipient()).contentType(MediaType.APPLICATION_JSON)
+                .header(WebhookSender.EVENT_ID_HEADER, delivery.eventId())
+                .body(body).retrieve().toBodilessEntity();
     }
 }

@@ -119,6 +119,10 @@ class DeliveryIntegrationTest {
         // sent in parallel: the order of arrival is not the order of the events
         assertThat(chat).extracting(LoggedRequest::getBodyAsString).anySatisfy(body -> assertThat(body)
                 .contains("\"text\":\":rotating_light: [SEV2] Checkout failing", "\"blocks\"", "\"type\":\"mrkdwn\""));
+        // the id a receiver deduplicates on: the event's, one message per event on this channel
+        assertThat(chat).extracting(request -> request.getHeader("X-Event-Id")).doesNotContainNull().doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT event_id FROM delivery WHERE incident_id = ?"
+                        + " AND channel = 'CHAT' AND recipient LIKE '%/chat/oncall'", String.class, id));
 
         List<LoggedRequest> webhooks = hooks.findAll(postRequestedFor(urlEqualTo("/hooks/bridge"))
                 .withRequestBody(WireMock.containing(id)));

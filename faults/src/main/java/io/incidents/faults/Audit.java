@@ -1,0 +1,134 @@
+package io.incidents.faults;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Set equality at the end of a scenario. What a scenario loses or duplicates stays visible in every
+ * later snapshot, so each finding is counted once, in the scenario after which it first showed.
+ */
+final class Audit {
+
+    private final Set<String> reported = new HashSet<>();
+
+    record Result(long operations, long accepted, long stored, long lost, long duplicated, List<String> notes) {
+    }
+
+    Result of(List<Operation> operations, Snapshot snapshot, TimerProbes probes, Scenario.Findings own) {
+        List<String> notes = new ArrayList<>(own.notes());
+        long accepted = 0, stored = 0, lost = own.lost(), duplicated = own.duplicated();
+        long lostCommands = 0, twice = 0, storedThoughRefused = 0, unknown = 0;
+        for (Operation operation : operations) {
+            int count = snapshot.store().count(operation.kind(), operation.marker());
+            switch (operation.outcome()) {
+                case ACCEPTED -> {
+                    accepted++;
+                    if (count == 0) {
+                        lostCommands++;
+                        note(notes, "accepted but not stored: " + operation);
+                    } else {
+                        stored++;
+                    }
+                }
+                case REFUSED -> {
+                    if (count > 0) {
+                        storedThoughRefused++;
+                        note(notes, "refused but stored: " + operation);
+                    }
+                }
+                case EITHER, UNKNOWN -> {
+                    if (operation.outcome() == Outcome.UNKNOWN) {
+                        unknown++;
+                        note(notes, "the client gave up: " + operation);
+                    }
+                }
+            }
+            if (count > 1) {
+                twice += count - 1;
+                note(notes, "stored " + count + " times: " + operation);
+            }
+        }
+        lost += lostCommands;
+        duplicated += twice + storedThoughRefused;
+
+        long timelineMissing = fresh("timeline missing ", Snapshot.missing(snapshot.store().identities(), snapshot.timeline()));
+        long timelineExtra = fresh("timeline extra ", Snapshot.missing(snapshot.timeline(), snapshot.store().identities()));
+        long notificationsMissing = fresh("notifications missing ", Snapshot.missing(snapshot.store().identities(), snapshot.notifications()));
+        long notificationsExtra = fresh("notifications extra ", Snapshot.missing(snapshot.notifications(), snapshot.store().identities()));
+        lost += timelineMissing + notificationsMissing;
+        duplicated += timelineExtra + notificationsExtra;
+        count(notes, "stored events timeline-service does not have", timelineMissing);
+        count(notes, "events timeline-service has that the store does not", timelineExtra);
+        count(notes, "stored events notification-service does not have", notificationsMissing);
+        count(notes, "events notification-service has that the store does not", notificationsExtra);
+
+        long undelivered = 0, unsent = 0, receivedTwice = 0;
+        for (Deliveries.Delivery delivery : snapshot.deliveries().all()) {
+            String key = delivery.receiptKey();
+            if (!delivery.sent()) {
+                unsent += fresh("unsent ", Set.of(Long.toString(delivery.id())));
+            } else if (key != null && !snapshot.received().containsKey(key)) {
+                undelivered += fresh("undelivered ", Set.of(key));
+            }
+        }
+        Set<String> keysTwice = new HashSet<>();
+        Set<String> unexpected = new HashSet<>();
+        for (Map.Entry<String, Integer> receipt : snapshot.received().entrySet()) {
+            if (receipt.getValue() > 1) {
+                keysTwice.add(receipt.getKey() + " x" + receipt.getValue());
+            }
+            if (receipt.getKey().contains("-without-id") || receipt.getKey().contains("unreadable") || receipt.getKey().contains("not-json")) {
+                unexpected.add(receipt.getKey());
+            }
+        }
+        receivedTwice = fresh("twice ", keysTwice);
+        lost += unsent + undelivered;
+        duplicated += receivedTwice;
+        count(notes, "messages still unsent", unsent);
+        count(notes, "messages marked sent that no receiver got", undelivered);
+        count(notes, "messages a receiver got more than once", receivedTwice);
+        count(notes, "messages without the id SPEC 6 asks for", fresh("unexpected ", unexpected));
+
+        long timersMissing = probes.missing(snapshot.store());
+        long timersTwice = probes.duplicated(snapshot.store());
+        lost += timersMissing;
+        duplicated += timersTwice;
+        count(notes, "timer probes (of " + probes.count() + ") that did not escalate", timersMissing);
+        count(notes, "timer escalations fired twice", timersTwice);
+        count(notes, "operations whose client gave up", unknown);
+
+        snapshot.lag().forEach((group, behind) -> {
+            if (behind != 0) {
+                notes.add("consumer group " + group + " is " + behind + " records behind");
+            }
+        });
+        return new Result(operations.size(), accepted, stored, lost, duplicated, notes);
+    }
+
+    /** How many of {@code findings} were not reported after an earlier scenario; remembers them. */
+    private long fresh(String kind, Set<String> findings) {
+        long added = 0;
+        for (String finding : findings) {
+            if (reported.add(kind + finding)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static void count(List<String> notes, String what, long count) {
+        if (count > 0) {
+            notes.add(count + " " + what);
+        }
+    }
+
+    /** At most a few examples of each kind, so a bad run's report stays readable. */
+    private static void note(List<String> notes, String text) {
+        if (notes.size() < 40) {
+            notes.add(text);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.incidents.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Every notification channel failing (webhooks answer 503, the SMTP server is down) for 10
+ * minutes, 1 minute in the quick form, then working again: every message must still arrive, once.
+ */
+final class ChannelsDown implements Scenario {
+
+    private final Duration down;
+
+    ChannelsDown(boolean quick) {
+        this.down = quick ? Duration.ofMinutes(1) : Duration.ofMinutes(10);
+    }
+
+    @Override
+    public String name() {
+        return "channels failing " + (down.toMinutes() == 1 ? "1 min" : down.toMinutes() + " min");
+    }
+
+    @Override
+    public Instant inject(FaultContext context) throws Exception {
+        context.timersDueSoon();
+        context.sinks().failing(true);
+        try {
+            FaultContext.pause(down);
+        } finally {
+            context.sinks().failing(false);
+        }
+        return Instant.now();
+    }
+
+    /** A message that failed for the whole outage waits out its backoff (capped at 5 min) before it goes. */
+    @Override
+    public Duration patience() {
+        return Duration.ofMinutes(9);
+    }
+}

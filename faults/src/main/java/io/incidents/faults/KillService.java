@@ -1,0 +1,24 @@
+package io.incidents.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** kill -9 of a service mid-load (mid-batch for the consumers), then started again as an operator or orchestrator would. */
+record KillService(String service) implements Scenario {
+
+    @Override
+    public String name() {
+        return "kill-9 " + service;
+    }
+
+    @Override
+    public Instant inject(FaultContext context) throws Exception {
+        context.timersDueSoon();
+        context.stack().kill(service);
+        // Long enough for the clients to run into it and for the broker or the scheduler to notice.
+        FaultContext.pause(Duration.ofSeconds(5));
+        Instant restarted = Instant.now();
+        context.stack().start(service);
+        return restarted;
+    }
+}

@@ -1,0 +1,35 @@
+package io.incidents.faults;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/** One fault, injected while the workload runs. */
+interface Scenario {
+
+    String name();
+
+    /**
+     * Injects the fault and returns when it is over: the moment the process was started again,
+     * the broker or database came back, the channels recovered. Recovery is counted from there.
+     */
+    Instant inject(FaultContext context) throws Exception;
+
+    /** What the scenario itself expects beyond the common checks; the count of what is missing. */
+    default Findings verify(FaultContext context) throws Exception {
+        return Findings.NONE;
+    }
+
+    /** Undoes what the scenario started for itself (a second instance), after the audit. */
+    default void cleanUp(FaultContext context) throws Exception {
+    }
+
+    /** How long the read sides and receivers get to catch up after the workload stops. */
+    default Duration patience() {
+        return Duration.ofMinutes(5);
+    }
+
+    /** Findings of a scenario's own checks: what is missing and what is there twice, with words for the report. */
+    record Findings(long lost, long duplicated, java.util.List<String> notes) {
+        static final Findings NONE = new Findings(0, 0, java.util.List.of());
+    }
+}

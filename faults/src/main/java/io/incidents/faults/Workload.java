@@ -1,0 +1,104 @@
+package io.incidents.faults;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The known input: client threads that each run whole incident lifecycles (declare, status,
+ * acknowledge, rollback started and completed, status, resolve) and, between them, PagerDuty
+ * triggers that open incidents of their own. Every operation carries a unique marker. A lifecycle
+ * stops at a command that was not accepted, as a responder would look before going on.
+ */
+final class Workload implements AutoCloseable {
+
+    private static final AtomicLong NEXT = new AtomicLong();
+
+    private final Api api;
+    private final String run;
+    private final String scenario;
+    private final AtomicInteger sent = new AtomicInteger();
+    private final List<Thread> clients = new ArrayList<>();
+    private volatile boolean stopping;
+
+    private Workload(Api api, String run, String scenario) {
+        this.api = api;
+        this.run = run;
+        this.scenario = scenario;
+    }
+
+    static Workload start(Api api, String run, String scenario, int clients) {
+        Workload workload = new Workload(api, run, scenario);
+        for (int i = 0; i < clients; i++) {
+            Thread client = new Thread(workload::loop, "workload-" + scenario + "-" + i);
+            client.start();
+            workload.clients.add(client);
+        }
+        return workload;
+    }
+
+    int sent() {
+        return sent.get();
+    }
+
+    /** Waits until at least {@code operations} were answered. */
+    void awaitSent(int operations) throws InterruptedException {
+        while (sent.get() < operations) {
+            Thread.sleep(200);
+        }
+    }
+
+    /** Lets every client finish the operation it is sending, then returns. */
+    @Override
+    public void close() throws InterruptedException {
+        stopping = true;
+        for (Thread client : clients) {
+            client.join();
+        }
+    }
+
+    private void loop() {
+        try {
+            for (int round = 0; !stopping; round++) {
+                if (round % 2 == 1) {
+                    api.alert(scenario, marker("alert"));
+                    sent.incrementAndGet();
+                } else {
+                    lifecycle();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void lifecycle() throws InterruptedException {
+        String id = api.declare(scenario, marker("declare"), "SEV3");
+        sent.incrementAndGet();
+        if (id == null || stopping) {
+            return;
+        }
+        if (!step(api.status(scenario, id, "INVESTIGATING", marker("status")))
+                || !step(api.acknowledge(scenario, id))) {
+            return;
+        }
+        String rollback = api.startRollback(scenario, id, marker("rollback"));
+        if (!step(rollback != null)
+                || !step(api.completeRollback(scenario, id, rollback))
+                || !step(api.status(scenario, id, "MONITORING", marker("status")))) {
+            return;
+        }
+        step(api.resolve(scenario, id, marker("resolve")));
+    }
+
+    /** Counts the operation just answered; false when the lifecycle should not go on. */
+    private boolean step(boolean accepted) {
+        sent.incrementAndGet();
+        return accepted && !stopping;
+    }
+
+    private String marker(String what) {
+        return run + "-" + scenario + "-" + what + "-" + NEXT.incrementAndGet();
+    }
+}
