@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,28 +34,16 @@ final class StoredEvents {
             "IncidentResolved", "summary",
             "IncidentReopened", "reason");
 
-    private final Set<String> identities;
-    private final Map<String, Integer> byMarker;
-    private final Map<String, Instant> declaredAt;
-    private final Map<String, List<Escalation>> escalations;
+    private final Set<String> identities = new HashSet<>();
+    private final Map<String, Integer> byMarker = new HashMap<>();
+    private final Map<String, List<Escalation>> escalations = new HashMap<>();
 
     /** A timer's escalation of an incident. */
     record Escalation(int level, Instant at) {
     }
 
-    private StoredEvents(Set<String> identities, Map<String, Integer> byMarker, Map<String, Instant> declaredAt,
-                         Map<String, List<Escalation>> escalations) {
-        this.identities = identities;
-        this.byMarker = byMarker;
-        this.declaredAt = declaredAt;
-        this.escalations = escalations;
-    }
-
     static StoredEvents read(Databases databases) throws SQLException {
-        Set<String> identities = new HashSet<>();
-        Map<String, Integer> byMarker = new HashMap<>();
-        Map<String, Instant> declaredAt = new HashMap<>();
-        Map<String, List<Escalation>> escalations = new HashMap<>();
+        StoredEvents store = new StoredEvents();
         try (Connection connection = databases.open(Databases.INCIDENTS)) {
             connection.setAutoCommit(false); // a cursor, not the whole store in memory at once
             try (Statement statement = connection.createStatement()) {
@@ -62,25 +51,27 @@ final class StoredEvents {
                 ResultSet rows = statement.executeQuery("SELECT aggregate_identifier, sequence_number, event_identifier,"
                         + " payload_type, convert_from(payload, 'UTF8') FROM domain_event_entry ORDER BY global_index");
                 while (rows.next()) {
-                    String incident = rows.getString(1);
-                    identities.add(ReadModels.identity(incident, rows.getLong(2), rows.getString(3)));
-                    String type = simpleName(rows.getString(4));
-                    JsonNode payload = parse(rows.getString(5));
-                    String field = MARKER_FIELD.get(type);
-                    if (field != null) {
-                        byMarker.merge(key(type, payload.path(field).asText()), 1, Integer::sum);
-                    }
-                    if (type.equals("IncidentDeclared")) {
-                        declaredAt.put(incident, Instant.parse(payload.path("declaredAt").asText()));
-                    } else if (type.equals("IncidentEscalated") && "ACK_OVERDUE".equals(payload.path("reason").asText())) {
-                        escalations.computeIfAbsent(incident, i -> new java.util.ArrayList<>())
-                                .add(new Escalation(payload.path("level").asInt(), Instant.parse(payload.path("escalatedAt").asText())));
-                    }
+                    store.add(rows.getString(1), rows.getLong(2), rows.getString(3), rows.getString(4), rows.getString(5));
                 }
             }
             connection.rollback();
         }
-        return new StoredEvents(identities, byMarker, declaredAt, escalations);
+        return store;
+    }
+
+    /** Takes in one stored event: {@code payloadType} is the event's class name, {@code payload} its JSON. */
+    void add(String incident, long sequence, String eventId, String payloadType, String payload) {
+        identities.add(ReadModels.identity(incident, sequence, eventId));
+        String type = simpleName(payloadType);
+        JsonNode fields = parse(payload);
+        String field = MARKER_FIELD.get(type);
+        if (field != null) {
+            byMarker.merge(key(type, fields.path(field).asText()), 1, Integer::sum);
+        }
+        if (type.equals("IncidentEscalated") && "ACK_OVERDUE".equals(fields.path("reason").asText())) {
+            escalations.computeIfAbsent(incident, i -> new ArrayList<>())
+                    .add(new Escalation(fields.path("level").asInt(), Instant.parse(fields.path("escalatedAt").asText())));
+        }
     }
 
     /** How many events of the operation's kind carry its marker. */
@@ -91,10 +82,6 @@ final class StoredEvents {
     /** {@code incident/sequence/event id} of every stored event. */
     Set<String> identities() {
         return identities;
-    }
-
-    Instant declaredAt(String incidentId) {
-        return declaredAt.get(incidentId);
     }
 
     List<Escalation> timerEscalations(String incidentId) {

@@ -24,24 +24,23 @@ final class TimerProbes {
     static final int ESCALATED_LEVEL = 3;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Api api;
     private final Databases databases;
-    private final List<String> incidents = new ArrayList<>();
+    private final List<String> incidents;
 
-    private TimerProbes(Api api, Databases databases) {
-        this.api = api;
+    TimerProbes(Databases databases, List<String> incidents) {
         this.databases = databases;
+        this.incidents = List.copyOf(incidents);
     }
 
     static TimerProbes declare(Api api, Databases databases, String run, String scenario, int count) throws InterruptedException {
-        TimerProbes probes = new TimerProbes(api, databases);
+        List<String> incidents = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = api.declare(scenario, run + "-" + scenario + "-timer-probe-" + i, "SEV2");
             if (id != null) {
-                probes.incidents.add(id);
+                incidents.add(id);
             }
         }
-        return probes;
+        return new TimerProbes(databases, incidents);
     }
 
     /** Makes every probe's acknowledge deadline due at {@code at}; false when one has no pending deadline. */
