@@ -53,6 +53,14 @@ record FaultsOptions(boolean quick, List<String> only, Path stack, Targets targe
         return quick ? 300 : 2_100;
     }
 
+    /**
+     * The workload's steady rate: about what the notification workers of the suite's stack deliver
+     * (each operation makes two or three messages), so a fault's backlog drains within minutes.
+     */
+    int operationsPerSecond() {
+        return quick ? 20 : 30;
+    }
+
     int timerProbes() {
         return 3;
     }

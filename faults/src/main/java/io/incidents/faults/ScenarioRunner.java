@@ -44,7 +44,7 @@ final class ScenarioRunner {
         FaultContext context = new FaultContext(stack, sinks, kafka, databases, api, admin, probes, options.quick());
         Instant faultEnded;
         CompletableFuture<Double> recovery;
-        try (Workload workload = Workload.start(api, options.run(), name, CLIENTS)) {
+        try (Workload workload = Workload.start(api, options.run(), name, CLIENTS, options.operationsPerSecond())) {
             workload.awaitSent(options.operationsPerScenario() / 4);
             Say.line("injecting the fault after %d operations", workload.sent());
             faultEnded = scenario.inject(context);

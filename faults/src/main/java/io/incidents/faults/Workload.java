@@ -16,20 +16,23 @@ final class Workload implements AutoCloseable {
     private static final AtomicLong NEXT = new AtomicLong();
 
     private final Api api;
+    private final Pacer pacer;
     private final String run;
     private final String scenario;
     private final AtomicInteger sent = new AtomicInteger();
     private final List<Thread> clients = new ArrayList<>();
     private volatile boolean stopping;
 
-    private Workload(Api api, String run, String scenario) {
+    private Workload(Api api, Pacer pacer, String run, String scenario) {
         this.api = api;
+        this.pacer = pacer;
         this.run = run;
         this.scenario = scenario;
     }
 
-    static Workload start(Api api, String run, String scenario, int clients) {
-        Workload workload = new Workload(api, run, scenario);
+    /** {@code clients} threads sending {@code operationsPerSecond} in all (fewer when answers are slow). */
+    static Workload start(Api api, String run, String scenario, int clients, int operationsPerSecond) {
+        Workload workload = new Workload(api, new Pacer(operationsPerSecond), run, scenario);
         for (int i = 0; i < clients; i++) {
             Thread client = new Thread(workload::loop, "workload-" + scenario + "-" + i);
             client.start();
@@ -62,8 +65,7 @@ final class Workload implements AutoCloseable {
         try {
             for (int round = 0; !stopping; round++) {
                 if (round % 2 == 1) {
-                    api.alert(scenario, marker("alert"));
-                    sent.incrementAndGet();
+                    paced(() -> api.alert(scenario, marker("alert")));
                 } else {
                     lifecycle();
                 }
@@ -74,28 +76,36 @@ final class Workload implements AutoCloseable {
     }
 
     private void lifecycle() throws InterruptedException {
-        String id = api.declare(scenario, marker("declare"), "SEV3");
-        sent.incrementAndGet();
-        if (id == null || stopping) {
+        String id = paced(() -> api.declare(scenario, marker("declare"), "SEV3"));
+        if (id == null || stopping
+                || !goOn(paced(() -> api.status(scenario, id, "INVESTIGATING", marker("status"))))
+                || !goOn(paced(() -> api.acknowledge(scenario, id)))) {
             return;
         }
-        if (!step(api.status(scenario, id, "INVESTIGATING", marker("status")))
-                || !step(api.acknowledge(scenario, id))) {
+        String rollback = paced(() -> api.startRollback(scenario, id, marker("rollback")));
+        if (rollback == null || stopping
+                || !goOn(paced(() -> api.completeRollback(scenario, id, rollback)))
+                || !goOn(paced(() -> api.status(scenario, id, "MONITORING", marker("status"))))) {
             return;
         }
-        String rollback = api.startRollback(scenario, id, marker("rollback"));
-        if (!step(rollback != null)
-                || !step(api.completeRollback(scenario, id, rollback))
-                || !step(api.status(scenario, id, "MONITORING", marker("status")))) {
-            return;
-        }
-        step(api.resolve(scenario, id, marker("resolve")));
+        paced(() -> api.resolve(scenario, id, marker("resolve")));
     }
 
-    /** Counts the operation just answered; false when the lifecycle should not go on. */
-    private boolean step(boolean accepted) {
-        sent.incrementAndGet();
+    /** A lifecycle goes on only after an accepted command, as a responder would look before going on. */
+    private boolean goOn(boolean accepted) {
         return accepted && !stopping;
+    }
+
+    private interface Call<T> {
+        T send() throws InterruptedException;
+    }
+
+    /** Sends one operation in its turn and counts it. */
+    private <T> T paced(Call<T> call) throws InterruptedException {
+        pacer.await();
+        T answer = call.send();
+        sent.incrementAndGet();
+        return answer;
     }
 
     private String marker(String what) {
