@@ -1,6 +1,7 @@
 package io.incidents.notificationservice.delivery;
 
 import io.incidents.notificationservice.routing.Channel;
+import io.incidents.support.events.Failures;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
     /** How long interrupted sends get to record their unknown outcome before the rest is handed back. */
     private static final Duration INTERRUPTED_SENDS_WAIT = Duration.ofSeconds(2);
+    private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(500);
+    private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(5);
 
     private final DeliveryLog deliveries;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
@@ -174,7 +177,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void deliver(Delivery delivery) {
+    private void deliver(Delivery delivery, Instant claimedAt) {
         try {
             ChannelSender sender = senders.get(delivery.channel());
             if (sender == null) {
@@ -194,7 +197,7 @@ class DeliveryWorker implements SmartLifecycle {
         // Outside the try: once the other side took it, a failure to record that must not count as
         // a failed send (the lease runs out instead, and only then is it tried again).
         Instant now = clock.instant();
-        if (!deliveries.markSent(delivery, now)) {
+        if (!recordSent(delivery, now, claimedAt.plus(properties.lease()))) {
             claimLost(delivery, "sent");
             return;
         }
@@ -204,6 +207,35 @@ class DeliveryWorker implements SmartLifecycle {
                 .description("From the event's arrival to the message's delivery")
                 .register(meters).record(Duration.between(delivery.createdAt(), now));
         redriveDestination(delivery, now);
+    }
+
+    /**
+     * Records a message the receiver took; false if this worker's claim is gone. A database that is
+     * away for a moment (a restart, a failover, a stall) is waited for, up to the end of the lease:
+     * forgetting the send would have the message sent a second time once the lease runs out, a
+     * duplicate every receiver would have to catch. Past the lease another worker may have taken
+     * the message over, and the fenced update then refuses anyway.
+     */
+    private boolean recordSent(Delivery delivery, Instant sentAt, Instant leaseEnds) {
+        Duration wait = RECORD_RETRY_FIRST;
+        while (true) {
+            try {
+                return deliveries.markSent(delivery, sentAt);
+            } catch (RuntimeException e) {
+                if (!Failures.isOutage(e) || clock.instant().plus(wait).isAfter(leaseEnds)) {
+                    throw e;
+                }
+                log.info("Delivery {} was sent, but the database is unreachable; recording it again in {}: {}",
+                        delivery.id(), wait, Redaction.redact(e.toString()));
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2).compareTo(RECORD_RETRY_MAX) > 0 ? RECORD_RETRY_MAX : wait.multipliedBy(2);
+            }
+        }
     }
 
     private void redriveDestination(Delivery delivery, Instant now) {
@@ -276,6 +308,7 @@ class DeliveryWorker implements SmartLifecycle {
     private final class Attempt implements Runnable {
 
         private final Delivery delivery;
+        private final Instant claimedAt = clock.instant();
 
         Attempt(Delivery delivery) {
             this.delivery = delivery;
@@ -284,7 +317,7 @@ class DeliveryWorker implements SmartLifecycle {
         @Override
         public void run() {
             try {
-                deliver(delivery);
+                deliver(delivery, claimedAt);
             } catch (RuntimeException e) {
                 log.error("Delivery {}: the attempt could not be recorded; it is tried again when its lease of {} runs out",
                         delivery.id(), properties.lease(), e);

@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.client.HttpServerErrorException;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,10 +69,14 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker startWorker(Duration shutdownGrace) {
+        return startWorker(shutdownGrace, db.log);
+    }
+
+    private DeliveryWorker startWorker(Duration shutdownGrace, DeliveryLog log) {
         DeliveryProperties properties = new DeliveryProperties(Duration.ofSeconds(2), Duration.ofMinutes(5),
                 Duration.ofHours(24), 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), LEASE,
                 Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofMinutes(10), shutdownGrace, "incidents@localhost");
-        worker = new DeliveryWorker(db.log, List.of(webhooks), properties, clock, meters);
+        worker = new DeliveryWorker(log, List.of(webhooks), properties, clock, meters);
         worker.start();
         return worker;
     }
@@ -102,6 +108,32 @@ class DeliveryWorkerTest {
 
     private double counter(String name) {
         return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    @Test
+    void aSendWhoseRecordMeetsADatabaseOutageIsRecordedWhenTheDatabaseIsBackAndNeverSentAgain() {
+        AtomicInteger refusals = new AtomicInteger(2);
+        // the database restarts between the receiver's answer and the record of it
+        DeliveryLog restarting = new DeliveryLog(db.jdbc) {
+            @Override
+            public boolean markSent(Delivery claimed, Instant now) {
+                if (refusals.getAndDecrement() > 0) {
+                    throw new CannotGetJdbcConnectionException("restarting", new SQLException("Connection refused", "08001"));
+                }
+                return super.markSent(claimed, now);
+            }
+        };
+        long id = db.enqueue(Channel.WEBHOOK, "bridge", T0);
+        startWorker(Duration.ofSeconds(1), restarting);
+
+        tick();
+        clock.advance(LEASE.plusSeconds(1));
+        tick();
+
+        assertThat(refusals.get()).isNegative();
+        assertThat(db.row(id).status()).isEqualTo(Delivery.Status.SENT);
+        assertThat(webhooks.attempts).hasValue(1);
+        assertThat(counter("notifications.sent")).isEqualTo(1);
     }
 
     @Test
