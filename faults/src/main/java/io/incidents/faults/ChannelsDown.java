@@ -32,6 +32,15 @@ final class ChannelsDown implements Scenario {
         return Instant.now();
     }
 
+    /**
+     * The workload runs through the whole outage; at the usual rate ten minutes would pile up some
+     * 50,000 messages. About 2,000 operations over the outage keep the backlog a few minutes' work.
+     */
+    @Override
+    public int operationsPerSecond(int usual) {
+        return (int) Math.max(1, Math.min(usual, 2_000 / down.toSeconds()));
+    }
+
     /** A message that failed for the whole outage waits out its backoff (capped at 5 min) before it goes. */
     @Override
     public Duration patience() {

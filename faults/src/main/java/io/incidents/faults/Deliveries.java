@@ -43,6 +43,20 @@ record Deliveries(List<Delivery> all) {
         return new Deliveries(all);
     }
 
+    /** The messages about one incident. */
+    static Deliveries ofIncident(Databases databases, String incidentId) throws SQLException {
+        List<Delivery> all = new ArrayList<>();
+        try (Connection connection = databases.open(Databases.NOTIFICATIONS);
+             var statement = connection.prepareStatement("SELECT id, channel, recipient, event_id, status FROM delivery WHERE incident_id = ?")) {
+            statement.setString(1, incidentId);
+            ResultSet rows = statement.executeQuery();
+            while (rows.next()) {
+                all.add(new Delivery(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
+            }
+        }
+        return new Deliveries(all);
+    }
+
     long unsent() {
         return all.stream().filter(delivery -> !delivery.sent()).count();
     }

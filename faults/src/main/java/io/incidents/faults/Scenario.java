@@ -23,6 +23,11 @@ interface Scenario {
     default void cleanUp(FaultContext context) throws Exception {
     }
 
+    /** The workload's rate during this scenario, given the run's usual one. */
+    default int operationsPerSecond(int usual) {
+        return usual;
+    }
+
     /** How long the read sides and receivers get to catch up after the workload stops. */
     default Duration patience() {
         return Duration.ofMinutes(5);

@@ -44,7 +44,7 @@ final class ScenarioRunner {
         FaultContext context = new FaultContext(stack, sinks, kafka, databases, api, admin, probes, options.quick());
         Instant faultEnded;
         CompletableFuture<Double> recovery;
-        try (Workload workload = Workload.start(api, options.run(), name, CLIENTS, options.operationsPerSecond())) {
+        try (Workload workload = Workload.start(api, options.run(), name, CLIENTS, scenario.operationsPerSecond(options.operationsPerSecond()))) {
             workload.awaitSent(options.operationsPerScenario() / 4);
             Say.line("injecting the fault after %d operations", workload.sent());
             faultEnded = scenario.inject(context);
@@ -68,11 +68,21 @@ final class ScenarioRunner {
 
     private Double measureRecovery(String scenario, Instant faultEnded) {
         try {
-            double seconds = Recovery.measure(api, options.run(), scenario, faultEnded);
+            double seconds = Recovery.measure(api, options.run(), scenario, faultEnded, this::anyReceived);
             return seconds < 0 ? null : seconds;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    private boolean anyReceived(String incidentId) {
+        try {
+            var received = sinks.received();
+            return Deliveries.ofIncident(databases, incidentId).all().stream()
+                    .map(Deliveries.Delivery::receiptKey).anyMatch(key -> key != null && received.containsKey(key));
+        } catch (java.sql.SQLException e) {
+            return false; // the database is not back yet
         }
     }
 
