@@ -53,6 +53,7 @@ final class Audit {
         }
         lost += lostCommands;
         duplicated += twice + storedThoughRefused;
+        notAccepted(operations).forEach((answer, count) -> notes.add(count + " not accepted: " + answer));
 
         long timelineMissing = fresh("timeline missing ", Snapshot.missing(snapshot.store().identities(), snapshot.timeline()));
         long timelineExtra = fresh("timeline extra ", Snapshot.missing(snapshot.timeline(), snapshot.store().identities()));
@@ -106,6 +107,13 @@ final class Audit {
             }
         });
         return new Result(operations.size(), accepted, stored, lost, duplicated, notes);
+    }
+
+    /** The operations not accepted, by outcome and status ("EITHER 409"), so a reader sees why. */
+    private static Map<String, Long> notAccepted(List<Operation> operations) {
+        return operations.stream().filter(operation -> operation.outcome() != Outcome.ACCEPTED)
+                .collect(java.util.stream.Collectors.groupingBy(operation -> operation.kind() + " " + operation.outcome()
+                        + " " + operation.answer().split(" ", 2)[0], java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     /** How many of {@code findings} were not reported after an earlier scenario; remembers them. */

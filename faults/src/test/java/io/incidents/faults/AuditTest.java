@@ -34,7 +34,7 @@ class AuditTest {
         assertThat(result.stored()).isEqualTo(2);
         assertThat(result.lost()).isZero();
         assertThat(result.duplicated()).isZero();
-        assertThat(result.notes()).isEmpty();
+        assertThat(result.notes()).containsExactly("1 not accepted: RESOLVE REFUSED 409");
     }
 
     @Test
