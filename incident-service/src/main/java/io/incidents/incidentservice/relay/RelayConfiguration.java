@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.relay;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.incidents.support.kafka.IncidentEventsTopic;
 import io.incidents.support.kafka.IncidentEventsTopicGuard;
 import io.micrometer.core.instrument.Gauge;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +45,28 @@ class RelayConfiguration {
             if (relay.sendTimeout().compareTo(delivery) <= 0) {
                 throw new IllegalStateException("incidents.relay.send-timeout (" + relay.sendTimeout()
                         + ") must be longer than the producer's delivery.timeout.ms (" + delivery + ")");
+            }
+        };
+    }
+
+    /**
+     * While the relay waits for the broker, its transaction holds the token's row, and the
+     * reconciler holds an aggregate's record: whoever waits for either lock (another instance
+     * claiming the token, the relay behind the reconciler) reads nothing from the database
+     * meanwhile. A JDBC socket timeout no longer than the send timeout would cut them as if the
+     * database had gone.
+     */
+    @Bean
+    InitializingBean relaySocketTimeoutCheck(RelayProperties relay, DataSource dataSource) {
+        return () -> {
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+                return;
+            }
+            String configured = dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().getProperty("socketTimeout");
+            Duration socketTimeout = Duration.ofSeconds(configured == null ? 0 : Long.parseLong(configured.trim()));
+            if (!socketTimeout.isZero() && socketTimeout.compareTo(relay.sendTimeout()) <= 0) {
+                throw new IllegalStateException("The JDBC socketTimeout (" + socketTimeout + ") must be longer than"
+                        + " incidents.relay.send-timeout (" + relay.sendTimeout() + ")");
             }
         };
     }
