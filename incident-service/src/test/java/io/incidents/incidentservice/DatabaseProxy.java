@@ -14,8 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy in front of the test PostgreSQL, so a test can take the database away from one
  * service as an outage would: {@link #cut()} drops every open connection and refuses new ones
- * (connection refused, as from a stopped server), {@link #restore()} listens again on the same
- * port. The real server, which other tests share, is never touched.
+ * (connection refused, as from a stopped server), {@link #stall()} keeps every connection open
+ * and accepts new ones but passes nothing on (a server stopped with SIGSTOP, a network black
+ * hole), {@link #restore()} brings it back on the same port, passing on what was held. The real
+ * server, which other tests share, is never touched.
  */
 public final class DatabaseProxy implements AutoCloseable {
 
@@ -24,6 +26,7 @@ public final class DatabaseProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    private boolean stalled;
 
     private DatabaseProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -54,8 +57,15 @@ public final class DatabaseProxy implements AutoCloseable {
         open.clear();
     }
 
+    /** The database stops answering: connections stay open, new ones are accepted, nothing gets through. */
+    public synchronized void stall() {
+        stalled = true;
+    }
+
     /** The database is back, on the same address. */
     public synchronized void restore() {
+        stalled = false;
+        notifyAll();
         if (listener == null) {
             listener = listen(port);
             accept(listener);
@@ -107,9 +117,16 @@ public final class DatabaseProxy implements AutoCloseable {
     private void pump(Socket from, Socket to) {
         Thread pump = new Thread(() -> {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                for (int read; (read = in.read(buffer)) >= 0; ) {
+                    awaitNotStalled();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // a side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -119,6 +136,12 @@ public final class DatabaseProxy implements AutoCloseable {
         }, "database-proxy-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private synchronized void awaitNotStalled() throws InterruptedException {
+        while (stalled) {
+            wait();
+        }
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -1,7 +1,10 @@
 package io.incidents.testsupport;
 
+import io.incidents.support.health.Degraded;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
@@ -17,6 +20,8 @@ public abstract class ServiceHealthContract {
 
     @Autowired
     protected TestRestTemplate rest;
+    @Autowired
+    protected HttpCodeStatusMapper statusMapper;
 
     @Test
     void healthIsOpenUpAndIncludesKafka() {
@@ -25,6 +30,15 @@ public abstract class ServiceHealthContract {
         assertThat(health.getStatusCode().value()).isEqualTo(200);
         assertThat(health.getBody()).containsEntry("status", "UP");
         assertThat((Map<String, Object>) health.getBody().get("components")).containsKey("kafka");
+    }
+
+    @Test
+    void healthIsAnswered503WhenDownAnd200WhenDegraded() {
+        // A status mapping in the configuration replaces Spring's defaults: DOWN must still be 503.
+        assertThat(statusMapper.getStatusCode(Status.DOWN)).isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(Status.OUT_OF_SERVICE)).isEqualTo(503);
+        assertThat(statusMapper.getStatusCode(Degraded.STATUS)).isEqualTo(200);
+        assertThat(statusMapper.getStatusCode(Status.UP)).isEqualTo(200);
     }
 
     @Test

@@ -36,6 +36,19 @@ final class DeadlineRetry<T> implements FailureHandler<T> {
         operations.reschedule(failed, next);
     }
 
+    /**
+     * How many failures in a row a deadline has had once it has been failing for at least
+     * {@code span}: the retries between its first failure and that one add up to {@code span}.
+     * A count db-scheduler keeps ({@code consecutive_failures}) then says how long it has failed.
+     */
+    int failuresSpanning(Duration span) {
+        int failures = 1;
+        for (Duration failingFor = Duration.ZERO; failingFor.compareTo(span) < 0; failures++) {
+            failingFor = failingFor.plus(delayAfter(failures - 1));
+        }
+        return failures;
+    }
+
     /** The wait after a failure that followed {@code earlierFailures} others. */
     Duration delayAfter(int earlierFailures) {
         Duration delay = first;

@@ -14,9 +14,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to Kafka, in event-store order (one thread, one segment). The
@@ -25,22 +22,26 @@ import java.util.concurrent.TimeoutException;
  * processor's token moves on: a failed or unconfirmed send throws, the processor rolls its token
  * back and retries the batch with backoff, so an event is never skipped. What was sent before the
  * failure, or before a crash between send and token update, is sent again; consumers drop the
- * copy by {@code ce_id}.
+ * copy by {@code ce_id}. What the broker confirmed is recorded per aggregate ({@link RelayProgress})
+ * in the transaction that stores the token, for the {@link RelayReconciler}.
  */
 @Component
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
 
     static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String SENDS = KafkaRelay.class.getName() + ".sends";
+    private static final String BATCH = KafkaRelay.class.getName() + ".batch";
 
     private final KafkaTemplate<String, String> kafkaTemplate;
     private final RelayProperties properties;
+    private final RelayProgress progress;
     private final Counter relayed;
 
-    KafkaRelay(KafkaTemplate<String, String> kafkaTemplate, RelayProperties properties, MeterRegistry meterRegistry) {
+    KafkaRelay(KafkaTemplate<String, String> kafkaTemplate, RelayProperties properties, RelayProgress progress,
+               MeterRegistry meterRegistry) {
         this.kafkaTemplate = kafkaTemplate;
         this.properties = properties;
+        this.progress = progress;
         this.relayed = Counter.builder("incident.relay.events")
                 .description("Events published to Kafka by the relay")
                 .tag("topic", properties.topic())
@@ -51,40 +52,27 @@ class KafkaRelay {
     void relay(IncidentEvent event, DomainEventMessage<?> message) {
         CompletableFuture<?> sent = kafkaTemplate.send(CloudEventRecords.toRecord(properties.topic(), properties.source(), message));
         if (!CurrentUnitOfWork.isStarted()) {
-            awaitAll(List.of(sent));
+            confirm(new Batch(List.of(sent), List.of(message)));
             return;
         }
-        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        List<CompletableFuture<?>> sends = batch.getOrComputeResource(SENDS, key -> {
-            List<CompletableFuture<?>> futures = new ArrayList<>();
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        Batch batch = unitOfWork.getOrComputeResource(BATCH, key -> {
+            Batch sends = new Batch(new ArrayList<>(), new ArrayList<>());
             // Before the transaction that stores the token commits: a failure here rolls it back.
-            batch.onPrepareCommit(unitOfWork -> awaitAll(futures));
-            return futures;
+            unitOfWork.onPrepareCommit(u -> confirm(sends));
+            return sends;
         });
-        sends.add(sent);
+        batch.sends().add(sent);
+        batch.events().add(message);
     }
 
-    private void awaitAll(List<CompletableFuture<?>> sends) {
-        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
-        for (CompletableFuture<?> send : sends) {
-            try {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RelayFailedException("interrupted while waiting for the broker", e);
-            } catch (ExecutionException e) {
-                throw new RelayFailedException("the broker refused an event: " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new RelayFailedException("the broker did not confirm an event within " + properties.sendTimeout(), e);
-            }
-        }
-        relayed.increment(sends.size());
+    private void confirm(Batch batch) {
+        BrokerAcknowledgements.await(batch.sends(), properties.sendTimeout());
+        progress.recordPublished(batch.events());
+        relayed.increment(batch.sends().size());
     }
 
-    /** A batch not confirmed by the broker: the processor retries it from its last token. */
-    static final class RelayFailedException extends RuntimeException {
-        RelayFailedException(String message, Throwable cause) {
-            super(message, cause);
-        }
+    /** The sends of one processor batch and their events, in order. */
+    private record Batch(List<CompletableFuture<?>> sends, List<DomainEventMessage<?>> events) {
     }
 }

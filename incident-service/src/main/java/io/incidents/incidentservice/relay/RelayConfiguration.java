@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.relay;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.incidents.support.kafka.IncidentEventsTopic;
 import io.incidents.support.kafka.IncidentEventsTopicGuard;
 import io.micrometer.core.instrument.Gauge;
@@ -9,17 +10,14 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import javax.sql.DataSource;
 import java.time.Duration;
-import java.util.List;
 
 @Configuration(proxyBeanMethods = false)
 class RelayConfiguration {
@@ -52,6 +50,28 @@ class RelayConfiguration {
     }
 
     /**
+     * While the relay waits for the broker, its transaction holds the token's row, and the
+     * reconciler holds an aggregate's record: whoever waits for either lock (another instance
+     * claiming the token, the relay behind the reconciler) reads nothing from the database
+     * meanwhile. A JDBC socket timeout no longer than the send timeout would cut them as if the
+     * database had gone.
+     */
+    @Bean
+    InitializingBean relaySocketTimeoutCheck(RelayProperties relay, DataSource dataSource) {
+        return () -> {
+            if (!dataSource.isWrapperFor(HikariDataSource.class)) {
+                return;
+            }
+            String configured = dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().getProperty("socketTimeout");
+            Duration socketTimeout = Duration.ofSeconds(configured == null ? 0 : Long.parseLong(configured.trim()));
+            if (!socketTimeout.isZero() && socketTimeout.compareTo(relay.sendTimeout()) <= 0) {
+                throw new IllegalStateException("The JDBC socketTimeout (" + socketTimeout + ") must be longer than"
+                        + " incidents.relay.send-timeout (" + relay.sendTimeout() + ")");
+            }
+        };
+    }
+
+    /**
      * Axon's default for event handlers logs an exception and moves on, which would drop the
      * event from Kafka for good. The relay propagates instead, so the processor retries.
      */
@@ -66,27 +86,16 @@ class RelayConfiguration {
      * position. Read from the token table, so it stays true while the relay is stopped.
      */
     @Bean
-    Gauge relayLag(MeterRegistry meterRegistry, EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
-        return Gauge.builder("incident.relay.lag", () -> relayLag(eventStore, jdbc, serializer))
+    Gauge relayLag(MeterRegistry meterRegistry, EventStore eventStore, RelayTokens relayTokens) {
+        return Gauge.builder("incident.relay.lag", () -> relayLag(eventStore, relayTokens))
                 .description("Events stored but not yet published to Kafka")
                 .register(meterRegistry);
     }
 
-    private static double relayLag(EventStore eventStore, JdbcTemplate jdbc, Serializer serializer) {
+    private static double relayLag(EventStore eventStore, RelayTokens relayTokens) {
         TrackingToken head = eventStore.createHeadToken();
         long headPosition = head == null ? -1 : head.position().orElse(-1);
-        List<Long> positions = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (row, i) -> committedPosition(serializer, row.getBytes("token"), row.getString("token_type")),
-                KafkaRelay.PROCESSING_GROUP);
-        long relayed = positions.stream().mapToLong(Long::longValue).min().orElse(-1);
+        long relayed = relayTokens.committed().map(RelayPosition::index).orElse(-1L);
         return Math.max(0, headPosition - relayed);
-    }
-
-    private static long committedPosition(Serializer serializer, byte[] token, String tokenType) {
-        if (token == null || tokenType == null) {
-            return -1;
-        }
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, tokenType, null));
-        return tracking == null ? -1 : tracking.position().orElse(-1);
     }
 }

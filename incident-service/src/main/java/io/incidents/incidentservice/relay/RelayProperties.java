@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param sendTimeout how long a batch's sends may take to be confirmed before they count as failed (and
  *                    are retried): longer than the producer's {@code delivery.timeout.ms}, so a send
  *                    reported failed has really failed (checked at start-up)
+ * @param reconcileInterval how often the event store is compared with what the relay published, and what it
+ *                    missed published ({@link RelayReconciler}); an event is compared a run or two after its
+ *                    transaction ended and the relay passed it
  */
 @ConfigurationProperties("incidents.relay")
 public record RelayProperties(
@@ -24,5 +27,12 @@ public record RelayProperties(
         @DefaultValue("1") short replicas,
         @DefaultValue("1") int minInsyncReplicas,
         @DefaultValue("/incident-service") String source,
-        @DefaultValue("40s") Duration sendTimeout) {
+        @DefaultValue("40s") Duration sendTimeout,
+        @DefaultValue("5m") Duration reconcileInterval) {
+
+    public RelayProperties {
+        if (reconcileInterval.isNegative() || reconcileInterval.isZero()) {
+            throw new IllegalArgumentException("incidents.relay.reconcile-interval must be positive, not " + reconcileInterval);
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.incidents.incidentservice.availability;
 import io.incidents.incidentservice.CommandApi;
 import io.incidents.incidentservice.DatabaseProxy;
 import com.zaxxer.hikari.HikariDataSource;
+import io.incidents.support.events.Failures;
 import io.incidents.testsupport.InfrastructureInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -29,14 +31,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 /**
  * PostgreSQL goes away under a running service (its connections break, new ones are refused):
  * commands and alerts answer 503 problem+json with Retry-After once the pool gives up waiting,
  * change nothing, and work again when the database is back, without a restart; a command sent
- * again with its Idempotency-Key is then taken once. The database is
- * taken away through a proxy of this context's own, so no other test notices.
+ * again with its Idempotency-Key is then taken once. A database that stops answering without
+ * closing anything (stopped, a network black hole) is given up on after the JDBC socket timeout
+ * and answered the same way. The database is taken away through a proxy of this context's own,
+ * so no other test notices.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = DatabaseOutageIntegrationTest.ThroughProxy.class)
@@ -55,6 +61,8 @@ class DatabaseOutageIntegrationTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    TransactionTemplate transaction;
 
     /**
      * Each test starts with the database there and a pool without connections an earlier test's
@@ -100,6 +108,32 @@ class DatabaseOutageIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type = 'io.incidents.events.IncidentAcknowledged'", Integer.class, existing))
                 .as("only the acknowledgement sent after the outage").isEqualTo(1);
+    }
+
+    @Test
+    void aDatabaseThatStopsAnsweringFailsTheStatementUnderWayAsAnOutageAndCommandsAnswer503() {
+        String existing = api.declare("Search slow", "SEV3", "search");
+
+        // A statement on a connection already in use when the database stops answering: without a
+        // socket timeout it would wait for ever.
+        Throwable failure = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> catchThrowable(() ->
+                transaction.executeWithoutResult(status -> {
+                    jdbc.queryForObject("SELECT 1", Integer.class);
+                    database.stall();
+                    jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Integer.class);
+                })));
+        assertThat(failure).as("given up on").isNotNull();
+        assertThat(Failures.isDatabaseUnreachable(failure)).as("%s", failure).isTrue();
+        assertThat(Failures.isOutage(failure)).isTrue();
+
+        ResponseEntity<Map> acknowledged = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of()));
+        assertUnavailable(acknowledged);
+        assertThat(acknowledged.getBody()).containsEntry("code", "DATABASE_UNAVAILABLE");
+
+        database.restore();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() ->
+                api.post("/api/v1/incidents/" + existing + "/acknowledge", Map.of()).getStatusCode().value() == 204);
     }
 
     @Test
@@ -158,7 +192,10 @@ class DatabaseOutageIntegrationTest {
             String url = context.getEnvironment().getRequiredProperty("spring.datasource.url");
             database = DatabaseProxy.to(url);
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("database-proxy",
-                    Map.of("spring.datasource.url", database.route(url))));
+                    Map.of("spring.datasource.url", database.route(url),
+                            // Seconds: a stalled database is given up on within the test's patience (60 s in
+                            // production); longer than the relay's send timeout in tests (3 s), as required.
+                            "spring.datasource.hikari.data-source-properties.socketTimeout", "4")));
         }
     }
 }

@@ -33,6 +33,17 @@ class DeadlineRetryTest {
     }
 
     @Test
+    void theFailuresInARowSayHowLongADeadlineHasBeenFailing() {
+        // Failures at 0, 5, 15, 35, 75, 135 and 195 s: the seventh comes once it has failed for 3 minutes.
+        assertThat(retry.failuresSpanning(Duration.ofMinutes(3))).isEqualTo(7);
+        assertThat(retry.failuresSpanning(Duration.ofSeconds(195))).isEqualTo(7);
+        assertThat(retry.failuresSpanning(Duration.ofSeconds(196))).isEqualTo(8);
+        assertThat(retry.failuresSpanning(Duration.ofSeconds(5))).isEqualTo(2);
+        assertThat(retry.failuresSpanning(Duration.ofSeconds(1))).isEqualTo(2);
+        assertThat(retry.failuresSpanning(Duration.ofHours(1))).as("then one a minute").isEqualTo(7 + 57);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aFailedExecutionIsRescheduledFromTheMomentItFailed() {
         Execution execution = new Execution(FAILED_AT.minusSeconds(30), new TaskInstance<>("AxonDeadline", "d-1", "data"),

@@ -2,7 +2,9 @@ package io.incidents.incidentservice.incident;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import io.incidents.incidentservice.CommandApi;
+import io.incidents.support.health.Degraded;
 import io.incidents.testsupport.IntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -11,6 +13,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * Escalation deadlines on the real db-scheduler: a failed firing is tried again seconds later, an
  * execution held by a crashed instance is taken over within a minute of its last heartbeat, a
  * reopen arms a new deadline, and stopping the timer cancels the incident's own deadline by id,
- * without reading any other incident's.
+ * without reading any other incident's. Failed firings are counted, and a deadline failing or
+ * overdue for minutes shows in health as DEGRADED.
  */
 @IntegrationTest
 @Import(EscalationDeadlinesIntegrationTest.FailingDeadlines.class)
@@ -48,6 +52,10 @@ class EscalationDeadlinesIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     Scheduler scheduler;
+    @Autowired
+    DeadlineBacklog backlog;
+    @Autowired
+    MeterRegistry meters;
 
     CommandApi api;
 
@@ -72,6 +80,82 @@ class EscalationDeadlinesIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !escalations(id).isEmpty());
         assertThat(escalations(id).get(0)).contains("\"level\":2", "\"reason\":\"ACK_OVERDUE\"");
         climbsToTheTop(id);
+    }
+
+    @Test
+    void aFailedFiringIsCountedAndTheDeadlineCountsAsFailingUntilItsRetryWorks() {
+        double failuresBefore = meters.get("incident.deadlines.failures").counter().count();
+        FailingDeadlines.failuresLeft.set(1);
+        String id = api.declare("Email delayed", "SEV3", "email");
+        String deadline = deadlineArmedBy(id, DECLARED);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> consecutiveFailures(deadline) == 1);
+        backlog.refresh();
+
+        assertThat(meters.get("incident.deadlines.failures").counter().count() - failuresBefore).isEqualTo(1);
+        assertThat(meters.get("incident.deadlines.failing").gauge().value()).isEqualTo(1);
+        assertThat(meters.get("incident.deadlines.late").gauge().value()).as("failing for seconds only").isZero();
+        assertThat(componentStatus("deadlines")).isEqualTo("UP");
+
+        climbsToTheTop(id);
+        backlog.refresh();
+        assertThat(meters.get("incident.deadlines.failing").gauge().value()).isZero();
+    }
+
+    @Test
+    void aDeadlineFailingForMinutesShowsAsDegradedUntilItWorks() {
+        String id = api.declare("Chat down", "SEV2", "chat");
+        String deadline = deadlineArmedBy(id, DECLARED);
+        // Seven failures in a row: tried again after 5, 10, 20, 40, 60 and 60 s, failing for over 3 minutes.
+        jdbc.update("UPDATE scheduled_tasks SET consecutive_failures = 7, last_failure = now() WHERE task_instance = ?",
+                deadline);
+        try {
+            backlog.refresh();
+
+            assertThat(meters.get("incident.deadlines.late").gauge().value()).isEqualTo(1);
+            assertDegraded();
+        } finally {
+            jdbc.update("UPDATE scheduled_tasks SET consecutive_failures = 0 WHERE task_instance = ?", deadline);
+        }
+        backlog.refresh();
+        assertThat(componentStatus("deadlines")).isEqualTo("UP");
+        assertThat(rest.getForEntity("/actuator/health", Map.class).getBody()).containsEntry("status", "UP");
+    }
+
+    @Test
+    void aDeadlineNoSchedulerFiresShowsAsDegradedUntilItIsFired() {
+        String id;
+        scheduler.pause();
+        try {
+            id = api.declare("Analytics stale", "SEV3", "analytics");
+            String deadline = deadlineArmedBy(id, DECLARED);
+            // Due four minutes ago, and no instance has got to it.
+            jdbc.update("UPDATE scheduled_tasks SET execution_time = now() - interval '4 minutes' WHERE task_instance = ?",
+                    deadline);
+            backlog.refresh();
+
+            assertThat(meters.get("incident.deadlines.late").gauge().value()).isEqualTo(1);
+            assertDegraded();
+        } finally {
+            scheduler.resume();
+        }
+
+        climbsToTheTop(id);
+        backlog.refresh();
+        assertThat(componentStatus("deadlines")).isEqualTo("UP");
+    }
+
+    private void assertDegraded() {
+        ResponseEntity<Map> health = rest.getForEntity("/actuator/health", Map.class);
+        assertThat(health.getStatusCode().value()).as("a working service is not taken out").isEqualTo(200);
+        assertThat(health.getBody()).containsEntry("status", Degraded.STATUS.getCode());
+        assertThat(componentStatus("deadlines")).isEqualTo(Degraded.STATUS.getCode());
+    }
+
+    private String componentStatus(String component) {
+        Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) rest
+                .getForEntity("/actuator/health", Map.class).getBody().get("components");
+        return (String) components.get(component).get("status");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -13,6 +14,14 @@ import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Tells an outage (something a record's processing depends on is down or busy: it will work once
@@ -26,11 +35,15 @@ public final class Failures {
     /** The one Axon type incident-service's alert consumer can fail with transiently (a concurrent change); named, as this module does not depend on Axon. */
     private static final String AXON_TRANSIENT = "org.axonframework.common.AxonTransientException";
 
+    /** Enough for any real chain; a guard against a pathological one. */
+    private static final int MAX_CAUSES = 100;
+
     private Failures() {
     }
 
     public static boolean isOutage(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        List<Throwable> causes = causes(failure);
+        for (Throwable cause : causes) {
             if (cause instanceof PoisonRecordException) {
                 return false;
             }
@@ -43,7 +56,7 @@ public final class Failures {
                 return true;
             }
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes) {
             if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
                     || cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
                     || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException
@@ -64,7 +77,8 @@ public final class Failures {
      * database's SQLSTATE outranks the wrapper Spring chose.
      */
     public static boolean isDatabaseUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        List<Throwable> causes = causes(failure);
+        for (Throwable cause : causes) {
             if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
@@ -72,12 +86,36 @@ public final class Failures {
                 return isConnectionLostState(sql.getSQLState());
             }
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        for (Throwable cause : causes) {
             if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * The failure and its causes, then what it hid: the failure a rollback was for, when the
+     * rollback failed too (Spring reports the rollback's failure and keeps the first as its
+     * application exception), and suppressed ones (a library's failed rollback). A statement cut
+     * by the socket timeout leaves a closed connection, so the rollback after it fails as well,
+     * with a bare "connection is closed": the statement's own failure says what happened.
+     */
+    private static List<Throwable> causes(Throwable failure) {
+        List<Throwable> causes = new ArrayList<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> hidden = new ArrayDeque<>();
+        hidden.add(failure);
+        while (!hidden.isEmpty() && causes.size() < MAX_CAUSES) {
+            for (Throwable cause = hidden.poll(); cause != null && seen.add(cause); cause = cause.getCause()) {
+                causes.add(cause);
+                if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                    hidden.add(rollback.getApplicationException());
+                }
+                hidden.addAll(Arrays.asList(cause.getSuppressed()));
+            }
+        }
+        return causes;
     }
 
     /** SQLSTATE class 08 (connection exception), or the server shutting down, crashed and restarting, or starting up. */

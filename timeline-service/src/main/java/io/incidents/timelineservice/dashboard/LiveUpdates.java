@@ -1,16 +1,19 @@
 package io.incidents.timelineservice.dashboard;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.incidents.timelineservice.ledger.IncidentChanges;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -106,6 +110,7 @@ public class LiveUpdates implements SmartLifecycle {
     }
 
     private final DataSourceProperties database;
+    private final Properties driverProperties;
     private final DashboardProperties properties;
     private final ChangeLog changeLog = new ChangeLog(Long.toString(System.currentTimeMillis(), 36));
     /** Guarded by {@code this}, as is {@link #changeLog}: a page subscribes between two batches, never inside one. */
@@ -119,9 +124,26 @@ public class LiveUpdates implements SmartLifecycle {
     private volatile boolean running;
     private volatile Thread listener;
 
+    @Autowired
+    LiveUpdates(DataSourceProperties database, DashboardProperties properties, DataSource pool) throws SQLException {
+        this(database, properties, pool.isWrapperFor(HikariDataSource.class)
+                ? pool.unwrap(HikariDataSource.class).getDataSourceProperties() : new Properties());
+    }
+
     LiveUpdates(DataSourceProperties database, DashboardProperties properties) {
+        this(database, properties, new Properties());
+    }
+
+    /**
+     * @param driverProperties the pool's driver settings (its socket and connect timeouts), so the
+     *                         listening connection, outside the pool, cannot hang on a stalled
+     *                         database either
+     */
+    private LiveUpdates(DataSourceProperties database, DashboardProperties properties, Properties driverProperties) {
         this.database = database;
         this.properties = properties;
+        this.driverProperties = new Properties();
+        this.driverProperties.putAll(driverProperties);
     }
 
     /**
@@ -189,8 +211,7 @@ public class LiveUpdates implements SmartLifecycle {
     private void listen() {
         boolean reconnecting = false;
         while (running) {
-            try (Connection connection = DriverManager.getConnection(database.determineUrl(),
-                    database.determineUsername(), database.determinePassword());
+            try (Connection connection = DriverManager.getConnection(database.determineUrl(), connectionProperties());
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + IncidentChanges.CHANNEL);
                 if (reconnecting) {
@@ -207,6 +228,18 @@ public class LiveUpdates implements SmartLifecycle {
                 sleep(2000);
             }
         }
+    }
+
+    private Properties connectionProperties() {
+        Properties connection = new Properties();
+        connection.putAll(driverProperties);
+        if (database.determineUsername() != null) {
+            connection.setProperty("user", database.determineUsername());
+        }
+        if (database.determinePassword() != null) {
+            connection.setProperty("password", database.determinePassword());
+        }
+        return connection;
     }
 
     /** Gathers notifications into batches, one every live interval at most, until stopped. */

@@ -14,6 +14,9 @@ import java.time.Duration;
  * @param poisonBackoff  the first wait between those retries (doubling)
  * @param failureBackoff the wait between retries of a record that failed for another reason (a database
  *                       outage, say): those are retried until they succeed, never parked
+ * @param swapLockTimeout how long a replay's table swap waits for each lock (readers and consumers using the
+ *                       tables) before it lets go and tries again a second later: whoever queues behind it
+ *                       waits no longer, and no wait comes near the database socket timeout
  */
 @ConfigurationProperties("incidents.timeline")
 public record TimelineProperties(
@@ -21,7 +24,15 @@ public record TimelineProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("3") int poisonRetries,
         @DefaultValue("200ms") Duration poisonBackoff,
-        @DefaultValue("2s") Duration failureBackoff) {
+        @DefaultValue("2s") Duration failureBackoff,
+        @DefaultValue("5s") Duration swapLockTimeout) {
+
+    public TimelineProperties {
+        if (swapLockTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("incidents.timeline.swap-lock-timeout must be at least 1ms, not "
+                    + swapLockTimeout + " (0 would wait for ever)");
+        }
+    }
 
     public String deadLetterTopic() {
         return topic + ".DLT";

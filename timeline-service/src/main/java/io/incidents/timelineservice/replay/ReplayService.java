@@ -27,6 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,6 +55,12 @@ public class ReplayService {
     private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
     private static final Duration PROGRESS_LOG_INTERVAL = Duration.ofSeconds(5);
     private static final int OUTAGE_ATTEMPTS = 5;
+    /** Swap attempts, each waiting at most swap-lock-timeout per lock, before the replay fails (the live tables untouched). */
+    private static final int SWAP_ATTEMPTS = 60;
+    /** Between swap attempts: the readers queued behind the one that gave up get through. */
+    private static final Duration SWAP_PAUSE = Duration.ofSeconds(1);
+    /** PostgreSQL's lock_not_available: a lock not granted within lock_timeout. */
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -143,7 +150,7 @@ public class ReplayService {
             log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
             consumeUntil(consumer, end, rebuild, progress, owner);
             beforeSwap.run();
-            swapTables();
+            swapTables(owner);
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
             log.info("Replay completed: {} events applied, {} skipped as unreadable or failing, read models swapped in",
                     progress.done, progress.skipped);
@@ -259,6 +266,15 @@ public class ReplayService {
         }
     }
 
+    private static boolean isLockTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean reached(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
@@ -273,11 +289,35 @@ public class ReplayService {
     }
 
     /**
+     * Swaps the tables in, trying again while a lock it needs is held longer than
+     * swap-lock-timeout (a long read of the live tables): each attempt lets go, so whoever queued
+     * behind it gets through, and the replay stays claimed meanwhile.
+     */
+    private void swapTables(String owner) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                swapTablesOnce();
+                return;
+            } catch (RuntimeException e) {
+                if (!isLockTimeout(e) || attempt == SWAP_ATTEMPTS || stopping) {
+                    throw e;
+                }
+                log.warn("The table swap waited {} for a lock on the read models (attempt {} of {}); trying again",
+                        properties.swapLockTimeout(), attempt, SWAP_ATTEMPTS);
+                fence.heartbeat(owner, clock.instant());
+                sleep(SWAP_PAUSE);
+            }
+        }
+    }
+
+    /**
      * Readers see either all old tables or all new ones: renames in one transaction, once every
      * consumer transaction under way (on any instance) has committed; new ones wait for it.
      */
-    private void swapTables() {
+    private void swapTablesOnce() {
         transaction.executeWithoutResult(status -> {
+            // Every lock below (the consumers' fence, the tables) is waited for this long at most.
+            jdbc.execute("SET LOCAL lock_timeout = " + properties.swapLockTimeout().toMillis());
             fence.awaitConsumersBeforeSwap();
             fence.stopRebuilding();
             for (String[] pair : tablePairs()) {

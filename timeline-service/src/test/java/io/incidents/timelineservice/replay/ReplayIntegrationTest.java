@@ -40,12 +40,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-@TestPropertySource(properties = "incidents.timeline.topic=it-replay")
+@TestPropertySource(properties = {"incidents.timeline.topic=it-replay", "incidents.timeline.swap-lock-timeout=1s"})
 class ReplayIntegrationTest {
 
     private static final EventFeed feed = new EventFeed("it-replay");
@@ -140,6 +141,66 @@ class ReplayIntegrationTest {
         assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "COMPLETED");
         assertThat(api.get("/api/v1/incidents/" + meanwhile).getStatusCode().value()).as("in the swapped-in tables").isEqualTo(200);
         assertThat(api.get("/api/v1/incidents/" + before).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void aLongReadOfTheLiveTablesDelaysTheSwapWithoutHoldingUpTheReadsQueuedBehindIt() throws Exception {
+        ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
+        String id = Incidents.newId();
+        feed.publish("bob", Incidents.declared(id, Severity.SEV3, DAY, "docs"));
+        api.awaitEvents(id, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch finishReading = new CountDownLatch(1);
+        AtomicBoolean longReadOver = new AtomicBoolean();
+        Thread longRead = new Thread(() -> {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false);
+                statement.executeQuery("SELECT count(*) FROM incident_event").close();
+                reading.countDown();
+                finishReading.await(30, TimeUnit.SECONDS);
+                longReadOver.set(true);
+                connection.commit();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        replay.beforeSwap = () -> {
+            longRead.start();
+            try {
+                reading.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try {
+            assertThat(api.post("/api/v1/admin/replay", null).getStatusCode().value()).isEqualTo(202);
+            assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+            await().atMost(Duration.ofSeconds(30)).until(this::swapWaitsForTheLongRead);
+
+            // A timeline read queues behind the swap, which lets go after swap-lock-timeout: it is
+            // answered while the long read still holds the table (it would otherwise wait for it).
+            assertThat(api.get("/api/v1/incidents/" + id + "/timeline").getStatusCode().value()).isEqualTo(200);
+            assertThat(longReadOver).as("the long read still holds the table").isFalse();
+            assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "RUNNING");
+        } finally {
+            finishReading.countDown();
+            replay.beforeSwap = () -> { };
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+        assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "COMPLETED");
+        assertThat(api.get("/api/v1/incidents/" + id).getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** The swap has asked for the live events table alone and waits for it. */
+    private boolean swapWaitsForTheLongRead() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             var waiting = statement.executeQuery("SELECT count(*) FROM pg_locks WHERE relation = 'incident_event'::regclass"
+                     + " AND mode = 'AccessExclusiveLock' AND NOT granted")) {
+            return waiting.next() && waiting.getInt(1) > 0;
+        }
     }
 
     @Test

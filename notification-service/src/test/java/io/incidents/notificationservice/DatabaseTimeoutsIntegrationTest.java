@@ -1,0 +1,8 @@
+package io.incidents.notificationservice;
+
+import io.incidents.testsupport.DatabaseTimeoutsContract;
+import io.incidents.testsupport.IntegrationTest;
+
+@IntegrationTest
+class DatabaseTimeoutsIntegrationTest extends DatabaseTimeoutsContract {
+}
