@@ -104,8 +104,10 @@ class DeliveryIntegrationTest {
                 new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "A bad deploy; rolling back.", T0.plusSeconds(300)),
                 new IncidentResolved(id, "Rolled back", "unreviewed config", T0.plusSeconds(900)));
 
-        // everything but the slow endpoint's messages has gone out (those keep timing out, below)
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM delivery"
+        // all four events applied (so all their messages recorded), and everything but the slow
+        // endpoint's messages has gone out (those keep timing out, below)
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM incident_event"
+                + " WHERE incident_id = ?", Long.class, id) == 4 && jdbc.queryForObject("SELECT count(*) FROM delivery"
                 + " WHERE incident_id = ? AND status <> 'SENT' AND recipient NOT LIKE '%/chat/slow'", Long.class, id) == 0);
         List<Map<String, Object>> items = deliveries(id);
         assertThat(items).extracting(i -> i.get("channel") + " " + i.get("template")).contains(
