@@ -8,7 +8,7 @@ import io.incidents.notificationservice.template.Templates;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.DatabaseProbe;
 import io.incidents.support.kafka.IncidentEventsTopic;
-import io.incidents.support.kafka.IncidentEventsTopicGuard;
+import io.incidents.support.kafka.RequiredTopic;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -68,11 +67,11 @@ class NotificationConfiguration {
         return new DeadLetters(jdbc, clock);
     }
 
+    /** Never created here (incident-service does that); a wrong partition count stops the start. */
     @Bean
-    IncidentEventsTopicGuard incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic,
-                                                 @Value("${notifications.topic-partitions:6}") int partitions,
-                                                 KafkaAdmin kafkaAdmin) {
-        return new IncidentEventsTopicGuard(new IncidentEventsTopic(topic, partitions, (short) 1, 1), kafkaAdmin, false);
+    RequiredTopic incidentEventsTopic(@Value("${notifications.topic:incident-events}") String topic,
+                                      @Value("${notifications.topic-partitions:6}") int partitions) {
+        return new IncidentEventsTopic(topic, partitions, (short) 1, 1).checkedHere();
     }
 
     @Bean

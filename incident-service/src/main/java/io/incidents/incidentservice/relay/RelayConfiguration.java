@@ -2,7 +2,7 @@ package io.incidents.incidentservice.relay;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.incidents.support.kafka.IncidentEventsTopic;
-import io.incidents.support.kafka.IncidentEventsTopicGuard;
+import io.incidents.support.kafka.RequiredTopic;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -14,7 +14,6 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaAdmin;
 
 import javax.sql.DataSource;
 import java.time.Duration;
@@ -27,9 +26,9 @@ class RelayConfiguration {
      * replay reads it from the start); a wrong partition count stops the start.
      */
     @Bean
-    IncidentEventsTopicGuard incidentEventsTopic(RelayProperties properties, KafkaAdmin kafkaAdmin) {
-        return new IncidentEventsTopicGuard(new IncidentEventsTopic(properties.topic(), properties.partitions(),
-                properties.replicas(), properties.minInsyncReplicas()), kafkaAdmin, true);
+    RequiredTopic incidentEventsTopic(RelayProperties properties) {
+        return new IncidentEventsTopic(properties.topic(), properties.partitions(), properties.replicas(),
+                properties.minInsyncReplicas()).createdHere();
     }
 
     /**

@@ -5,15 +5,12 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The layout of {@code incident-events}: created in one place only (incident-service, which
@@ -30,20 +27,22 @@ import java.util.concurrent.TimeoutException;
  */
 public record IncidentEventsTopic(String name, int partitions, short replicas, int minInsyncReplicas) {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(IncidentEventsTopic.class);
 
     /** What the broker said. */
     public enum Found { AS_EXPECTED, ABSENT }
 
     /** Creates the topic if it is missing (incident-service's part), then checks it. */
     public Found ensure(Admin admin) throws BrokerUnreachableException {
-        if (describe(admin).isEmpty()) {
+        if (AdminCalls.describe(admin, name).isEmpty()) {
             NewTopic topic = new NewTopic(name, partitions, replicas).configs(Map.of(
                     TopicConfig.RETENTION_MS_CONFIG, "-1",
                     TopicConfig.RETENTION_BYTES_CONFIG, "-1",
                     TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas)));
             try {
-                await(admin.createTopics(List.of(topic)).all());
+                AdminCalls.await(admin.createTopics(List.of(topic)).all());
+                // As expected, since just created so; a describe right now might not list it yet.
+                return Found.AS_EXPECTED;
             } catch (TopicExistsException e) {
                 // Created meanwhile by another instance: checked below like any other.
             }
@@ -53,7 +52,7 @@ public record IncidentEventsTopic(String name, int partitions, short replicas, i
 
     /** Checks the topic's partition count (every service's part); consumers never create it. */
     public Found check(Admin admin) throws BrokerUnreachableException {
-        Optional<TopicDescription> topic = describe(admin);
+        Optional<TopicDescription> topic = AdminCalls.describe(admin, name);
         if (topic.isEmpty()) {
             return Found.ABSENT;
         }
@@ -68,39 +67,30 @@ public record IncidentEventsTopic(String name, int partitions, short replicas, i
         return Found.AS_EXPECTED;
     }
 
-    private Optional<TopicDescription> describe(Admin admin) throws BrokerUnreachableException {
-        try {
-            return Optional.of(await(admin.describeTopics(List.of(name)).allTopicNames()).get(name));
-        } catch (UnknownTopicOrPartitionException e) {
-            return Optional.empty();
-        } catch (TopicExistsException e) {
-            throw new IllegalStateException(e);
-        }
+    /** incident-service's part, as a {@link RequiredTopic}: created when missing, then checked. */
+    public RequiredTopic createdHere() {
+        return new Use(this, true);
     }
 
-    private static <T> T await(org.apache.kafka.common.KafkaFuture<T> future) throws BrokerUnreachableException {
-        try {
-            return future.get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException unknown) {
-                throw unknown;
-            }
-            if (e.getCause() instanceof TopicExistsException exists) {
-                throw exists;
-            }
-            throw new BrokerUnreachableException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new BrokerUnreachableException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BrokerUnreachableException(e);
-        }
+    /** A consumer's part, as a {@link RequiredTopic}: checked once incident-service has created it. */
+    public RequiredTopic checkedHere() {
+        return new Use(this, false);
     }
 
-    /** The broker did not answer in time: try again later. */
-    public static final class BrokerUnreachableException extends Exception {
-        BrokerUnreachableException(Throwable cause) {
-            super("the Kafka broker did not answer: " + cause, cause);
+    private record Use(IncidentEventsTopic topic, boolean creates) implements RequiredTopic {
+
+        @Override
+        public String name() {
+            return topic.name();
+        }
+
+        @Override
+        public boolean settle(Admin admin) throws BrokerUnreachableException {
+            Found found = creates ? topic.ensure(admin) : topic.check(admin);
+            if (found == Found.AS_EXPECTED) {
+                log.info("Topic {} has the expected {} partitions", topic.name(), topic.partitions());
+            }
+            return found == Found.AS_EXPECTED;
         }
     }
 }

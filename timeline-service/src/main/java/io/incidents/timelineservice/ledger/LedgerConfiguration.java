@@ -6,7 +6,7 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.DatabaseProbe;
 import io.incidents.support.kafka.IncidentEventsTopic;
-import io.incidents.support.kafka.IncidentEventsTopicGuard;
+import io.incidents.support.kafka.RequiredTopic;
 import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.policy.SlaProperties;
@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -55,9 +54,8 @@ class LedgerConfiguration {
 
     /** Never created here (incident-service does that); a wrong partition count stops the start. */
     @Bean
-    IncidentEventsTopicGuard incidentEventsTopic(TimelineProperties properties, KafkaAdmin kafkaAdmin) {
-        return new IncidentEventsTopicGuard(new IncidentEventsTopic(properties.topic(), properties.partitions(), (short) 1, 1),
-                kafkaAdmin, false);
+    RequiredTopic incidentEventsTopic(TimelineProperties properties) {
+        return new IncidentEventsTopic(properties.topic(), properties.partitions(), (short) 1, 1).checkedHere();
     }
 
     @Bean
