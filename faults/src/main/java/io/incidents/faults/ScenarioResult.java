@@ -9,9 +9,8 @@ import java.util.List;
  *
  * @param recoverySeconds from the end of the fault until a new command was visible end to end; null if it never was
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 record ScenarioResult(String name, long operations, long accepted, long stored, long lost, long duplicated,
-                      Double recoverySeconds, List<String> notes) {
+                      Double recoverySeconds, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     boolean clean() {
         return lost == 0 && duplicated == 0 && recoverySeconds != null && stored == accepted;

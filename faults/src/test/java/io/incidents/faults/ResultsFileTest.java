@@ -26,6 +26,8 @@ class ResultsFileTest {
                 "duplicated", "recoverySeconds");
         assertThat(first.path("recoverySeconds").asDouble()).isEqualTo(31.5);
         assertThat(scenarios.get(1).path("notes").get(0).asText()).isEqualTo("could not run: boom");
+        assertThat(scenarios.get(1).has("recoverySeconds")).isTrue();
+        assertThat(scenarios.get(1).path("recoverySeconds").isNull()).isTrue();
         assertThat(dir.resolve("faults")).isDirectoryNotContaining("glob:**.partial");
     }
 
