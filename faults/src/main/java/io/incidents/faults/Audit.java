@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Set equality at the end of a scenario. What a scenario loses or duplicates stays visible in every
@@ -112,8 +114,8 @@ final class Audit {
     /** The operations not accepted, by outcome and status ("EITHER 409"), so a reader sees why. */
     private static Map<String, Long> notAccepted(List<Operation> operations) {
         return operations.stream().filter(operation -> operation.outcome() != Outcome.ACCEPTED)
-                .collect(java.util.stream.Collectors.groupingBy(operation -> operation.kind() + " " + operation.outcome()
-                        + " " + operation.answer().split(" ", 2)[0], java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(operation -> operation.kind() + " " + operation.outcome()
+                        + " " + operation.answer().split(" ", 2)[0], TreeMap::new, Collectors.counting()));
     }
 
     /** How many of {@code findings} were not reported after an earlier scenario; remembers them. */

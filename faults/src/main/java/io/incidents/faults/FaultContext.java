@@ -1,6 +1,8 @@
 package io.incidents.faults;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * What a scenario may use to inject its fault.
@@ -18,8 +20,8 @@ record FaultContext(StackControl stack, Sinks sinks, Kafka kafka, Databases data
                     TimerProbes probes, boolean quick) {
 
     /** Makes the probes' timers due a moment from now, inside the fault that follows at once. */
-    void timersDueSoon() throws java.sql.SQLException {
-        if (!probes.dueAt(java.time.Instant.now().plusSeconds(2))) {
+    void timersDueSoon() throws SQLException {
+        if (!probes.dueAt(Instant.now().plusSeconds(2))) {
             throw new IllegalStateException("a timer probe had no pending acknowledge deadline to move");
         }
     }

@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -69,7 +70,7 @@ final class Kafka implements AutoCloseable {
     /** How many records {@code topic} holds (the sum of its partitions' end offsets), 0 when it does not exist. */
     long size(String topic) throws InterruptedException {
         try {
-            var description = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
+            var description = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic);
             Map<TopicPartition, OffsetSpec> latest = description.partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));

@@ -2,6 +2,7 @@ package io.incidents.faults;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /** One fault, injected while the workload runs. */
 interface Scenario {
@@ -34,7 +35,7 @@ interface Scenario {
     }
 
     /** Findings of a scenario's own checks: what is missing and what is there twice, with words for the report. */
-    record Findings(long lost, long duplicated, java.util.List<String> notes) {
-        static final Findings NONE = new Findings(0, 0, java.util.List.of());
+    record Findings(long lost, long duplicated, List<String> notes) {
+        static final Findings NONE = new Findings(0, 0, List.of());
     }
 }

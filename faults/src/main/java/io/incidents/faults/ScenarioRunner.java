@@ -1,5 +1,6 @@
 package io.incidents.faults;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -81,7 +82,7 @@ final class ScenarioRunner {
             var received = sinks.received();
             return Deliveries.ofIncident(databases, incidentId).all().stream()
                     .map(Deliveries.Delivery::receiptKey).anyMatch(key -> key != null && received.containsKey(key));
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false; // the database is not back yet
         }
     }
