@@ -2,6 +2,7 @@ package io.incidents.faults;
 
 import java.net.URI;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,27 +33,27 @@ record Deliveries(List<Delivery> all) {
         }
     }
 
+    private static final String COLUMNS = "SELECT id, channel, recipient, event_id, status FROM delivery";
+
     static Deliveries read(Databases databases) throws SQLException {
-        List<Delivery> all = new ArrayList<>();
         try (Connection connection = databases.open(Databases.NOTIFICATIONS); Statement statement = connection.createStatement()) {
-            ResultSet rows = statement.executeQuery("SELECT id, channel, recipient, event_id, status FROM delivery");
-            while (rows.next()) {
-                all.add(new Delivery(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
-            }
+            return of(statement.executeQuery(COLUMNS));
         }
-        return new Deliveries(all);
     }
 
     /** The messages about one incident. */
     static Deliveries ofIncident(Databases databases, String incidentId) throws SQLException {
-        List<Delivery> all = new ArrayList<>();
         try (Connection connection = databases.open(Databases.NOTIFICATIONS);
-             var statement = connection.prepareStatement("SELECT id, channel, recipient, event_id, status FROM delivery WHERE incident_id = ?")) {
+             PreparedStatement statement = connection.prepareStatement(COLUMNS + " WHERE incident_id = ?")) {
             statement.setString(1, incidentId);
-            ResultSet rows = statement.executeQuery();
-            while (rows.next()) {
-                all.add(new Delivery(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
-            }
+            return of(statement.executeQuery());
+        }
+    }
+
+    private static Deliveries of(ResultSet rows) throws SQLException {
+        List<Delivery> all = new ArrayList<>();
+        while (rows.next()) {
+            all.add(new Delivery(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getString(5)));
         }
         return new Deliveries(all);
     }

@@ -2,10 +2,12 @@ package io.incidents.faults;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -67,17 +69,17 @@ final class RetryingClient {
                 || (status == 409 && body != null && body.contains("IDEMPOTENCY_KEY_IN_USE"));
     }
 
-    private static java.util.Optional<Long> retryAfter(HttpResponse<?> response) {
+    private static Optional<Long> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
-                return java.util.Optional.of(Math.min(MAX_RETRY_AFTER_MS, Long.parseLong(value.trim()) * 1000));
+                return Optional.of(Math.min(MAX_RETRY_AFTER_MS, Long.parseLong(value.trim()) * 1000));
             } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }
 
-    static HttpRequest.Builder request(java.net.URI uri, String authorization) {
+    static HttpRequest.Builder request(URI uri, String authorization) {
         return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Authorization", authorization);
     }
 }
