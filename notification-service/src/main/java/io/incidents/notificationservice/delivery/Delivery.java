@@ -9,6 +9,7 @@ import java.util.UUID;
  * One row of the delivery log.
  *
  * @param attempts       every attempt made, for people to see
+ * @param nextAttemptAt  when it is due; in a message just claimed, when it fell due (the row holds the lease's end)
  * @param failures       failed attempts in a row since the message last had a fresh start (drives the backoff)
  * @param failingSince   when that run of failures began; it is parked once this is give-up-after ago
  * @param outcomeUnknown the last attempt timed out after the request went out: the receiver may have it
@@ -28,8 +29,11 @@ public record Delivery(long id, String eventId, String incidentId, Channel chann
         DEAD
     }
 
-    /** Where it goes: one attempt at a time per destination, so a slow endpoint holds one thread, not all of them. */
+    /**
+     * Where it goes: one attempt at a time per destination, so a slow endpoint holds one thread, not
+     * all of them. {@link DeliveryLog#claimDue} spells it the same way in SQL.
+     */
     String destination() {
-        return channel + " " + recipient;
+        return channel.name() + " " + recipient;
     }
 }

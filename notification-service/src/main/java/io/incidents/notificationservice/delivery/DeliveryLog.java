@@ -8,20 +8,18 @@ import org.springframework.stereotype.Repository;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The delivery log: one row per (event, channel, recipient), never two. */
 @Repository
 public class DeliveryLog {
 
-    private static final RowMapper<Delivery> DELIVERY = (row, i) -> new Delivery(row.getLong("id"), row.getString("event_id"),
-            row.getString("incident_id"), Channel.valueOf(row.getString("channel")), row.getString("recipient"),
-            row.getString("template"), row.getString("subject"), row.getString("body"),
-            Delivery.Status.valueOf(row.getString("status")), row.getInt("attempts"), instant(row.getTimestamp("next_attempt_at")),
-            row.getString("last_error"), instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")),
-            row.getInt("failures"), instant(row.getTimestamp("failing_since")), instant(row.getTimestamp("last_attempt_at")),
-            row.getBoolean("outcome_unknown"), instant(row.getTimestamp("parked_at")), row.getObject("claim_id", UUID.class));
+    private static final RowMapper<Delivery> DELIVERY = delivery("next_attempt_at");
 
     private final JdbcTemplate jdbc;
 
@@ -53,13 +51,38 @@ public class DeliveryLog {
      * Claims up to {@code limit} due messages for one sending attempt under a fresh claim: their
      * next attempt moves {@code lease} ahead, so another worker (or this one after a crash) only
      * takes them again once the lease has run out, and then under a claim of its own, which
-     * fences this one out: every mark below needs the claim the row carries now.
+     * fences this one out: every mark below needs the claim the row carries now. Messages to the
+     * {@code busy} destinations (as {@link Delivery#destination()} names them) are left to the
+     * worker already sending to them. In the order they fell due; each claimed message's
+     * {@link Delivery#nextAttemptAt()} is when it fell due, not the lease's end, so that handing it
+     * back untried puts it back in its place.
      */
-    public List<Delivery> claimDue(Instant now, int limit, Duration lease) {
-        return jdbc.query("UPDATE delivery SET next_attempt_at = ?, claim_id = ? WHERE id IN (SELECT id FROM delivery"
-                        + " WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
-                        + " FOR UPDATE SKIP LOCKED) RETURNING *",
-                DELIVERY, Timestamp.from(now.plus(lease)), UUID.randomUUID(), Timestamp.from(now), limit);
+    public List<Delivery> claimDue(Instant now, int limit, Duration lease, Collection<String> busy) {
+        return claim("channel || ' ' || recipient <> ALL (?)", limit, now, lease, (Object) busy.toArray(String[]::new));
+    }
+
+    /**
+     * Claims the next due message to the destination {@code sent} went to, as {@link #claimDue}
+     * does; empty when none is due. A worker that got a message through goes on with its
+     * destination's backlog this way instead of waiting for the next poll.
+     */
+    public Optional<Delivery> claimNextFor(Delivery sent, Instant now, Duration lease) {
+        return claim("channel = ? AND recipient = ?", 1, now, lease, sent.channel().name(), sent.recipient())
+                .stream().findFirst();
+    }
+
+    private List<Delivery> claim(String which, int limit, Instant now, Duration lease, Object... whichArguments) {
+        List<Object> arguments = new ArrayList<>(List.of(Timestamp.from(now)));
+        arguments.addAll(List.of(whichArguments));
+        arguments.addAll(List.of(limit, Timestamp.from(now.plus(lease)), UUID.randomUUID()));
+        List<Delivery> claimed = jdbc.query("WITH due AS (SELECT id, next_attempt_at FROM delivery"
+                        + " WHERE status = 'PENDING' AND next_attempt_at <= ? AND " + which
+                        + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)"
+                        + " UPDATE delivery d SET next_attempt_at = ?, claim_id = ? FROM due WHERE d.id = due.id"
+                        + " RETURNING d.*, due.next_attempt_at AS due_at",
+                delivery("due_at"), arguments.toArray());
+        // An UPDATE returns its rows in no particular order.
+        return claimed.stream().sorted(Comparator.comparing(Delivery::nextAttemptAt).thenComparingLong(Delivery::id)).toList();
     }
 
     /** Hands a claimed message back untried, to be claimed again at {@code at}; false if the claim was lost. */
@@ -177,6 +200,16 @@ public class DeliveryLog {
     public long count() {
         Long count = jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class);
         return count == null ? 0 : count;
+    }
+
+    private static RowMapper<Delivery> delivery(String nextAttemptColumn) {
+        return (row, i) -> new Delivery(row.getLong("id"), row.getString("event_id"), row.getString("incident_id"),
+                Channel.valueOf(row.getString("channel")), row.getString("recipient"), row.getString("template"),
+                row.getString("subject"), row.getString("body"), Delivery.Status.valueOf(row.getString("status")),
+                row.getInt("attempts"), instant(row.getTimestamp(nextAttemptColumn)), row.getString("last_error"),
+                instant(row.getTimestamp("created_at")), instant(row.getTimestamp("sent_at")), row.getInt("failures"),
+                instant(row.getTimestamp("failing_since")), instant(row.getTimestamp("last_attempt_at")),
+                row.getBoolean("outcome_unknown"), instant(row.getTimestamp("parked_at")), row.getObject("claim_id", UUID.class));
     }
 
     private static String truncate(String error) {

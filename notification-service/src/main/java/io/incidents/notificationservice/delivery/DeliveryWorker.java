@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,15 +28,21 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * Sends what the delivery log holds, off the Kafka consumer's thread: due messages are claimed
- * in batches no larger than the free sending threads, each sent with timeouts, then marked sent,
- * or retried after a capped exponential backoff, or parked once they have been failing for
- * give-up-after. Every mark is fenced by the claim: a worker whose claim another worker took over
- * records nothing. A message that goes through re-drives its destination's parked and waiting
- * messages. Stopping stops claiming first, then lets the sends in flight finish (or interrupts
- * them after the grace period) and hands back what it still holds.
+ * Sends what the delivery log holds, off the Kafka consumer's thread. Each poll claims due
+ * messages, no more than the free sending threads, and starts one run per destination: a run
+ * sends its message with timeouts and, while they go through, claims and sends that
+ * destination's next due message, until none is due. So a backlog drains at the pace of the
+ * destinations, not of the polls, and a slow endpoint still holds one thread, never the others.
+ * A message that fails is retried after a capped exponential backoff, or parked once it has been
+ * failing for give-up-after, and ends its run. Every mark is fenced by the claim: a worker whose
+ * claim another worker took over records nothing. The first message of a run that goes through
+ * re-drives its destination's parked and waiting messages. Stopping stops claiming first, then
+ * lets the sends in flight finish (or interrupts them after the grace period) and hands back
+ * what it still holds.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
@@ -44,6 +52,12 @@ class DeliveryWorker implements SmartLifecycle {
     private static final Duration INTERRUPTED_SENDS_WAIT = Duration.ofSeconds(2);
     private static final Duration RECORD_RETRY_FIRST = Duration.ofMillis(500);
     private static final Duration RECORD_RETRY_MAX = Duration.ofSeconds(5);
+    /**
+     * How long a run keeps to one destination before it takes the oldest due message anywhere:
+     * a destination with a long backlog holds a thread for a turn at a time, so messages to
+     * other destinations wait at most about a turn for a thread, not until that backlog is gone.
+     */
+    static final Duration TURN = Duration.ofSeconds(1);
 
     private final DeliveryLog deliveries;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
@@ -53,9 +67,12 @@ class DeliveryWorker implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Semaphore freeThreads;
     private final Set<String> busyDestinations = ConcurrentHashMap.newKeySet();
-    private final Map<Long, Attempt> inFlight = new ConcurrentHashMap<>();
-    /** Held while claiming, and while starting or stopping: nothing is claimed once stop has begun. */
-    private final Object claiming = new Object();
+    private final Set<DestinationRun> runs = ConcurrentHashMap.newKeySet();
+    /**
+     * Claims hold the read lock, starting and stopping the write lock: nothing is claimed once stop
+     * has begun, and runs claim their next messages side by side.
+     */
+    private final ReadWriteLock claiming = new ReentrantReadWriteLock();
     private volatile boolean running;
     private ExecutorService pool;
 
@@ -72,13 +89,16 @@ class DeliveryWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        synchronized (claiming) {
+        claiming.writeLock().lock();
+        try {
             if (running) {
                 return;
             }
             AtomicInteger threadNumber = new AtomicInteger();
             pool = Executors.newFixedThreadPool(properties.threads(), r -> new Thread(r, "delivery-" + threadNumber.incrementAndGet()));
             running = true;
+        } finally {
+            claiming.writeLock().unlock();
         }
     }
 
@@ -106,26 +126,29 @@ class DeliveryWorker implements SmartLifecycle {
     @Override
     public void stop() {
         ExecutorService stopping;
-        synchronized (claiming) {
+        claiming.writeLock().lock();
+        try {
             if (!running) {
                 return;
             }
             running = false;
             stopping = pool;
+        } finally {
+            claiming.writeLock().unlock();
         }
         stopping.shutdown();
         if (awaitTermination(stopping, properties.shutdownGrace())) {
             return;
         }
         for (Runnable queued : stopping.shutdownNow()) {
-            if (queued instanceof Attempt attempt) {
-                attempt.giveBack();
+            if (queued instanceof DestinationRun run) {
+                run.giveBack();
             }
         }
         if (awaitTermination(stopping, INTERRUPTED_SENDS_WAIT)) {
             return;
         }
-        inFlight.values().forEach(Attempt::abandon);
+        runs.forEach(DestinationRun::abandon);
     }
 
     private static boolean awaitTermination(ExecutorService pool, Duration wait) {
@@ -139,12 +162,13 @@ class DeliveryWorker implements SmartLifecycle {
 
     /** No send in flight (tests wait for this). */
     boolean idle() {
-        return inFlight.isEmpty();
+        return runs.isEmpty();
     }
 
     @Scheduled(fixedDelayString = "${notifications.delivery.poll-interval:500ms}")
     void sendDue() {
-        synchronized (claiming) {
+        claiming.readLock().lock();
+        try {
             if (!running) {
                 return;
             }
@@ -152,9 +176,18 @@ class DeliveryWorker implements SmartLifecycle {
             if (free == 0) {
                 return;
             }
-            for (Delivery delivery : deliveries.claimDue(clock.instant(), free, properties.lease())) {
-                dispatch(delivery);
+            List<Delivery> claimed = deliveries.claimDue(clock.instant(), free, properties.lease(), Set.copyOf(busyDestinations));
+            // One run per destination, started with its first message. The others go back in their
+            // place before any run starts, so that the run claims them next, in order.
+            Map<String, Delivery> firsts = new LinkedHashMap<>();
+            for (Delivery delivery : claimed) {
+                if (firsts.putIfAbsent(delivery.destination(), delivery) != null) {
+                    deliveries.release(delivery, delivery.nextAttemptAt());
+                }
             }
+            firsts.values().forEach(this::dispatch);
+        } finally {
+            claiming.readLock().unlock();
         }
     }
 
@@ -173,22 +206,33 @@ class DeliveryWorker implements SmartLifecycle {
 
     private void dispatch(Delivery delivery) {
         if (!busyDestinations.add(delivery.destination())) {
-            // One attempt per destination at a time: a slow endpoint holds one thread, not all of them.
-            deliveries.release(delivery, clock.instant().plus(properties.pollInterval()));
+            // A run took the destination meanwhile: back in its place, for that run to claim next.
+            deliveries.release(delivery, delivery.nextAttemptAt());
             return;
         }
-        Attempt attempt = new Attempt(delivery);
+        DestinationRun run = new DestinationRun(delivery);
         // Never blocks: no more were claimed than there were free permits, and only this method takes them.
         freeThreads.acquireUninterruptibly();
-        inFlight.put(delivery.id(), attempt);
+        runs.add(run);
         try {
-            pool.execute(attempt);
+            pool.execute(run);
         } catch (RejectedExecutionException e) {
-            attempt.giveBack();
+            run.giveBack();
         }
     }
 
-    private void deliver(Delivery delivery, Instant claimedAt) {
+    /** The next due message to the destination {@code sent} went to, claimed unless the worker is stopping. */
+    private Optional<Delivery> claimNextFor(Delivery sent) {
+        claiming.readLock().lock();
+        try {
+            return running ? deliveries.claimNextFor(sent, clock.instant(), properties.lease()) : Optional.empty();
+        } finally {
+            claiming.readLock().unlock();
+        }
+    }
+
+    /** Sends one claimed message and records the outcome; true if the receiver took it and that is recorded. */
+    private boolean deliver(Delivery delivery, Instant claimedAt) {
         try {
             ChannelSender sender = senders.get(delivery.channel());
             if (sender == null) {
@@ -203,21 +247,21 @@ class DeliveryWorker implements SmartLifecycle {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-            return;
+            return false;
         }
         // Outside the try: once the other side took it, a failure to record that must not count as
         // a failed send (the lease runs out instead, and only then is it tried again).
         Instant now = clock.instant();
         if (!recordSent(delivery, now, claimedAt.plus(properties.lease()))) {
             claimLost(delivery, "sent");
-            return;
+            return false;
         }
         String channel = channelTag(delivery);
         meters.counter("notifications.sent", "channel", channel).increment();
         Timer.builder("notifications.delivery.latency").tag("channel", channel)
                 .description("From the event's arrival to the message's delivery")
                 .register(meters).record(Duration.between(delivery.createdAt(), now));
-        redriveDestination(delivery, now);
+        return true;
     }
 
     /**
@@ -249,7 +293,8 @@ class DeliveryWorker implements SmartLifecycle {
         }
     }
 
-    private void redriveDestination(Delivery delivery, Instant now) {
+    private void redriveDestination(Delivery delivery) {
+        Instant now = clock.instant();
         try {
             DeliveryLog.Redriven redriven = deliveries.redrive(delivery.channel(), delivery.recipient(), now);
             if (redriven.parked() > 0 || redriven.waiting() > 0) {
@@ -315,35 +360,96 @@ class DeliveryWorker implements SmartLifecycle {
         return delivery.channel().name().toLowerCase(Locale.ROOT);
     }
 
-    /** One claimed message on its way: sent on a pool thread, or handed back if it never starts. */
-    private final class Attempt implements Runnable {
+    /**
+     * Messages on their way, one after another on one pool thread: the claimed one, then, while
+     * they go through, each next due message to the same destination. When that destination has
+     * none due, or after a turn of {@link #TURN} with it, the run takes the oldest due message to a
+     * destination no run holds, so other destinations get their turn; with none waiting it keeps
+     * to its own. A failure ends the run: the failing destination is tried again at the next poll,
+     * not hammered with its whole backlog. Handed back if it never starts.
+     */
+    private final class DestinationRun implements Runnable {
 
-        private final Delivery delivery;
-        private final Instant claimedAt = clock.instant();
+        private volatile Delivery current;
+        private volatile Instant claimedAt = clock.instant();
+        /** The destination this run keeps to itself; null once it let go of it. */
+        private volatile String held;
 
-        Attempt(Delivery delivery) {
-            this.delivery = delivery;
+        DestinationRun(Delivery first) {
+            this.current = first;
+            this.held = first.destination();
         }
 
         @Override
         public void run() {
             try {
-                deliver(delivery, claimedAt);
+                Instant turnEnds = claimedAt.plus(TURN);
+                boolean newDestination = true;
+                while (deliver(current, claimedAt)) {
+                    if (newDestination) {
+                        // The destination works: what failed there or was parked is due again.
+                        redriveDestination(current);
+                    }
+                    boolean turnOver = !clock.instant().isBefore(turnEnds);
+                    Optional<Delivery> next = turnOver ? Optional.empty() : claimNextFor(current);
+                    newDestination = false;
+                    if (next.isEmpty()) {
+                        next = claimElsewhere();
+                        newDestination = next.isPresent();
+                        if (next.isEmpty() && turnOver) {
+                            next = claimNextFor(current);
+                        }
+                        turnEnds = clock.instant().plus(TURN);
+                    }
+                    if (next.isEmpty()) {
+                        return;
+                    }
+                    claimedAt = clock.instant();
+                    current = next.get();
+                }
             } catch (RuntimeException e) {
-                log.error("Delivery {}: the attempt could not be recorded; it is tried again when its lease of {} runs out",
-                        delivery.id(), properties.lease(), e);
+                log.error("Delivery {}: the attempt could not be recorded, or the next message not claimed; what is"
+                        + " claimed is tried again when its lease of {} runs out", current.id(), properties.lease(), e);
             } finally {
                 done();
+            }
+        }
+
+        /**
+         * Claims the oldest due message to a destination no run holds (this one's own included) and
+         * moves this run over to that destination; empty if there is none or the worker is stopping.
+         */
+        private Optional<Delivery> claimElsewhere() {
+            claiming.readLock().lock();
+            try {
+                if (!running) {
+                    return Optional.empty();
+                }
+                Instant now = clock.instant();
+                Optional<Delivery> claimed = deliveries.claimDue(now, 1, properties.lease(), Set.copyOf(busyDestinations))
+                        .stream().findFirst();
+                if (claimed.isPresent() && !busyDestinations.add(claimed.get().destination())) {
+                    // Another run or the poll took that destination meanwhile: it claims this message next.
+                    deliveries.release(claimed.get(), claimed.get().nextAttemptAt());
+                    return Optional.empty();
+                }
+                claimed.ifPresent(delivery -> {
+                    letGo();
+                    held = delivery.destination();
+                });
+                return claimed;
+            } finally {
+                claiming.readLock().unlock();
             }
         }
 
         /** Never started: hands the claim back, due at once. */
         void giveBack() {
             try {
-                deliveries.release(delivery, clock.instant());
+                deliveries.release(current, clock.instant());
             } catch (RuntimeException e) {
                 log.warn("Delivery {} could not be handed back; it is tried again when its lease runs out: {}",
-                        delivery.id(), Redaction.redact(e.toString()));
+                        current.id(), Redaction.redact(e.toString()));
             } finally {
                 done();
             }
@@ -351,6 +457,7 @@ class DeliveryWorker implements SmartLifecycle {
 
         /** Still sending when the worker stops and deaf to the interrupt: recorded as an unknown outcome. */
         void abandon() {
+            Delivery delivery = current;
             try {
                 recordFailure(delivery, "Outcome unknown (the receiver may have it): the service stopped during the attempt", true);
             } catch (RuntimeException e) {
@@ -359,9 +466,16 @@ class DeliveryWorker implements SmartLifecycle {
             }
         }
 
+        private void letGo() {
+            if (held != null) {
+                busyDestinations.remove(held);
+                held = null;
+            }
+        }
+
         private void done() {
-            inFlight.remove(delivery.id());
-            busyDestinations.remove(delivery.destination());
+            letGo();
+            runs.remove(this);
             freeThreads.release();
         }
     }

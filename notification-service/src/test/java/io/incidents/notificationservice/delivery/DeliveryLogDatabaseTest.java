@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ class DeliveryLogDatabaseTest {
     }
 
     private Delivery claimOnly(long id, Instant now) {
-        List<Delivery> claimed = log.claimDue(now, 100, LEASE);
+        List<Delivery> claimed = log.claimDue(now, 100, LEASE, Set.of());
         assertThat(claimed).extracting(Delivery::id).contains(id);
         claimed.stream().filter(d -> d.id() != id).forEach(d -> log.release(d, now));
         return claimed.stream().filter(d -> d.id() == id).findFirst().orElseThrow();
@@ -40,10 +41,35 @@ class DeliveryLogDatabaseTest {
     }
 
     @Test
+    void claimsComeInTheOrderTheyFellDueSkipBusyDestinationsAndGoBackInTheirPlace() {
+        long late = db.enqueue(Channel.CHAT, CHAT_A, T0.plusSeconds(5));
+        long early = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        long other = db.enqueue(Channel.CHAT, CHAT_B, T0.plusSeconds(1));
+        Instant now = T0.plusSeconds(10);
+
+        List<Delivery> claimed = log.claimDue(now, 10, LEASE, Set.of());
+        assertThat(claimed).extracting(Delivery::id).containsExactly(early, other, late);
+        assertThat(claimed).extracting(Delivery::nextAttemptAt).containsExactly(T0, T0.plusSeconds(1), T0.plusSeconds(5));
+        assertThat(db.row(early).nextAttemptAt()).as("the row holds the lease's end").isEqualTo(now.plus(LEASE));
+        claimed.forEach(d -> assertThat(log.release(d, d.nextAttemptAt())).isTrue());
+
+        String busyA = Channel.CHAT.name() + " " + CHAT_A;
+        assertThat(claimed.get(0).destination()).isEqualTo(busyA);
+        List<Delivery> notToA = log.claimDue(now, 10, LEASE, Set.of(busyA));
+        assertThat(notToA).extracting(Delivery::id).containsExactly(other);
+
+        assertThat(log.claimNextFor(notToA.get(0), now, LEASE)).as("nothing more due to B").isEmpty();
+        Delivery sentToA = claimed.get(0);
+        assertThat(log.claimNextFor(sentToA, now, LEASE)).map(Delivery::id).contains(early);
+        assertThat(log.claimNextFor(sentToA, now, LEASE)).map(Delivery::id).contains(late);
+        assertThat(log.claimNextFor(sentToA, now, LEASE)).as("all claimed").isEmpty();
+    }
+
+    @Test
     void aWorkerWhoseLeaseRanOutAndWasReclaimedCannotMarkTheDelivery() {
         long id = db.enqueue(Channel.CHAT, CHAT_A, T0);
         Delivery stale = claimOnly(id, T0);
-        assertThat(log.claimDue(T0.plus(LEASE).minusSeconds(1), 10, LEASE)).as("still leased").isEmpty();
+        assertThat(log.claimDue(T0.plus(LEASE).minusSeconds(1), 10, LEASE, Set.of())).as("still leased").isEmpty();
 
         Instant takeover = T0.plus(LEASE).plusSeconds(1);
         Delivery current = claimOnly(id, takeover);
@@ -83,7 +109,7 @@ class DeliveryLogDatabaseTest {
         assertThat(failed.outcomeUnknown()).isTrue();
         assertThat(failed.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(failed.claimId()).isNull();
-        assertThat(log.claimDue(T0.plusSeconds(59), 10, LEASE)).as("not before its retry").isEmpty();
+        assertThat(log.claimDue(T0.plusSeconds(59), 10, LEASE, Set.of())).as("not before its retry").isEmpty();
     }
 
     @Test

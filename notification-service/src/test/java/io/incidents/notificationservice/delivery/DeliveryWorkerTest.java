@@ -15,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,6 +48,7 @@ class DeliveryWorkerTest {
         volatile boolean down;
         volatile Sending sending = delivery -> { };
         final Map<Long, AtomicInteger> accepted = new ConcurrentHashMap<>();
+        final List<Delivery> acceptedInOrder = new CopyOnWriteArrayList<>();
         final AtomicInteger attempts = new AtomicInteger();
 
         interface Sending {
@@ -65,6 +68,11 @@ class DeliveryWorkerTest {
                 throw new HttpServerErrorException(HttpStatus.SERVICE_UNAVAILABLE);
             }
             accepted.computeIfAbsent(delivery.id(), id -> new AtomicInteger()).incrementAndGet();
+            acceptedInOrder.add(delivery);
+        }
+
+        List<Long> acceptedIdsTo(String recipient) {
+            return acceptedInOrder.stream().filter(d -> d.recipient().equals(recipient)).map(Delivery::id).toList();
         }
     }
 
@@ -73,8 +81,12 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker startWorker(Duration shutdownGrace, DeliveryLog log) {
+        return startWorker(shutdownGrace, log, 4);
+    }
+
+    private DeliveryWorker startWorker(Duration shutdownGrace, DeliveryLog log, int threads) {
         DeliveryProperties properties = new DeliveryProperties(Duration.ofSeconds(2), Duration.ofMinutes(5),
-                Duration.ofHours(24), 4, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), LEASE,
+                Duration.ofHours(24), threads, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(500), LEASE,
                 Duration.ofMinutes(5), Duration.ofSeconds(15), Duration.ofMinutes(10), shutdownGrace, "incidents@localhost");
         worker = new DeliveryWorker(log, List.of(webhooks), properties, clock, meters);
         worker.start();
@@ -141,7 +153,7 @@ class DeliveryWorkerTest {
         long id = db.enqueue(Channel.WEBHOOK, "bridge", T0);
         List<Delivery> takenOver = new ArrayList<>();
         // another instance, whose clock says this worker's lease has run out, claims it while it is being sent
-        webhooks.sending = delivery -> takenOver.addAll(db.log.claimDue(T0.plus(LEASE).plusSeconds(1), 10, LEASE));
+        webhooks.sending = delivery -> takenOver.addAll(db.log.claimDue(T0.plus(LEASE).plusSeconds(1), 10, LEASE, Set.of()));
         startWorker(Duration.ofSeconds(1));
 
         tick();
@@ -177,12 +189,82 @@ class DeliveryWorkerTest {
 
         webhooks.down = false;
         // within one capped backoff (5 min) the first message to each destination goes through and
-        // re-drives the others, which then go one poll (10 s here) after another: 5 to "a"
-        runUntil(recovery.plus(Duration.ofMinutes(5)).plus(Duration.ofSeconds(60)), Duration.ofSeconds(10));
+        // re-drives the others, which follow it at once in the same run (a poll is 10 s here)
+        runUntil(recovery.plus(Duration.ofMinutes(5)).plus(Duration.ofSeconds(20)), Duration.ofSeconds(10));
 
         assertThat(count(Delivery.Status.SENT)).isEqualTo(ids.size());
         assertThat(webhooks.accepted).containsOnlyKeys(ids).allSatisfy((id, times) -> assertThat(times).hasValue(1));
         assertThat(counter("notifications.dead_lettered")).isZero();
+    }
+
+    @Test
+    void aDestinationsBacklogDrainsInOrderWithinOnePollOnceItWorks() {
+        startWorker(Duration.ofSeconds(1));
+        List<Long> toA = new ArrayList<>();
+        List<Long> toB = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            toA.add(db.enqueue(Channel.WEBHOOK, "a", T0));
+            if (i % 3 == 0) {
+                toB.add(db.enqueue(Channel.WEBHOOK, "b", T0));
+            }
+        }
+
+        tick();
+
+        // not one per destination per poll: each destination's run goes on while messages are due
+        assertThat(webhooks.acceptedIdsTo("a")).containsExactlyElementsOf(toA);
+        assertThat(webhooks.acceptedIdsTo("b")).containsExactlyElementsOf(toB);
+        assertThat(webhooks.accepted).allSatisfy((id, times) -> assertThat(times).hasValue(1));
+        assertThat(count(Delivery.Status.SENT)).isEqualTo(toA.size() + toB.size());
+        assertThat(webhooks.attempts).hasValue(toA.size() + toB.size());
+    }
+
+    @Test
+    void aPollLeavesADestinationItsRunHoldsAlone() throws Exception {
+        CountDownLatch sendStarted = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        long first = db.enqueue(Channel.WEBHOOK, "slow", T0);
+        webhooks.sending = delivery -> {
+            if (delivery.id() == first) {
+                sendStarted.countDown();
+                answer.await();
+            }
+        };
+        startWorker(Duration.ofSeconds(1));
+        worker.sendDue();
+        sendStarted.await();
+        long second = db.enqueue(Channel.WEBHOOK, "slow", T0);
+        long elsewhere = db.enqueue(Channel.WEBHOOK, "quick", T0);
+
+        worker.sendDue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> db.row(elsewhere).status() == Delivery.Status.SENT);
+
+        assertThat(db.row(second).claimId()).as("left to the run sending to its destination").isNull();
+        assertThat(db.row(second).attempts()).isZero();
+        answer.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(worker::idle);
+        assertThat(webhooks.acceptedIdsTo("slow")).containsExactly(first, second);
+    }
+
+    @Test
+    void aLongBacklogToOneDestinationHoldsAThreadForATurnNotUntilItIsGone() {
+        List<Long> backlog = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            backlog.add(db.enqueue(Channel.WEBHOOK, "busy", T0));
+        }
+        long page = db.enqueue(Channel.WEBHOOK, "pager", T0.plusSeconds(1));
+        // each message takes the receiver 100 ms, and there is a single sending thread
+        webhooks.sending = delivery -> clock.advance(Duration.ofMillis(100));
+        startWorker(Duration.ofSeconds(1), db.log, 1);
+
+        tick();
+
+        List<Long> order = webhooks.acceptedInOrder.stream().map(Delivery::id).toList();
+        assertThat(order).hasSize(backlog.size() + 1);
+        // a turn (1 s) is about ten messages: then the run takes the oldest due message anywhere
+        int turn = (int) (DeliveryWorker.TURN.toMillis() / 100);
+        assertThat(order.indexOf(page)).isBetween(turn - 1, turn + 1);
+        assertThat(webhooks.acceptedIdsTo("busy")).containsExactlyElementsOf(backlog);
     }
 
     @Test
