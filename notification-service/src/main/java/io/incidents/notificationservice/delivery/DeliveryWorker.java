@@ -15,9 +15,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,8 +35,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * Sends what the delivery log holds, off the Kafka consumer's thread. Each poll claims due
  * messages, no more than the free sending threads, and starts one run per destination: a run
  * sends its message with timeouts and, while they go through, claims and sends that
- * destination's next due message, until none is due. So a backlog drains at the pace of the
- * destinations, not of the polls, and a slow endpoint still holds one thread, never the others.
+ * destination's next due message at once; after a turn, or when its destination has none due,
+ * it takes the oldest due message elsewhere. So a backlog drains at the pace of the destinations,
+ * not of the polls, no destination waits behind another's backlog for long, and a slow endpoint
+ * still holds one thread, never the others.
  * A message that fails is retried after a capped exponential backoff, or parked once it has been
  * failing for give-up-after, and ends its run. Every mark is fenced by the claim: a worker whose
  * claim another worker took over records nothing. The first message of a run that goes through
