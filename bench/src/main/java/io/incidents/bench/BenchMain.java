@@ -26,7 +26,13 @@ public final class BenchMain {
         List<Workload> workloads = List.<Workload>of(
                 new AuthenticatedReadWorkload(http, options.targets()),
                 new BoardRenderWorkload(http, options.targets()),
-                new DashboardStreamsWorkload(http, options.targets()))
+                new DashboardStreamsWorkload(http, options.targets()),
+                new NotificationThroughputWorkload(http.client(), options.targets(),
+                        new DeliveryLogReader(options.targets().postgres()),
+                        new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
+                                options.deliveryThreads())),
+                // Last: it leaves tens of thousands of resolved incidents behind.
+                new AlertIngestWorkload(http.client(), options.targets()))
                 .stream().filter(workload -> options.runs(workload.name())).toList();
         if (workloads.isEmpty()) {
             System.err.println("no workload is called " + options.only());

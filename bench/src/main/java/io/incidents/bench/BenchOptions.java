@@ -8,12 +8,13 @@ import java.util.Set;
  * The command line. {@code ./stack bench} passes every URL; the defaults are the stack's usual
  * ports, the anonymous instance on timeline-service's "instance 2" port (SPEC section 9).
  */
-record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<String> only) {
+record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<String> only, int deliveryThreads) {
 
     static final String USAGE = """
             usage: java -jar bench.jar [--quick] [--incident-service=URL] [--timeline-service=URL]
                                        [--anonymous-timeline-service=URL] [--dashboard=URL] [--results=FILE]
-                                       [--only=WORKLOAD[,WORKLOAD]]
+                                       [--sinks=URL] [--smtp=HOST:PORT] [--postgres=HOST:PORT]
+                                       [--delivery-threads=N] [--only=WORKLOAD[,WORKLOAD]]
               --quick                          a short run (minutes) instead of the full one
               --incident-service=URL           default http://localhost:8081
               --timeline-service=URL           default http://localhost:8082 (logins required)
@@ -21,7 +22,13 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --dashboard=URL                  default: the timeline-service URL (the dashboard as browsers reach it;
                                                its login's redirect URI must be registered for it)
               --results=FILE                   default target/bench/results.json
-              --only=WORKLOAD[,WORKLOAD]       run only these (authenticated-read, board-render, dashboard-streams)""";
+              --sinks=URL                      default http://127.0.0.1:8089 (the stack's webhook sink)
+              --smtp=HOST:PORT                 default 127.0.0.1:2525 (the stack's SMTP server)
+              --postgres=HOST:PORT             default 127.0.0.1:5432 (the stack's PostgreSQL, user postgres)
+              --delivery-threads=N             default 8: notification-service's notifications.delivery.threads,
+                                               the threads of notification-throughput's baseline
+              --only=WORKLOAD[,WORKLOAD]       run only these (authenticated-read, board-render, dashboard-streams,
+                                               notification-throughput, alert-ingest)""";
 
     /** Whether the workload named {@code name} is to run: every one unless {@code --only} names some. */
     boolean runs(String name) {
@@ -36,6 +43,10 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
         URI dashboard = null;
         Path resultsFile = Path.of("target", "bench", "results.json");
         Set<String> only = Set.of();
+        URI sinks = URI.create("http://127.0.0.1:8089");
+        String smtp = "127.0.0.1:2525";
+        String postgres = "127.0.0.1:5432";
+        int deliveryThreads = 8;
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.equals("--quick")) {
@@ -50,6 +61,14 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
                 dashboard = URI.create(value);
             } else if (arg.startsWith("--only=")) {
                 only = Set.of(value.split(","));
+            } else if (arg.startsWith("--sinks=")) {
+                sinks = URI.create(value);
+            } else if (arg.startsWith("--smtp=")) {
+                smtp = value;
+            } else if (arg.startsWith("--postgres=")) {
+                postgres = value;
+            } else if (arg.startsWith("--delivery-threads=")) {
+                deliveryThreads = Integer.parseInt(value);
             } else if (arg.startsWith("--results=")) {
                 resultsFile = Path.of(value);
             } else {
@@ -57,6 +76,6 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
             }
         }
         return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService,
-                dashboard == null ? timelineService : dashboard), resultsFile, only);
+                dashboard == null ? timelineService : dashboard, sinks, smtp, postgres), resultsFile, only, deliveryThreads);
     }
 }

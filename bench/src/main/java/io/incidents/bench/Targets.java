@@ -13,6 +13,10 @@ import java.net.URI;
  *                                 its OpenID Connect login returns to this host and port, so the identity provider
  *                                 must have the redirect URI registered for them (local-auth has localhost:8082 and
  *                                 127.0.0.1:8082) or it refuses the login
+ * @param sinks                    the stack's webhook sink, where its chat and generic webhooks go
+ * @param smtp                     host:port of the stack's SMTP server
+ * @param postgres                 host:port of the stack's PostgreSQL (user postgres), to read the delivery log
  */
-record Targets(URI incidentService, URI timelineService, URI anonymousTimelineService, URI dashboard) {
+record Targets(URI incidentService, URI timelineService, URI anonymousTimelineService, URI dashboard, URI sinks,
+               String smtp, String postgres) {
 }

@@ -30,7 +30,26 @@ class BenchOptionsTest {
     }
 
     @Test
+    void whereTheStacksReceiversAndDatabaseAreDefaultsToTheStacksPorts() {
+        BenchOptions defaults = BenchOptions.parse();
+        assertThat(defaults.targets().sinks()).isEqualTo(URI.create("http://127.0.0.1:8089"));
+        assertThat(defaults.targets().smtp()).isEqualTo("127.0.0.1:2525");
+        assertThat(defaults.targets().postgres()).isEqualTo("127.0.0.1:5432");
+        assertThat(defaults.deliveryThreads()).isEqualTo(8);
+
+        BenchOptions moved = BenchOptions.parse("--sinks=http://127.0.0.1:18089", "--smtp=127.0.0.1:12525",
+                "--postgres=127.0.0.1:15432", "--delivery-threads=32", "--only=notification-throughput");
+        assertThat(moved.targets().sinks()).isEqualTo(URI.create("http://127.0.0.1:18089"));
+        assertThat(moved.targets().smtp()).isEqualTo("127.0.0.1:12525");
+        assertThat(moved.targets().postgres()).isEqualTo("127.0.0.1:15432");
+        assertThat(moved.deliveryThreads()).isEqualTo(32);
+        assertThat(moved.runs("notification-throughput")).isTrue();
+        assertThat(moved.runs("board-render")).isFalse();
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> BenchOptions.parse("--dashbord=http://localhost:8082")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchOptions.parse("--delivery-threads=many")).isInstanceOf(IllegalArgumentException.class);
     }
 }
