@@ -19,8 +19,13 @@ class ParseOnlyEnqueueTest {
 
     @Test
     void isOffUnlessTheBenchAsksForIt() {
-        new ApplicationContextRunner().withUserConfiguration(ParseOnlyEnqueue.class)
+        ApplicationContextRunner endpoint = new ApplicationContextRunner().withBean(ObjectMapper.class)
+                .withUserConfiguration(ParseOnlyEnqueue.Endpoint.class);
+        endpoint.run(context -> assertThat(context).doesNotHaveBean(ParseOnlyEnqueue.Endpoint.class));
+        endpoint.withPropertyValues("incidents.bench.baseline-endpoint=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ParseOnlyEnqueue.Endpoint.class));
+        endpoint.withPropertyValues("incidents.bench.baseline-endpoint=true")
+                .run(context -> assertThat(context).hasSingleBean(ParseOnlyEnqueue.Endpoint.class));
     }
 
     @Test
