@@ -24,6 +24,7 @@ public final class BenchMain {
         }
         Http http = new Http(Http.newClient());
         List<Workload> workloads = List.<Workload>of(
+                new CommandThroughputWorkload(http, options.targets()),
                 new AuthenticatedReadWorkload(http, options.targets()),
                 new BoardRenderWorkload(http, options.targets()),
                 new DashboardStreamsWorkload(http, options.targets()),

@@ -27,8 +27,8 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --postgres=HOST:PORT             default 127.0.0.1:5432 (the stack's PostgreSQL, user postgres)
               --delivery-threads=N             default 8: notification-service's notifications.delivery.threads,
                                                the threads of notification-throughput's baseline
-              --only=WORKLOAD[,WORKLOAD]       run only these (authenticated-read, board-render, dashboard-streams,
-                                               notification-throughput, alert-ingest)""";
+              --only=WORKLOAD[,WORKLOAD]       run only these (command-throughput, authenticated-read, board-render,
+                                               dashboard-streams, notification-throughput, alert-ingest)""";
 
     /** Whether the workload named {@code name} is to run: every one unless {@code --only} names some. */
     boolean runs(String name) {

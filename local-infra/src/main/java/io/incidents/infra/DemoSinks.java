@@ -15,11 +15,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 /**
  * Where the local stack's notifications go, so they are visible without the internet: an SMTP
  * server (GreenMail) and an HTTP endpoint that accepts any webhook POST under {@code /hooks/}.
- * {@code GET /} on the HTTP port lists what arrived, newest first.
+ * {@code GET /} on the HTTP port lists what arrived, newest first (the last 500 webhooks and emails).
  */
 final class DemoSinks implements AutoCloseable {
 
@@ -41,6 +42,9 @@ final class DemoSinks implements AutoCloseable {
         DemoSinks sinks = new DemoSinks(http, smtp);
         http.createContext("/hooks/", sinks::receive);
         http.createContext("/", sinks::list);
+        // Several at once, as a real webhook receiver answers: the bench's notification-throughput
+        // and its baseline both send here, and one thread would bound both figures.
+        http.setExecutor(Executors.newFixedThreadPool(8));
         http.start();
         return sinks;
     }
@@ -48,10 +52,12 @@ final class DemoSinks implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String signature = exchange.getRequestHeaders().getFirst("X-Signature");
-        webhooks.add(0, Instant.now() + " POST " + exchange.getRequestURI()
-                + (signature == null ? "" : " X-Signature: " + signature) + "\n  " + body);
-        if (webhooks.size() > MAX_KEPT) {
-            webhooks.remove(webhooks.size() - 1);
+        synchronized (webhooks) {
+            webhooks.add(0, Instant.now() + " POST " + exchange.getRequestURI()
+                    + (signature == null ? "" : " X-Signature: " + signature) + "\n  " + body);
+            if (webhooks.size() > MAX_KEPT) {
+                webhooks.remove(webhooks.size() - 1);
+            }
         }
         answer(exchange, 200, "ok");
     }
@@ -63,7 +69,7 @@ final class DemoSinks implements AutoCloseable {
         }
         page.append("\nEmails received (newest first)\n\n");
         MimeMessage[] mails = smtp.getReceivedMessages();
-        for (int i = mails.length - 1; i >= 0; i--) {
+        for (int i = mails.length - 1; i >= Math.max(0, mails.length - MAX_KEPT); i--) {
             page.append(describe(mails[i])).append("\n\n");
         }
         answer(exchange, 200, page.toString());
