@@ -67,7 +67,11 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain publicEndpoints(HttpSecurity http, IdentityProperties properties) throws Exception {
-        String[] paths = Stream.concat(ALWAYS_PUBLIC.stream(), properties.publicPaths().stream()).toArray(String[]::new);
+        return publicChain(http, Stream.concat(ALWAYS_PUBLIC.stream(), properties.publicPaths().stream()).toArray(String[]::new));
+    }
+
+    /** A chain that lets anyone call {@code paths}: no login, no session, no CSRF token (nothing there uses a cookie). */
+    public static SecurityFilterChain publicChain(HttpSecurity http, String... paths) throws Exception {
         return http
                 .securityMatcher(paths)
                 .csrf(AbstractHttpConfigurer::disable)
