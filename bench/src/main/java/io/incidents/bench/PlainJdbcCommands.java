@@ -62,7 +62,6 @@ final class PlainJdbcCommands implements AutoCloseable {
             try (Statement schema = connections[0].createStatement()) {
                 schema.execute("CREATE TABLE IF NOT EXISTS baseline_event (aggregate_id TEXT NOT NULL, seq BIGINT NOT NULL,"
                         + " payload TEXT NOT NULL, PRIMARY KEY (aggregate_id, seq))");
-                connections[0].commit();
             }
             return new PlainJdbcCommands(connections);
         } catch (SQLException e) {
