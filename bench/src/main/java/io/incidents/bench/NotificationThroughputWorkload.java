@@ -156,11 +156,11 @@ final class NotificationThroughputWorkload implements Workload {
         waitUntilIdle();
     }
 
-    /** No message of any incident pending: what one phase caused never runs into the next one's figures. */
+    /** No message of any incident being sent or due: what one phase caused never runs into the next one's figures. */
     private void waitUntilIdle() throws InterruptedException {
         // The resolutions travel alert -> incident -> Kafka -> notification-service before they are pending.
         Thread.sleep(2000);
-        awaitCondition("no message pending", () -> log.pendingAnywhere() == 0 ? Boolean.TRUE : null);
+        awaitCondition("no message being sent or due", () -> log.sendingOrDue() == 0 ? Boolean.TRUE : null);
     }
 
     private interface Check<T> {
