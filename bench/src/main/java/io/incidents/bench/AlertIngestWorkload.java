@@ -2,10 +2,8 @@ package io.incidents.bench;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How many alerts incident-service ingests a second (issue "Performance", workload 3): PagerDuty
@@ -23,6 +21,8 @@ final class AlertIngestWorkload implements Workload {
     private static final String NAME = "alert-ingest";
     private static final int SENDERS = 64;
     private static final int REPEAT_EVERY = 10;
+    /** SEV4: nobody is paged, so the figure is ingestion, not delivery. */
+    private static final String SEVERITY = "info";
 
     private final HttpClient http;
     private final URI enqueue;
@@ -56,7 +56,7 @@ final class AlertIngestWorkload implements Workload {
 
     @Override
     public WorkloadResult run(RunProfile profile) throws InterruptedException {
-        if (Http.send(http, post(parseOnly, "probe"), 202, 404, 401, 403).statusCode() != 202) {
+        if (Http.send(http, alerts.triggerRequest(parseOnly, "probe", SEVERITY), 202, 404, 401, 403).statusCode() != 202) {
             throw new BenchFailure(NAME + ": incident-service has no parse-only baseline endpoint (" + parseOnly
                     + "); start it with INCIDENTS_BENCH_BASELINEENDPOINT=true, or let ./stack bench start a stack of its own");
         }
@@ -64,12 +64,12 @@ final class AlertIngestWorkload implements Workload {
                 Math.min(profile.rounds(), 12), min(profile.round(), Duration.ofSeconds(5)));
         String prefix = "bench-ingest-" + runId + "-";
         int[] sent = new int[SENDERS];
-        int[] probed = new int[SENDERS];
+        int[] sentToBaseline = new int[SENDERS];
         try (ClosedLoopLoad load = new ClosedLoopLoad(http, SENDERS)) {
-            AlternatingComparison.Side baseline = AlternatingComparison.Side.of(
-                    client -> Http.send(http, post(parseOnly, dedupKey(prefix + "baseline-", client, probed[client]++)), 202));
-            AlternatingComparison.Side measured = AlternatingComparison.Side.of(
-                    client -> Http.send(http, post(enqueue, dedupKey(prefix, client, sent[client]++)), 202));
+            AlternatingComparison.Side baseline = AlternatingComparison.Side.of(client -> alerts.send(
+                    alerts.triggerRequest(parseOnly, dedupKey(prefix + "baseline-", client, sentToBaseline[client]++), SEVERITY)));
+            AlternatingComparison.Side measured = AlternatingComparison.Side.of(client -> alerts.send(
+                    alerts.triggerRequest(enqueue, dedupKey(prefix, client, sent[client]++), SEVERITY)));
             AlternatingComparison.Outcome outcome = new AlternatingComparison(NAME, load).run(baseline, measured, shortRounds);
             WorkloadResult result = WorkloadResult.throughput(NAME, "alerts/s", outcome.measured().perSecond(),
                     outcome.baseline().perSecond(), outcome.measured().latencies());
@@ -81,24 +81,13 @@ final class AlertIngestWorkload implements Workload {
     /** Each thread takes the next sender whose alerts are not resolved yet (a repeat has no incident of its own). */
     private void resolveAll(String prefix, int[] sent) throws InterruptedException {
         Console.say("%s: resolving the incidents of the alerts sent", NAME);
-        AtomicInteger nextSender = new AtomicInteger();
-        Parallel.run(SENDERS, () -> {
-            for (int sender = nextSender.getAndIncrement(); sender < sent.length; sender = nextSender.getAndIncrement()) {
-                for (int nth = 0; nth < sent[sender]; nth++) {
-                    if (nth % REPEAT_EVERY != REPEAT_EVERY - 1) {
-                        alerts.resolve(dedupKey(prefix, sender, nth));
-                    }
+        Parallel.forEachIndex(SENDERS, sent.length, sender -> {
+            for (int nth = 0; nth < sent[sender]; nth++) {
+                if (nth % REPEAT_EVERY != REPEAT_EVERY - 1) {
+                    alerts.resolve(dedupKey(prefix, sender, nth));
                 }
             }
         });
-    }
-
-    private static HttpRequest post(URI uri, String dedupKey) {
-        String event = "{\"routing_key\":\"" + PagerDutyAlerts.STACK_INTEGRATION_KEY + "\",\"event_action\":\"trigger\","
-                + "\"dedup_key\":\"" + dedupKey + "\",\"payload\":{\"summary\":\"Bench ingest " + dedupKey
-                + "\",\"source\":\"bench\",\"severity\":\"info\"}}";
-        return HttpRequest.newBuilder(uri).timeout(Http.TIMEOUT).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(event)).build();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * out (notification-service's delivery log, {@code sent_at} recorded once the receiver took it).
  * The status page is left out: posting to it is a row written on the spot, not a message sent.
  */
-final class DeliveryLogReader {
+final class DeliveryLogReader implements AutoCloseable {
 
     /** One message as notification-service sent it: where to, and what. */
     record Message(String channel, String recipient, String subject, String body) {
@@ -38,16 +38,12 @@ final class DeliveryLogReader {
     private static final String NOT_STATUS_PAGE = " AND channel <> 'STATUS_PAGE'";
 
     private final String postgres;
+    /** One connection per database, opened at first use and kept: the workload polls every 100 ms while it measures. */
+    private final Map<String, Connection> connections = new HashMap<>();
 
     /** @param postgres host:port of the stack's PostgreSQL (user postgres, no password, as {@code ./stack} runs it) */
     DeliveryLogReader(String postgres) {
         this.postgres = postgres;
-    }
-
-    /** The incidents the alerts whose dedup keys start with {@code prefix} opened. */
-    List<String> incidentsOpenedBy(String prefix) {
-        return query("incident_service", "SELECT incident_id FROM alert_incident WHERE dedup_key LIKE ?",
-                statement -> statement.setString(1, prefix + "%"), row -> row.getString(1));
     }
 
     /** Each alert's dedup key (starting with {@code prefix}) with the incident it opened. */
@@ -104,9 +100,7 @@ final class DeliveryLogReader {
     }
 
     private <T> List<T> query(String database, String sql, Binder binder, RowReader<T> reader) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://" + postgres + "/" + database
-                + "?user=postgres&connectTimeout=5&socketTimeout=60");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection(database).prepareStatement(sql)) {
             binder.bind(statement);
             List<T> rows = new ArrayList<>();
             try (ResultSet row = statement.executeQuery()) {
@@ -118,6 +112,28 @@ final class DeliveryLogReader {
         } catch (SQLException e) {
             throw new BenchFailure("could not read " + database + " on " + postgres + ": " + e.getMessage(), e);
         }
+    }
+
+    private Connection connection(String database) throws SQLException {
+        Connection connection = connections.get(database);
+        if (connection == null) {
+            connection = DriverManager.getConnection("jdbc:postgresql://" + postgres + "/" + database
+                    + "?user=postgres&connectTimeout=5&socketTimeout=60");
+            connections.put(database, connection);
+        }
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        connections.values().forEach(connection -> {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // only read from: nothing to lose
+            }
+        });
+        connections.clear();
     }
 
     private static Array textArray(Connection connection, List<String> values) throws SQLException {

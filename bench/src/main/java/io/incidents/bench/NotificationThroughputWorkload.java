@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How fast notification-service pages everyone in an alert storm (issue "Performance", workload
@@ -27,14 +26,12 @@ final class NotificationThroughputWorkload implements Workload {
     private static final int PACED_PER_SECOND = 50;
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(15);
 
-    private final HttpClient http;
     private final PagerDutyAlerts alerts;
     private final DeliveryLogReader log;
     private final PlainDelivery baseline;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
 
     NotificationThroughputWorkload(HttpClient http, Targets targets, DeliveryLogReader log, PlainDelivery baseline) {
-        this.http = http;
         this.alerts = new PagerDutyAlerts(http, targets.incidentService());
         this.log = log;
         this.baseline = baseline;
@@ -53,6 +50,14 @@ final class NotificationThroughputWorkload implements Workload {
 
     @Override
     public WorkloadResult run(RunProfile profile) throws InterruptedException {
+        try {
+            return measure(profile);
+        } finally {
+            log.close();
+        }
+    }
+
+    private WorkloadResult measure(RunProfile profile) throws InterruptedException {
         boolean quick = profile.name().equals(RunProfile.quick().name());
         int stormSize = quick ? 150 : 1500;
         int rounds = quick ? 2 : 3;
@@ -85,13 +90,8 @@ final class NotificationThroughputWorkload implements Workload {
     private Storm storm(String phase, int size) throws InterruptedException {
         String prefix = "bench-" + runId + "-" + phase + "-";
         Instant start = Instant.now();
-        AtomicInteger next = new AtomicInteger();
-        Parallel.run(SENDERS, () -> {
-            for (int i = next.getAndIncrement(); i < size; i = next.getAndIncrement()) {
-                alerts.trigger(prefix + i);
-            }
-        });
-        List<String> incidents = awaitIncidents(prefix, size);
+        Parallel.forEachIndex(SENDERS, size, i -> alerts.trigger(prefix + i));
+        List<String> incidents = List.copyOf(awaitIncidents(prefix, size).values());
         DeliveryLogReader.Progress done = awaitAllSent(incidents);
         List<DeliveryLogReader.Message> messages = log.messages(incidents);
         long nanos = Duration.between(start, done.lastSent()).toNanos();
@@ -115,10 +115,10 @@ final class NotificationThroughputWorkload implements Workload {
             alerts.trigger(prefix + i);
             acceptedAt.add(Instant.now());
         }
-        List<String> incidents = awaitIncidents(prefix, count);
+        Map<String, String> incidentOfAlert = awaitIncidents(prefix, count);
+        List<String> incidents = List.copyOf(incidentOfAlert.values());
         awaitAllSent(incidents);
         Map<String, Instant> firstSent = log.firstSent(incidents);
-        Map<String, String> incidentOfAlert = log.incidentsByDedupKey(prefix);
         long[] latencies = new long[count];
         for (int i = 0; i < count; i++) {
             Instant sent = firstSent.get(incidentOfAlert.get(prefix + i));
@@ -131,9 +131,10 @@ final class NotificationThroughputWorkload implements Workload {
         return new Latencies(latencies);
     }
 
-    private List<String> awaitIncidents(String prefix, int count) throws InterruptedException {
+    /** Each alert's dedup key with the incident it opened, once all {@code count} alerts opened theirs. */
+    private Map<String, String> awaitIncidents(String prefix, int count) throws InterruptedException {
         return awaitCondition("the incidents of " + count + " alerts " + prefix + "*", () -> {
-            List<String> incidents = log.incidentsOpenedBy(prefix);
+            Map<String, String> incidents = log.incidentsByDedupKey(prefix);
             return incidents.size() >= count ? incidents : null;
         });
     }
@@ -147,12 +148,7 @@ final class NotificationThroughputWorkload implements Workload {
     }
 
     private void resolveAndDrain(String prefix, int count) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        Parallel.run(SENDERS, () -> {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                alerts.resolve(prefix + i);
-            }
-        });
+        Parallel.forEachIndex(SENDERS, count, i -> alerts.resolve(prefix + i));
         waitUntilIdle();
     }
 

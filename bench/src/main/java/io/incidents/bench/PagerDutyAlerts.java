@@ -29,13 +29,18 @@ final class PagerDutyAlerts {
 
     /** A critical alert (SEV1: every level-1 contact, support and the webhooks are told). */
     void trigger(String dedupKey) throws InterruptedException {
-        ObjectNode event = event("trigger", dedupKey);
-        event.putObject("payload").put("summary", "Bench storm " + dedupKey).put("source", "bench").put("severity", "critical");
-        send(event);
+        send(triggerRequest(enqueue, dedupKey, "critical"));
     }
 
     void resolve(String dedupKey) throws InterruptedException {
-        send(event("resolve", dedupKey));
+        send(request(enqueue, event("resolve", dedupKey)));
+    }
+
+    /** A trigger to {@code endpoint} ({@code /v2/enqueue}, or a stand-in for it), titled after its dedup key. */
+    HttpRequest triggerRequest(URI endpoint, String dedupKey, String severity) {
+        ObjectNode event = event("trigger", dedupKey);
+        event.putObject("payload").put("summary", "Bench alert " + dedupKey).put("source", "bench").put("severity", severity);
+        return request(endpoint, event);
     }
 
     private ObjectNode event(String action, String dedupKey) {
@@ -43,16 +48,16 @@ final class PagerDutyAlerts {
                 .put("dedup_key", dedupKey);
     }
 
-    private void send(ObjectNode event) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(enqueue).timeout(Http.TIMEOUT)
-                .header("Content-Type", "application/json")
+    private static HttpRequest request(URI endpoint, ObjectNode event) {
+        return HttpRequest.newBuilder(endpoint).timeout(Http.TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build();
-        try {
-            Http.send(http, request, 202);
-        } catch (BenchFailure e) {
-            throw new BenchFailure(e.getMessage() + (e.getMessage().contains(" 429 ")
-                    ? " (the integration's rate limit: start the stack with INCIDENTS_ALERTING_RATELIMITPERMINUTE=1000000,"
-                    + " or let ./stack bench start a stack of its own)" : ""), e);
+    }
+
+    /** Sends {@code request}, failing the run unless it is answered 202; a 429 says how to lift the limit. */
+    void send(HttpRequest request) throws InterruptedException {
+        if (Http.send(http, request, 202, 429).statusCode() == 429) {
+            throw new BenchFailure(request.uri() + " answered 429: the integration's rate limit. Start the stack with"
+                    + " INCIDENTS_ALERTING_RATELIMITPERMINUTE=1000000, or let ./stack bench start a stack of its own");
         }
     }
 }

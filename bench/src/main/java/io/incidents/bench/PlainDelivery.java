@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * notification-throughput's baseline: the very messages notification-service sent, sent again
@@ -48,13 +47,8 @@ final class PlainDelivery {
 
     /** Sends them all and answers how long that took, in nanoseconds. */
     long sendAll(List<DeliveryLogReader.Message> messages) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
-        Parallel.run(threads, () -> {
-            for (int at = next.getAndIncrement(); at < messages.size(); at = next.getAndIncrement()) {
-                send(messages.get(at));
-            }
-        });
+        Parallel.forEachIndex(threads, messages.size(), at -> send(messages.get(at)));
         return System.nanoTime() - start;
     }
 
