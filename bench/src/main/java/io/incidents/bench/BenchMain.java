@@ -1,5 +1,6 @@
 package io.incidents.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,7 +24,11 @@ public final class BenchMain {
             return;
         }
         Http http = new Http(Http.newClient());
-        List<Workload> workloads = List.<Workload>of(
+        List<Workload> workloads = new ArrayList<>();
+        if (options.stack().startupSeconds() != null) {
+            workloads.add(new StartupWorkload(options.stack().startupSeconds()));
+        }
+        workloads.addAll(List.of(
                 new CommandThroughputWorkload(http, options.targets()),
                 new AuthenticatedReadWorkload(http, options.targets()),
                 new BoardRenderWorkload(http, options.targets()),
@@ -33,8 +38,11 @@ public final class BenchMain {
                         new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
                                 options.deliveryThreads())),
                 // Last: it leaves tens of thousands of resolved incidents behind.
-                new AlertIngestWorkload(http.client(), options.targets()))
-                .stream().filter(workload -> options.runs(workload.name())).toList();
+                new AlertIngestWorkload(http.client(), options.targets())));
+        if (!options.stack().processes().isEmpty()) {
+            workloads.add(new FootprintWorkload(options.stack().processes())); // after the others, as issue 11 asks
+        }
+        workloads.removeIf(workload -> !options.runs(workload.name()));
         if (workloads.isEmpty()) {
             System.err.println("no workload is called " + options.only());
             System.exit(2);

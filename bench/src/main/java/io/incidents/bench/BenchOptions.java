@@ -2,19 +2,23 @@ package io.incidents.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The command line. {@code ./stack bench} passes every URL; the defaults are the stack's usual
  * ports, the anonymous instance on timeline-service's "instance 2" port (SPEC section 9).
  */
-record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<String> only, int deliveryThreads) {
+record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<String> only, int deliveryThreads,
+                    StackFacts stack) {
 
     static final String USAGE = """
             usage: java -jar bench.jar [--quick] [--incident-service=URL] [--timeline-service=URL]
                                        [--anonymous-timeline-service=URL] [--dashboard=URL] [--results=FILE]
                                        [--sinks=URL] [--smtp=HOST:PORT] [--postgres=HOST:PORT]
                                        [--delivery-threads=N] [--only=WORKLOAD[,WORKLOAD]]
+                                       [--startup-seconds=S] [--stack-pids=PID[,PID]]
               --quick                          a short run (minutes) instead of the full one
               --incident-service=URL           default http://localhost:8081
               --timeline-service=URL           default http://localhost:8082 (logins required)
@@ -27,8 +31,13 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --postgres=HOST:PORT             default 127.0.0.1:5432 (the stack's PostgreSQL, user postgres)
               --delivery-threads=N             default 8: notification-service's notifications.delivery.threads,
                                                the threads of notification-throughput's baseline
-              --only=WORKLOAD[,WORKLOAD]       run only these (command-throughput, authenticated-read, board-render,
-                                               dashboard-streams, notification-throughput, alert-ingest)""";
+              --only=WORKLOAD[,WORKLOAD]       run only these (startup, command-throughput, authenticated-read,
+                                               board-render, dashboard-streams, notification-throughput, alert-ingest,
+                                               footprint)
+              --startup-seconds=S              how long the stack took to start (./stack bench measures it when it
+                                               starts one): reported as the workload startup, left out without it
+              --stack-pids=PID[,PID]           the stack's processes: their memory with their children's is the
+                                               workload footprint, measured last, left out without them (Linux only)""";
 
     /** Whether the workload named {@code name} is to run: every one unless {@code --only} names some. */
     boolean runs(String name) {
@@ -47,6 +56,8 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
         String smtp = "127.0.0.1:2525";
         String postgres = "127.0.0.1:5432";
         int deliveryThreads = 8;
+        Double startupSeconds = null;
+        List<Long> stackProcesses = List.of();
         for (String arg : args) {
             String value = arg.substring(arg.indexOf('=') + 1);
             if (arg.equals("--quick")) {
@@ -69,6 +80,10 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
                 postgres = value;
             } else if (arg.startsWith("--delivery-threads=")) {
                 deliveryThreads = Integer.parseInt(value);
+            } else if (arg.startsWith("--startup-seconds=")) {
+                startupSeconds = Double.parseDouble(value);
+            } else if (arg.startsWith("--stack-pids=")) {
+                stackProcesses = value.isEmpty() ? List.of() : Arrays.stream(value.split(",")).map(Long::parseLong).toList();
             } else if (arg.startsWith("--results=")) {
                 resultsFile = Path.of(value);
             } else {
@@ -76,6 +91,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
             }
         }
         return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService,
-                dashboard == null ? timelineService : dashboard, sinks, smtp, postgres), resultsFile, only, deliveryThreads);
+                dashboard == null ? timelineService : dashboard, sinks, smtp, postgres), resultsFile, only, deliveryThreads,
+                new StackFacts(startupSeconds, stackProcesses));
     }
 }

@@ -24,6 +24,11 @@ record WorkloadResult(String name, double value, String unit, Double baseline, D
                 round(latencies.percentileMillis(99), 2));
     }
 
+    /** One figure with nothing to compare it with in the same run (a start-up time, a memory size). */
+    static WorkloadResult single(String name, double value, String unit) {
+        return new WorkloadResult(name, round(value, 1), unit, null, null, null, null);
+    }
+
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;

@@ -48,6 +48,16 @@ class BenchOptionsTest {
     }
 
     @Test
+    void theStacksStartUpTimeAndProcessesAreKnownOnlyWhenGiven() {
+        assertThat(BenchOptions.parse().stack()).isEqualTo(StackFacts.UNKNOWN);
+        assertThat(BenchOptions.parse("--stack-pids=").stack().processes()).isEmpty();
+
+        StackFacts given = BenchOptions.parse("--startup-seconds=41.5", "--stack-pids=100,200,300").stack();
+        assertThat(given.startupSeconds()).isEqualTo(41.5);
+        assertThat(given.processes()).containsExactly(100L, 200L, 300L);
+    }
+
+    @Test
     void refusesWhatItDoesNotKnow() {
         assertThatThrownBy(() -> BenchOptions.parse("--dashbord=http://localhost:8082")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchOptions.parse("--delivery-threads=many")).isInstanceOf(IllegalArgumentException.class);
