@@ -23,7 +23,7 @@ record RunProfile(String name, Duration warmUp, int rounds, Duration round) {
     }
 
     /**
-     * Figures worth publishing: about 4 minutes per alternating workload, so that the whole run
+     * Figures worth publishing: under 4 minutes per alternating workload, so that the whole run
      * (eight workloads, its own stack started) stays under the 30 minutes issue 11 allows. Many
      * short rounds rather than a few long ones: on a shared machine the load of others comes and
      * goes within a minute. A minute of warm-up does not finish the services' JIT compilation on 2
@@ -31,6 +31,6 @@ record RunProfile(String name, Duration warmUp, int rounds, Duration round) {
      * it still changes hits both sides.
      */
     static RunProfile full() {
-        return new RunProfile("full", Duration.ofSeconds(60), 12, Duration.ofSeconds(8));
+        return new RunProfile("full", Duration.ofSeconds(60), 10, Duration.ofSeconds(8));
     }
 }
