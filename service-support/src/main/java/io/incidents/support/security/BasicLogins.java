@@ -74,7 +74,14 @@ public class BasicLogins implements AuthenticationProvider {
         if (known != null) {
             return known;
         }
-        String address = LoginThrottle.addressOf(authentication);
+        // Requests that bring the same credentials while none is remembered wait for one check:
+        // a client's burst of parallel requests, as its entry expires, is one login attempt, not
+        // one per request (the per-user throttle would refuse all beyond its fifth). A failed
+        // check is not remembered, so each waiting wrong guess is then checked, and counted, alone.
+        return recent.get(remembered, key -> check(username, password, LoginThrottle.addressOf(authentication)));
+    }
+
+    private Authentication check(String username, String password, String address) {
         throttle.attempt(username, address);
         ConfiguredUser user = users.get(username);
         boolean matches = bcrypt.matches(password, user == null ? decoyHash : user.passwordHash());
@@ -83,9 +90,7 @@ public class BasicLogins implements AuthenticationProvider {
             throw new BadCredentialsException("Wrong user name or password.");
         }
         throttle.succeeded(username, address);
-        Authentication result = UsernamePasswordAuthenticationToken.authenticated(username, null, user.role().authorities());
-        recent.put(remembered, result);
-        return result;
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, user.role().authorities());
     }
 
     @Override

@@ -13,6 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +59,30 @@ class BasicLoginsTest {
         assertThat(second).isSameAs(first);
         assertThatThrownBy(() -> logins.authenticate(login("alice", "responder-secreT", "10.0.0.1")))
                 .as("a remembered login does not open the door to another password").isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void aBurstOfParallelRequestsWithTheSameGoodLoginIsOneCheckNotOneAttemptEach() throws Exception {
+        int parallel = 16; // alice may fail 3 times: counted per request, 13 of these would get 429
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Authentication>> answers = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return logins.authenticate(login("alice", "responder-secret", "10.0.0.1"));
+                }));
+            }
+            start.countDown();
+            Authentication first = answers.get(0).get(30, TimeUnit.SECONDS);
+            for (Future<Authentication> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).as("one check answered them all").isSameAs(first);
+            }
+            assertThat(audited).as("nobody was throttled").isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
