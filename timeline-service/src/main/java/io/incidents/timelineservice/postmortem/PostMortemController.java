@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidents.events.EventJson;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.incident.BadQueryException;
+import io.incidents.timelineservice.api.BadQueryException;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.swagger.v3.oas.annotations.Operation;

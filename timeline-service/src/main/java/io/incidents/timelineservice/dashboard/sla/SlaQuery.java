@@ -1,7 +1,7 @@
 package io.incidents.timelineservice.dashboard.sla;
 
-import io.incidents.timelineservice.incident.BadQueryException;
-import io.incidents.timelineservice.sla.SlaLimits;
+import io.incidents.timelineservice.api.BadQueryException;
+import io.incidents.timelineservice.api.SlaLimits;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.time.Duration;

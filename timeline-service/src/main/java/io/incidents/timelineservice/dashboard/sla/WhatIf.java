@@ -2,8 +2,8 @@ package io.incidents.timelineservice.dashboard.sla;
 
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.incident.BadQueryException;
-import io.incidents.timelineservice.sla.SlaLimits;
+import io.incidents.timelineservice.api.BadQueryException;
+import io.incidents.timelineservice.api.SlaLimits;
 import io.incidents.timelineservice.sla.SlaReport.Adherence;
 import io.incidents.timelineservice.sla.SlaReport.Group;
 

@@ -1,6 +1,6 @@
 package io.incidents.timelineservice.dashboard.sla;
 
-import io.incidents.timelineservice.incident.BadQueryException;
+import io.incidents.timelineservice.api.BadQueryException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

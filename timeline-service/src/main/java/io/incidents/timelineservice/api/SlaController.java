@@ -1,10 +1,11 @@
-package io.incidents.timelineservice.sla;
+package io.incidents.timelineservice.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.policy.SlaTarget;
-import io.incidents.timelineservice.incident.BadQueryException;
+import io.incidents.timelineservice.sla.GroupBy;
+import io.incidents.timelineservice.sla.SlaReport;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;

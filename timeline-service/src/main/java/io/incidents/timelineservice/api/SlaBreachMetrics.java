@@ -1,4 +1,4 @@
-package io.incidents.timelineservice.sla;
+package io.incidents.timelineservice.api;
 
 import io.incidents.events.Severity;
 import io.incidents.timelineservice.ledger.EventLedger;

@@ -1,9 +1,8 @@
-package io.incidents.timelineservice.sla;
+package io.incidents.timelineservice.api;
 
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.policy.SlaTarget;
-import io.incidents.timelineservice.incident.BadQueryException;
 
 import java.time.Duration;
 import java.time.Instant;

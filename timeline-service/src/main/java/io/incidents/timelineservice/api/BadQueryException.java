@@ -1,4 +1,4 @@
-package io.incidents.timelineservice.incident;
+package io.incidents.timelineservice.api;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,7 +1,12 @@
-package io.incidents.timelineservice.incident;
+package io.incidents.timelineservice.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
+import io.incidents.timelineservice.incident.IncidentStatus;
+import io.incidents.timelineservice.incident.IncidentSummary;
+import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.LiveSla;
+import io.incidents.timelineservice.incident.RollbackTiming;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
 import java.time.Instant;

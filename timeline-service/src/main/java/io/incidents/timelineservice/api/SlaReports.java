@@ -1,9 +1,14 @@
-package io.incidents.timelineservice.sla;
+package io.incidents.timelineservice.api;
 
 import io.incidents.events.IncidentDeclared;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.support.events.StoredEvent;
+import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.sla.GroupBy;
+import io.incidents.timelineservice.sla.IncidentSla;
+import io.incidents.timelineservice.sla.SlaEngine;
+import io.incidents.timelineservice.sla.SlaReport;
+import io.incidents.timelineservice.sla.SlaReportBuilder;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
