@@ -1,9 +1,7 @@
 package io.incidents.notificationservice.delivery;
 
-import io.incidents.notificationservice.incident.IncidentEventsListener;
 import io.incidents.notificationservice.routing.ContactNames;
 import io.incidents.support.audit.AuditLog;
-import io.incidents.support.events.DeadLetters;
 import io.incidents.support.web.IncidentIds;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -23,24 +21,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** The delivery log (who was told, addresses redacted), its dead letters, and the operator's levers. */
+/** The delivery log (who was told, addresses redacted), its parked messages, and sending one again. */
 @RestController
 @Validated
 class NotificationController {
 
     private final DeliveryLog deliveries;
-    private final DeadLetters deadLetters;
-    private final IncidentEventsListener listener;
     private final Clock clock;
     private final AuditLog audit;
     private final ContactNames contactNames;
 
-    NotificationController(DeliveryLog deliveries, DeadLetters deadLetters, IncidentEventsListener listener, Clock clock,
-                           AuditLog audit, ContactNames contactNames) {
+    NotificationController(DeliveryLog deliveries, Clock clock, AuditLog audit, ContactNames contactNames) {
         this.contactNames = contactNames;
         this.deliveries = deliveries;
-        this.deadLetters = deadLetters;
-        this.listener = listener;
         this.clock = clock;
         this.audit = audit;
     }
@@ -63,21 +56,6 @@ class NotificationController {
         return rows.stream().map(row -> DeliveryView.of(row, contactNames.of(row.recipient()))).toList();
     }
 
-    @Operation(summary = "Incident-event records parked on incident-events.DLT (unreadable, or failing the same way every time)")
-    @GetMapping("/api/v1/admin/dead-letters")
-    Map<String, List<DeadLetters.DeadLetter>> unreadableRecords(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return Map.of("items", deadLetters.list(limit));
-    }
-
-    @Operation(summary = "Process a parked incident-event record again, once its cause is fixed: 200 when it now goes"
-            + " through (or was seen already), 404 unknown, 409 already re-driven, 422 when it still fails (with the error)")
-    @PostMapping("/api/v1/admin/dead-letters/{id}/redrive")
-    ResponseEntity<Map<String, Object>> redrive(@PathVariable @Min(1) long id) {
-        deadLetters.redriveOrRefuse(id, listener::process);
-        audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
-        return ResponseEntity.ok(Map.of("id", id, "redriven", true));
-    }
-
     @Operation(summary = "Send a parked message again now, with a fresh retry window")
     @PostMapping("/api/v1/admin/notifications/{id}/retry")
     ResponseEntity<Void> retry(@PathVariable @Min(1) long id) {
@@ -85,14 +63,6 @@ class NotificationController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No dead letter " + id + ".");
         }
         audit.recordRequest("DEAD_LETTER_RETRIED", "delivery " + id, null);
-        return ResponseEntity.accepted().build();
-    }
-
-    @Operation(summary = "Read incident-events again from the start; what was sent is not sent again")
-    @PostMapping("/api/v1/admin/replay")
-    ResponseEntity<Void> replay() {
-        listener.replayFromStart();
-        audit.recordRequest("REPLAY_STARTED", "incident-events", null);
         return ResponseEntity.accepted().build();
     }
 }

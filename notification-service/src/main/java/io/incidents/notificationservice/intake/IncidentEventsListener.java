@@ -1,7 +1,6 @@
-package io.incidents.notificationservice.incident;
+package io.incidents.notificationservice.intake;
 
 import io.incidents.events.CloudEventHeaders;
-import io.incidents.notificationservice.routing.NotificationIntake;
 import io.incidents.support.events.CloudEventRecordParser;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.incidents.notificationservice.routing;
+package io.incidents.notificationservice.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +7,9 @@ import io.incidents.events.EventTypes;
 import io.incidents.notificationservice.delivery.DeliveryLog;
 import io.incidents.notificationservice.incident.IncidentLedger;
 import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.routing.Notification;
+import io.incidents.notificationservice.routing.NotificationProperties;
+import io.incidents.notificationservice.routing.Router;
 import io.incidents.notificationservice.template.MessageContext;
 import io.incidents.notificationservice.template.Templates;
 import io.incidents.support.events.StoredEvent;
