@@ -78,6 +78,8 @@ public class BasicLogins implements AuthenticationProvider {
         // a client's burst of parallel requests, as its entry expires, is one login attempt, not
         // one per request (the per-user throttle would refuse all beyond its fifth). A failed
         // check is not remembered, so each waiting wrong guess is then checked, and counted, alone.
+        // (Caffeine computes under a lock of the key's hash bin: another login whose digest shares
+        // the bin waits for that check too; rare, and never longer than one BCrypt.)
         return recent.get(remembered, key -> check(username, password, LoginThrottle.addressOf(authentication)));
     }
 
