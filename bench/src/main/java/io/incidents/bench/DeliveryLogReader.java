@@ -117,8 +117,7 @@ final class DeliveryLogReader implements AutoCloseable {
     private Connection connection(String database) throws SQLException {
         Connection connection = connections.get(database);
         if (connection == null) {
-            connection = DriverManager.getConnection("jdbc:postgresql://" + postgres + "/" + database
-                    + "?user=postgres&connectTimeout=5&socketTimeout=60");
+            connection = DriverManager.getConnection(StackPostgres.url(postgres, database));
             connections.put(database, connection);
         }
         return connection;

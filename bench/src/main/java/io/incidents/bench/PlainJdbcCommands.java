@@ -47,7 +47,7 @@ final class PlainJdbcCommands implements AutoCloseable {
     /** Connects {@code clients} times to the bench's database on {@code postgres} (host:port), creating it first if need be. */
     static PlainJdbcCommands connect(String postgres, int clients) {
         try {
-            try (Connection admin = DriverManager.getConnection(url(postgres, "postgres"));
+            try (Connection admin = DriverManager.getConnection(StackPostgres.url(postgres, "postgres"));
                  Statement create = admin.createStatement()) {
                 try (ResultSet exists = create.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                     if (!exists.next()) {
@@ -57,7 +57,7 @@ final class PlainJdbcCommands implements AutoCloseable {
             }
             Connection[] connections = new Connection[clients];
             for (int client = 0; client < clients; client++) {
-                connections[client] = DriverManager.getConnection(url(postgres, DATABASE));
+                connections[client] = DriverManager.getConnection(StackPostgres.url(postgres, DATABASE));
             }
             try (Statement schema = connections[0].createStatement()) {
                 schema.execute("CREATE TABLE IF NOT EXISTS baseline_event (aggregate_id TEXT NOT NULL, seq BIGINT NOT NULL,"
@@ -98,9 +98,5 @@ final class PlainJdbcCommands implements AutoCloseable {
                 // closing: nothing left to measure
             }
         }
-    }
-
-    private static String url(String postgres, String database) {
-        return "jdbc:postgresql://" + postgres + "/" + database + "?user=postgres&connectTimeout=5&socketTimeout=60";
     }
 }
