@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.token.DelegatingOAuth2TokenGenerator;
@@ -48,6 +49,12 @@ class TokensConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JWKSource<SecurityContext> signingKeys) {
         return OAuth2AuthorizationServerConfiguration.jwtDecoder(signingKeys);
+    }
+
+    /** Logins and their tokens, in memory (the local stack only) and safe for concurrent logins. */
+    @Bean
+    OAuth2AuthorizationService authorizationService() {
+        return SerializedAuthorizations.inMemory();
     }
 
     @Bean
