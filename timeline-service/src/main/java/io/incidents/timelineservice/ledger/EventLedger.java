@@ -19,16 +19,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The timeline's copy of the event log and the incident summaries derived from it. Applying an
  * event is idempotent: a second copy (same event id, or same incident and sequence) changes
- * nothing. The caller runs {@link #apply} in a transaction, so the event, its gap bookkeeping and
- * the incident's new summary commit together or not at all.
+ * nothing. The caller runs {@link #apply} or {@link #applyAll} in a transaction, so the events,
+ * their gap bookkeeping and the incidents' new summaries commit together or not at all.
  */
 public class EventLedger {
 
@@ -52,19 +63,96 @@ public class EventLedger {
 
     public enum Outcome { APPLIED, DUPLICATE }
 
+    /** What {@link #applyAll} did: how many events were new, and the incidents they changed. */
+    public record Applied(int applied, int duplicates, Set<String> changedIncidents) {
+    }
+
     public Outcome apply(StoredEvent event, Instant now) {
-        int inserted = jdbc.update("INSERT INTO " + tables.events()
-                        + " (event_id, incident_id, sequence, event_type, occurred_at, actor, correlation_id, payload)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                event.eventId(), event.incidentId(), event.sequence(), event.type(), Timestamp.from(event.occurredAt()),
-                event.actor(), event.correlationId(), EventJson.write(event.event()));
-        if (inserted == 0) {
-            refuseIfConflicting(event);
-            return Outcome.DUPLICATE;
+        return applyAll(List.of(event), now).applied() == 1 ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    /**
+     * Applies a batch (a consumer's poll) as {@link #apply} would apply each event in turn, with a
+     * few statements for the whole batch instead of several per event: the new events inserted
+     * with one statement, the affected incidents' events read with one, and each affected
+     * incident's summary re-derived once.
+     *
+     * @throws IllegalStateException when an event claims a sequence number another event holds
+     *                               (the whole batch fails: the caller applies it event by event to
+     *                               find the one)
+     */
+    public Applied applyAll(List<StoredEvent> events, Instant now) {
+        if (events.isEmpty()) {
+            return new Applied(0, 0, Set.of());
         }
-        trackGaps(event, now);
-        refreshSummary(event.incidentId(), now);
-        return Outcome.APPLIED;
+        Set<String> inserted = insertNew(events);
+        List<StoredEvent> newEvents = new ArrayList<>();
+        for (StoredEvent event : events) {
+            if (inserted.remove(event.eventId())) {
+                newEvents.add(event);
+            } else {
+                refuseIfConflicting(event);
+            }
+        }
+        Set<String> changed = new LinkedHashSet<>();
+        newEvents.forEach(event -> changed.add(event.incidentId()));
+        if (!changed.isEmpty()) {
+            Map<String, List<StoredEvent>> histories = eventsOf(changed);
+            trackGaps(newEvents, histories, now);
+            refreshSummaries(histories, now);
+        }
+        return new Applied(newEvents.size(), events.size() - newEvents.size(), changed);
+    }
+
+    /** Inserts the events not stored yet (by id, or by incident and sequence); returns the ids it inserted. */
+    private Set<String> insertNew(List<StoredEvent> events) {
+        int n = events.size();
+        String[] ids = new String[n];
+        String[] incidents = new String[n];
+        Long[] sequences = new Long[n];
+        String[] types = new String[n];
+        Timestamp[] occurred = new Timestamp[n];
+        String[] actors = new String[n];
+        String[] correlations = new String[n];
+        String[] payloads = new String[n];
+        for (int i = 0; i < n; i++) {
+            StoredEvent event = events.get(i);
+            ids[i] = event.eventId();
+            incidents[i] = event.incidentId();
+            sequences[i] = event.sequence();
+            types[i] = event.type();
+            occurred[i] = Timestamp.from(event.occurredAt());
+            actors[i] = event.actor();
+            correlations[i] = event.correlationId();
+            payloads[i] = EventJson.write(event.event());
+        }
+        // WITH ORDINALITY keeps the batch's order: of two copies in one batch, the first is the one inserted.
+        String sql = "INSERT INTO " + tables.events()
+                + " (event_id, incident_id, sequence, event_type, occurred_at, actor, correlation_id, payload)"
+                + " SELECT event_id, incident_id, sequence, event_type, occurred_at, actor, correlation_id, payload"
+                + " FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[], ?::text[], ?::text[])"
+                + " WITH ORDINALITY AS batch(event_id, incident_id, sequence, event_type, occurred_at, actor, correlation_id,"
+                + " payload, position) ORDER BY position"
+                + " ON CONFLICT DO NOTHING RETURNING event_id";
+        return new HashSet<>(jdbc.execute((Connection connection) -> {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setArray(1, connection.createArrayOf("text", ids));
+                insert.setArray(2, connection.createArrayOf("text", incidents));
+                insert.setArray(3, connection.createArrayOf("bigint", sequences));
+                insert.setArray(4, connection.createArrayOf("text", types));
+                insert.setArray(5, connection.createArrayOf("timestamptz", occurred));
+                insert.setArray(6, connection.createArrayOf("text", actors));
+                insert.setArray(7, connection.createArrayOf("text", correlations));
+                insert.setArray(8, connection.createArrayOf("text", payloads));
+                List<String> insertedIds = new ArrayList<>();
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        insertedIds.add(rows.getString(1));
+                    }
+                }
+                return insertedIds;
+            }
+        }));
     }
 
     /** Tells live dashboards the incident changed, once the caller's transaction commits. */
@@ -76,6 +164,18 @@ public class EventLedger {
     public List<StoredEvent> eventsOf(String incidentId) {
         return jdbc.query("SELECT * FROM " + tables.events() + " WHERE incident_id = ? ORDER BY sequence",
                 STORED_EVENT, incidentId);
+    }
+
+    /** Every stored event of these incidents, per incident in sequence order. */
+    private Map<String, List<StoredEvent>> eventsOf(Set<String> incidentIds) {
+        Map<String, List<StoredEvent>> histories = new LinkedHashMap<>();
+        incidentIds.forEach(id -> histories.put(id, new ArrayList<>()));
+        jdbc.query("SELECT * FROM " + tables.events() + " WHERE incident_id = ANY(?::text[]) ORDER BY incident_id, sequence",
+                row -> {
+                    StoredEvent event = STORED_EVENT.mapRow(row, 0);
+                    histories.get(event.incidentId()).add(event);
+                }, postgresArray(List.copyOf(incidentIds)));
+        return histories;
     }
 
     public Optional<IncidentSummary> summary(String incidentId) {
@@ -163,44 +263,77 @@ public class EventLedger {
         }
     }
 
-    private void trackGaps(StoredEvent event, Instant now) {
-        jdbc.update("DELETE FROM " + tables.gaps() + " WHERE incident_id = ? AND missing_sequence = ?",
-                event.incidentId(), event.sequence());
-        Long previous = jdbc.queryForObject("SELECT max(sequence) FROM " + tables.events()
-                + " WHERE incident_id = ? AND sequence < ?", Long.class, event.incidentId(), event.sequence());
-        long expected = previous == null ? 0 : previous + 1;
-        if (event.sequence() > expected) {
-            log.warn("Gap in incident {}: expected sequence {}, received {}", event.incidentId(), expected, event.sequence());
-            long last = Math.min(event.sequence() - 1, expected + MAX_GAP_ROWS - 1);
-            for (long missing = expected; missing <= last; missing++) {
-                jdbc.update("INSERT INTO " + tables.gaps() + " (incident_id, missing_sequence, detected_at)"
-                        + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING", event.incidentId(), missing, Timestamp.from(now));
-            }
+    /**
+     * Keeps {@code sequence_gap} to the numbers each changed incident skipped below its highest
+     * one: the new events' numbers are no longer missing, and the numbers they jumped over are
+     * (at most {@link #MAX_GAP_ROWS} per jump). A gap keeps the time it was first seen.
+     */
+    private void trackGaps(List<StoredEvent> newEvents, Map<String, List<StoredEvent>> histories, Instant now) {
+        jdbc.update("DELETE FROM " + tables.gaps() + " g USING unnest(?::text[], ?::bigint[]) AS filled(incident_id, sequence)"
+                        + " WHERE g.incident_id = filled.incident_id AND g.missing_sequence = filled.sequence",
+                postgresArray(newEvents.stream().map(StoredEvent::incidentId).toList()),
+                bigintArray(newEvents.stream().map(StoredEvent::sequence).toList()));
+        List<String> gapIncidents = new ArrayList<>();
+        List<Long> gapSequences = new ArrayList<>();
+        histories.forEach((incidentId, history) -> missingSequences(history).forEach(sequence -> {
+            gapIncidents.add(incidentId);
+            gapSequences.add(sequence);
+        }));
+        if (gapIncidents.isEmpty()) {
+            return;
         }
+        List<Map<String, Object>> detected = jdbc.queryForList("INSERT INTO " + tables.gaps()
+                        + " (incident_id, missing_sequence, detected_at)"
+                        + " SELECT incident_id, sequence, ? FROM unnest(?::text[], ?::bigint[]) AS gap(incident_id, sequence)"
+                        + " ON CONFLICT DO NOTHING RETURNING incident_id, missing_sequence",
+                Timestamp.from(now), postgresArray(gapIncidents), bigintArray(gapSequences));
+        detected.stream().collect(Collectors.groupingBy(row -> (String) row.get("incident_id"), TreeMap::new,
+                        Collectors.mapping(row -> ((Number) row.get("missing_sequence")).longValue(), Collectors.toList())))
+                .forEach((incidentId, numbers) -> log.warn("Gap in incident {}: sequence numbers {} have not arrived",
+                        incidentId, numbers.size() <= 10 ? numbers : numbers.subList(0, 10) + " and " + (numbers.size() - 10) + " more"));
     }
 
-    /** The summary is always re-derived from all of the incident's events, so arrival order never matters. */
-    private void refreshSummary(String incidentId, Instant now) {
-        List<StoredEvent> events = eventsOf(incidentId);
-        Optional<IncidentView> view = IncidentProjector.project(events);
-        if (view.isEmpty()) {
-            return; // its declaration has not arrived yet
+    /** The numbers below the highest that {@code history} (in sequence order, starting at 0) lacks, at most MAX_GAP_ROWS per jump. */
+    static List<Long> missingSequences(List<StoredEvent> history) {
+        List<Long> missing = new ArrayList<>();
+        long expected = 0;
+        for (StoredEvent event : history) {
+            long last = Math.min(event.sequence() - 1, expected + MAX_GAP_ROWS - 1);
+            for (long number = expected; number <= last; number++) {
+                missing.add(number);
+            }
+            expected = Math.max(expected, event.sequence() + 1);
         }
-        IncidentView v = view.get();
-        IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, now);
-        jdbc.update("INSERT INTO " + tables.summaries()
-                        + " (incident_id, title, severity, status, services, declared_at, last_sequence, state, sla,"
-                        + " ack_deadline, ack_verdict, resolve_deadline, resolve_verdict)"
-                        + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,"
-                        + " status = EXCLUDED.status, services = EXCLUDED.services, declared_at = EXCLUDED.declared_at,"
-                        + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla,"
-                        + " ack_deadline = EXCLUDED.ack_deadline, ack_verdict = EXCLUDED.ack_verdict,"
-                        + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict",
-                incidentId, v.title(), v.severity().name(), v.status().name(), postgresArray(v.services()),
-                Timestamp.from(v.declaredAt()), events.get(events.size() - 1).sequence(), IncidentViewJson.write(v),
-                IncidentViewJson.write(sla), Timestamp.from(sla.acknowledge().deadline()), sla.acknowledge().verdict().name(),
-                Timestamp.from(sla.resolve().deadline()), sla.resolve().verdict().name());
+        return missing;
+    }
+
+    /** Each summary is re-derived from all of its incident's events, so arrival order never matters. */
+    private void refreshSummaries(Map<String, List<StoredEvent>> histories, Instant now) {
+        List<Object[]> rows = new ArrayList<>();
+        histories.forEach((incidentId, events) -> IncidentProjector.project(events).ifPresent(v -> {
+            // Without its declaration (not arrived yet) an incident has no summary.
+            IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, now);
+            rows.add(new Object[]{incidentId, v.title(), v.severity().name(), v.status().name(), postgresArray(v.services()),
+                    Timestamp.from(v.declaredAt()), events.get(events.size() - 1).sequence(), IncidentViewJson.write(v),
+                    IncidentViewJson.write(sla), Timestamp.from(sla.acknowledge().deadline()), sla.acknowledge().verdict().name(),
+                    Timestamp.from(sla.resolve().deadline()), sla.resolve().verdict().name()});
+        }));
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("INSERT INTO " + tables.summaries()
+                + " (incident_id, title, severity, status, services, declared_at, last_sequence, state, sla,"
+                + " ack_deadline, ack_verdict, resolve_deadline, resolve_verdict)"
+                + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,"
+                + " status = EXCLUDED.status, services = EXCLUDED.services, declared_at = EXCLUDED.declared_at,"
+                + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla,"
+                + " ack_deadline = EXCLUDED.ack_deadline, ack_verdict = EXCLUDED.ack_verdict,"
+                + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict", rows);
+    }
+
+    private static String bigintArray(List<Long> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static String postgresArray(List<String> values) {

@@ -2,7 +2,8 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
-
+import io.incidents.support.events.Failures;
+import io.incidents.support.events.IncidentEventsErrorHandler;
 import io.incidents.support.events.StoredEvent;
 
 import io.micrometer.core.instrument.Counter;
@@ -10,14 +11,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Applies each {@code incident-events} record in one database transaction. The ledger drops
+ * Applies each poll of {@code incident-events} records in one database transaction. The ledger drops
  * copies it has already applied, so a redelivery after a crash (offset not yet committed)
  * changes nothing, and an event is never lost: the offset only moves once the transaction
  * has committed. While a replay (on any instance) fills its rebuild tables, the event goes there
@@ -51,27 +54,58 @@ public class IncidentEventsListener {
     }
 
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}")
-    void on(ConsumerRecord<String, String> record) {
-        process(record);
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        try {
+            applyTogether(records);
+        } catch (RuntimeException batchFailure) {
+            if (Failures.isOutage(batchFailure)) {
+                // Nothing was written: the error handler waits the outage out and hands the same records back.
+                throw new BatchListenerFailedException("outage", batchFailure, 0);
+            }
+            applyOneByOne(records);
+        }
     }
 
     /** One record, as consumed: also what re-driving a dead letter does with it. */
     public void process(ConsumerRecord<String, String> record) {
-        StoredEvent event = CloudEventRecordParser.parse(record);
-        EventLedger.Outcome outcome = transaction.execute(status -> {
+        applyTogether(List.of(record));
+    }
+
+    /**
+     * A poll's records in one transaction: a few statements for all of them, and the fence asked
+     * once. Every record is parsed before anything is written, so an unreadable one fails the
+     * batch, not half of it.
+     */
+    private void applyTogether(List<ConsumerRecord<String, String>> records) {
+        List<StoredEvent> events = records.stream().map(CloudEventRecordParser::parse).toList();
+        EventLedger.Applied outcome = transaction.execute(status -> {
             Instant now = clock.instant();
             // First, before writing anything: a swap under way is waited for, not deadlocked with.
             boolean alsoRebuild = fence.rebuildingNow(now);
-            EventLedger.Outcome result = ledger.apply(event, now);
+            EventLedger.Applied result = ledger.applyAll(events, now);
             if (alsoRebuild) {
-                rebuilding.apply(event, now);
+                rebuilding.applyAll(events, now);
             }
-            if (result == EventLedger.Outcome.APPLIED) {
-                ledger.announceChange(event.incidentId());
-            }
+            result.changedIncidents().forEach(ledger::announceChange);
             return result;
         });
-        (outcome == EventLedger.Outcome.APPLIED ? applied : duplicates).increment();
+        applied.increment(outcome.applied());
+        duplicates.increment(outcome.duplicates());
+    }
+
+    /**
+     * A batch failed on account of one of its records: each record in its own transaction, so
+     * those before the bad one are kept, and the error handler retries and then parks the bad one
+     * alone (it is told its index) and hands the rest back.
+     */
+    private void applyOneByOne(List<ConsumerRecord<String, String>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                process(records.get(i));
+            } catch (RuntimeException failure) {
+                throw new BatchListenerFailedException(IncidentEventsErrorHandler.reason(failure), failure, i);
+            }
+        }
     }
 }

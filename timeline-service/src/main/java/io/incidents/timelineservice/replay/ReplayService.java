@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -215,21 +216,23 @@ public class ReplayService {
 
     private void applyBatchOnce(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
         try {
-            long applied = transaction.execute(status -> batch.stream().filter(record -> apply(record, rebuild)).count());
-            progress.done += applied;
-            progress.skipped += batch.size() - applied;
+            List<StoredEvent> readable = batch.stream().map(ReplayService::readable).filter(Objects::nonNull).toList();
+            transaction.executeWithoutResult(status -> rebuild.applyAll(readable, clock.instant()));
+            progress.done += readable.size();
+            progress.skipped += batch.size() - readable.size();
         } catch (RuntimeException batchFailure) {
             if (Failures.isOutage(batchFailure)) {
                 throw batchFailure;
             }
             for (ConsumerRecord<String, String> record : batch) {
                 try {
-                    boolean applied = Boolean.TRUE.equals(transaction.execute(status -> apply(record, rebuild)));
-                    if (applied) {
-                        progress.done++;
-                    } else {
+                    StoredEvent event = readable(record);
+                    if (event == null) {
                         progress.skipped++;
+                        continue;
                     }
+                    transaction.executeWithoutResult(status -> rebuild.apply(event, clock.instant()));
+                    progress.done++;
                 } catch (RuntimeException failure) {
                     if (Failures.isOutage(failure)) {
                         throw failure;
@@ -243,18 +246,15 @@ public class ReplayService {
         }
     }
 
-    /** @return whether it was applied; an unreadable record is skipped (the live consumer parked it too) */
-    private boolean apply(ConsumerRecord<String, String> record, EventLedger rebuild) {
-        StoredEvent event;
+    /** The record's event; null for an unreadable record, which is skipped (the live consumer parked it too). */
+    private static StoredEvent readable(ConsumerRecord<String, String> record) {
         try {
-            event = CloudEventRecordParser.parse(record);
+            return CloudEventRecordParser.parse(record);
         } catch (PoisonRecordException e) {
             log.warn("Replay skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());
-            return false;
+            return null;
         }
-        rebuild.apply(event, clock.instant());
-        return true;
     }
 
     private static void sleep(Duration pause) {
