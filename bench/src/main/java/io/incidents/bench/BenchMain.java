@@ -37,8 +37,10 @@ public final class BenchMain {
                         new DeliveryLogReader(options.targets().postgres()),
                         new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
                                 options.deliveryThreads())),
-                // Last: it leaves tens of thousands of resolved incidents behind.
-                new AlertIngestWorkload(http.client(), options.targets())));
+                // Late: it leaves tens of thousands of resolved incidents behind.
+                new AlertIngestWorkload(http.client(), options.targets()),
+                // After all that wrote events, so it has the most to replay.
+                new ReplayWorkload(http, options.targets())));
         if (!options.stack().processes().isEmpty()) {
             workloads.add(new FootprintWorkload(options.stack().processes())); // after the others, as issue 11 asks
         }

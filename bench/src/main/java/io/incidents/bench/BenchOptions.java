@@ -16,7 +16,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
     static final String USAGE = """
             usage: java -jar bench.jar [--quick] [--incident-service=URL] [--timeline-service=URL]
                                        [--anonymous-timeline-service=URL] [--dashboard=URL] [--results=FILE]
-                                       [--sinks=URL] [--smtp=HOST:PORT] [--postgres=HOST:PORT]
+                                       [--sinks=URL] [--smtp=HOST:PORT] [--postgres=HOST:PORT] [--kafka=HOST:PORT]
                                        [--delivery-threads=N] [--only=WORKLOAD[,WORKLOAD]]
                                        [--startup-seconds=S] [--stack-pids=PID[,PID]]
               --quick                          a short run (minutes) instead of the full one
@@ -29,11 +29,12 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --sinks=URL                      default http://127.0.0.1:8089 (the stack's webhook sink)
               --smtp=HOST:PORT                 default 127.0.0.1:2525 (the stack's SMTP server)
               --postgres=HOST:PORT             default 127.0.0.1:5432 (the stack's PostgreSQL, user postgres)
+              --kafka=HOST:PORT                default 127.0.0.1:9092 (the stack's Kafka broker)
               --delivery-threads=N             default 8: notification-service's notifications.delivery.threads,
                                                the threads of notification-throughput's baseline
               --only=WORKLOAD[,WORKLOAD]       run only these (startup, command-throughput, authenticated-read,
                                                board-render, dashboard-streams, notification-throughput, alert-ingest,
-                                               footprint)
+                                               replay, footprint)
               --startup-seconds=S              how long the stack took to start (./stack bench measures it when it
                                                starts one): reported as the workload startup, left out without it
               --stack-pids=PID[,PID]           the stack's processes: their memory with their children's is the
@@ -55,6 +56,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
         URI sinks = URI.create("http://127.0.0.1:8089");
         String smtp = "127.0.0.1:2525";
         String postgres = "127.0.0.1:5432";
+        String kafka = "127.0.0.1:9092";
         int deliveryThreads = 8;
         Double startupSeconds = null;
         List<Long> stackProcesses = List.of();
@@ -78,6 +80,8 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
                 smtp = value;
             } else if (arg.startsWith("--postgres=")) {
                 postgres = value;
+            } else if (arg.startsWith("--kafka=")) {
+                kafka = value;
             } else if (arg.startsWith("--delivery-threads=")) {
                 deliveryThreads = Integer.parseInt(value);
             } else if (arg.startsWith("--startup-seconds=")) {
@@ -91,7 +95,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
             }
         }
         return new BenchOptions(profile, new Targets(incidentService, timelineService, anonymousTimelineService,
-                dashboard == null ? timelineService : dashboard, sinks, smtp, postgres), resultsFile, only, deliveryThreads,
+                dashboard == null ? timelineService : dashboard, sinks, smtp, postgres, kafka), resultsFile, only, deliveryThreads,
                 new StackFacts(startupSeconds, stackProcesses));
     }
 }

@@ -16,7 +16,8 @@ import java.net.URI;
  * @param sinks                    the stack's webhook sink, where its chat and generic webhooks go
  * @param smtp                     host:port of the stack's SMTP server
  * @param postgres                 host:port of the stack's PostgreSQL (user postgres), to read the delivery log
+ * @param kafka                    host:port of the stack's Kafka broker, where replay's baseline reads the topic
  */
 record Targets(URI incidentService, URI timelineService, URI anonymousTimelineService, URI dashboard, URI sinks,
-               String smtp, String postgres) {
+               String smtp, String postgres, String kafka) {
 }

@@ -24,6 +24,15 @@ record WorkloadResult(String name, double value, String unit, Double baseline, D
                 round(latencies.percentileMillis(99), 2));
     }
 
+    /** A rate against its baseline, where single latencies mean nothing (a replay, a read of a topic). */
+    static WorkloadResult rate(String name, String unit, double perSecond, double baselinePerSecond) {
+        if (baselinePerSecond <= 0) {
+            throw new BenchFailure(name + ": the baseline did nothing, so there is nothing to compare with");
+        }
+        return new WorkloadResult(name, round(perSecond, 1), unit, round(baselinePerSecond, 1),
+                round(perSecond / baselinePerSecond, 3), null, null);
+    }
+
     /** One figure with nothing to compare it with in the same run (a start-up time, a memory size). */
     static WorkloadResult single(String name, double value, String unit) {
         return new WorkloadResult(name, round(value, 1), unit, null, null, null, null);

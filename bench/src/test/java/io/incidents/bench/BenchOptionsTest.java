@@ -35,13 +35,15 @@ class BenchOptionsTest {
         assertThat(defaults.targets().sinks()).isEqualTo(URI.create("http://127.0.0.1:8089"));
         assertThat(defaults.targets().smtp()).isEqualTo("127.0.0.1:2525");
         assertThat(defaults.targets().postgres()).isEqualTo("127.0.0.1:5432");
+        assertThat(defaults.targets().kafka()).isEqualTo("127.0.0.1:9092");
         assertThat(defaults.deliveryThreads()).isEqualTo(8);
 
         BenchOptions moved = BenchOptions.parse("--sinks=http://127.0.0.1:18089", "--smtp=127.0.0.1:12525",
-                "--postgres=127.0.0.1:15432", "--delivery-threads=32", "--only=notification-throughput");
+                "--postgres=127.0.0.1:15432", "--kafka=127.0.0.1:19092", "--delivery-threads=32", "--only=notification-throughput");
         assertThat(moved.targets().sinks()).isEqualTo(URI.create("http://127.0.0.1:18089"));
         assertThat(moved.targets().smtp()).isEqualTo("127.0.0.1:12525");
         assertThat(moved.targets().postgres()).isEqualTo("127.0.0.1:15432");
+        assertThat(moved.targets().kafka()).isEqualTo("127.0.0.1:19092");
         assertThat(moved.deliveryThreads()).isEqualTo(32);
         assertThat(moved.runs("notification-throughput")).isTrue();
         assertThat(moved.runs("board-render")).isFalse();

@@ -58,4 +58,16 @@ class ResultsJsonTest {
         assertThatThrownBy(() -> WorkloadResult.throughput("authenticated-read", 10, 0, latencies))
                 .isInstanceOf(BenchFailure.class);
     }
+
+    @Test
+    void aRateHasItsRatioButNoLatencies() {
+        WorkloadResult replay = WorkloadResult.rate("replay", "events/s", 12_345.67, 98_765.4);
+
+        assertThat(replay.value()).isEqualTo(12_345.7);
+        assertThat(replay.baseline()).isEqualTo(98_765.4);
+        assertThat(replay.ratio()).isEqualTo(0.125);
+        assertThat(replay.p50()).isNull();
+        assertThat(replay.p99()).isNull();
+        assertThatThrownBy(() -> WorkloadResult.rate("replay", "events/s", 10, 0)).isInstanceOf(BenchFailure.class);
+    }
 }
