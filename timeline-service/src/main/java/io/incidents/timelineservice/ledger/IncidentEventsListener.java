@@ -2,8 +2,7 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
-import io.incidents.support.events.Failures;
-import io.incidents.support.events.IncidentEventsErrorHandler;
+import io.incidents.support.events.PollBatches;
 import io.incidents.support.events.StoredEvent;
 
 import io.micrometer.core.instrument.Counter;
@@ -11,7 +10,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,15 +54,7 @@ public class IncidentEventsListener {
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}", batch = "true")
     void on(List<ConsumerRecord<String, String>> records) {
-        try {
-            applyTogether(records);
-        } catch (RuntimeException batchFailure) {
-            if (Failures.isOutage(batchFailure)) {
-                // Nothing was written: the error handler waits the outage out and hands the same records back.
-                throw new BatchListenerFailedException("outage", batchFailure, 0);
-            }
-            applyOneByOne(records);
-        }
+        PollBatches.apply(records, this::applyTogether);
     }
 
     /** One record, as consumed: also what re-driving a dead letter does with it. */
@@ -92,20 +82,5 @@ public class IncidentEventsListener {
         });
         applied.increment(outcome.applied());
         duplicates.increment(outcome.duplicates());
-    }
-
-    /**
-     * A batch failed on account of one of its records: each record in its own transaction, so
-     * those before the bad one are kept, and the error handler retries and then parks the bad one
-     * alone (it is told its index) and hands the rest back.
-     */
-    private void applyOneByOne(List<ConsumerRecord<String, String>> records) {
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                process(records.get(i));
-            } catch (RuntimeException failure) {
-                throw new BatchListenerFailedException(IncidentEventsErrorHandler.reason(failure), failure, i);
-            }
-        }
     }
 }

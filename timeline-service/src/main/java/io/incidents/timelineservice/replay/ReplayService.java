@@ -150,6 +150,8 @@ public class ReplayService {
             progress.total = end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
             log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
             consumeUntil(consumer, end, rebuild, progress, owner);
+            // Swapped in with statistics, so the first queries on them are planned for their size.
+            LedgerTables.REBUILD.all().forEach(table -> jdbc.execute("ANALYZE " + table));
             beforeSwap.run();
             swapTables(owner);
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
