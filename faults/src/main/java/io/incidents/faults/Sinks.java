@@ -43,6 +43,9 @@ final class Sinks implements AutoCloseable {
     }
 
     static Sinks start(int httpPort, int smtpPort) throws IOException {
+        // Without TCP_NODELAY each answer waits 40 ms for the client's delayed acknowledgement
+        // (see local-infra's DemoSinks); read when the JDK's HttpServer is first used.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 200);
         Sinks sinks = new Sinks(http, smtpPort);
         http.createContext("/hooks/", sinks::receive);
