@@ -1,6 +1,7 @@
 package io.incidents.bench;
 
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.UUID;
@@ -55,7 +56,7 @@ final class AlertIngestWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         if (Http.send(http, alerts.triggerRequest(parseOnly, "probe", SEVERITY), 202, 404, 401, 403).statusCode() != 202) {
             throw new BenchFailure(NAME + ": incident-service has no parse-only baseline endpoint (" + parseOnly
                     + "); start it with INCIDENTS_BENCH_BASELINEENDPOINT=true, or let ./stack bench start a stack of its own");
@@ -74,7 +75,7 @@ final class AlertIngestWorkload implements Workload {
             WorkloadResult result = WorkloadResult.throughput(NAME, "alerts/s", outcome.measured().perSecond(),
                     outcome.baseline().perSecond(), outcome.measured().latencies());
             resolveAll(prefix, sent);
-            return result;
+            return List.of(result);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.incidents.bench;
 
 import java.net.URI;
+import java.util.List;
 import java.net.http.HttpRequest;
 
 /**
@@ -43,7 +44,7 @@ final class AuthenticatedReadWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         new IncidentSeeder(http, targets).ensureAtLeast(MINIMUM_INCIDENTS);
         URI page = targets.anonymousTimelineService().resolve(PAGE);
         HttpRequest authenticated = Http.get(page, BasicLogin.VIEWER);
@@ -52,8 +53,8 @@ final class AuthenticatedReadWorkload implements Workload {
 
         try (ClosedLoopLoad load = new ClosedLoopLoad(http.client(), CLIENTS)) {
             AlternatingComparison.Outcome outcome = new AlternatingComparison(NAME, load).run(baseline, authenticated, profile);
-            return WorkloadResult.throughput(NAME, outcome.measured().perSecond(), outcome.baseline().perSecond(),
-                    outcome.measured().latencies());
+            return List.of(WorkloadResult.throughput(NAME, outcome.measured().perSecond(), outcome.baseline().perSecond(),
+                    outcome.measured().latencies()));
         }
     }
 

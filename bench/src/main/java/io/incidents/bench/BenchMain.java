@@ -24,6 +24,7 @@ public final class BenchMain {
             return;
         }
         Http http = new Http(Http.newClient());
+        DeliveryLogReader deliveryLog = new DeliveryLogReader(options.targets().postgres());
         List<Workload> workloads = new ArrayList<>();
         if (options.stack().startupSeconds() != null) {
             workloads.add(new StartupWorkload(options.stack().startupSeconds()));
@@ -34,11 +35,12 @@ public final class BenchMain {
                 new BoardRenderWorkload(http, options.targets()),
                 new DashboardStreamsWorkload(http, options.targets()),
                 new NotificationThroughputWorkload(http.client(), options.targets(),
-                        new DeliveryLogReader(options.targets().postgres()),
+                        deliveryLog,
                         new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
                                 options.deliveryThreads())),
                 // Late: it leaves tens of thousands of resolved incidents behind.
                 new AlertIngestWorkload(http.client(), options.targets()),
+                new EndToEndLatencyWorkload(http.client(), options.targets(), deliveryLog),
                 // After all that wrote events, so it has the most to replay.
                 new ReplayWorkload(http, options.targets())));
         if (!options.stack().processes().isEmpty()) {

@@ -3,6 +3,8 @@ package io.incidents.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +28,10 @@ final class BenchRunner {
         List<String> verdicts = new ArrayList<>();
         for (Workload workload : workloads) {
             long start = System.nanoTime();
-            WorkloadResult result = workload.run(profile);
-            results.add(result);
-            verdicts.add(workload.goal().verdict(result));
+            for (WorkloadResult result : workload.run(profile)) {
+                results.add(result);
+                verdicts.add(workload.goal().verdict(result));
+            }
             Console.say("%s done in %d s", workload.name(), (System.nanoTime() - start) / 1_000_000_000L);
         }
         System.out.println();
@@ -38,5 +41,9 @@ final class BenchRunner {
         Console.say("all workloads in %d s", (System.nanoTime() - runStart) / 1_000_000_000L);
         ResultsJson.write(results, resultsFile);
         Console.say("wrote %s", resultsFile);
+        Path plot = resultsFile.resolveSibling("latencies.svg");
+        LatencyPlot.write(results, "Latency per workload (measured side), " + profile.name() + " run of "
+                + LocalDate.now(ZoneOffset.UTC), plot);
+        Console.say("wrote %s", plot);
     }
 }

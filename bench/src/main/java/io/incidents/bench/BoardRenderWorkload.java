@@ -50,7 +50,7 @@ final class BoardRenderWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         IncidentSeeder seeder = new IncidentSeeder(http, targets);
         seeder.ensureOpenAtLeast(MINIMUM_OPEN);
         List<DashboardSession> sessions = DashboardSession.loginAll(CLIENTS, targets.dashboard(), BasicLogin.VIEWER);
@@ -68,8 +68,8 @@ final class BoardRenderWorkload implements Workload {
                     .run(AlternatingComparison.Side.of(api), AlternatingComparison.Side.of(board), profile);
             // Still the board at the end, not a login page after a lost session (that would be a 302, but make sure).
             rowsOnBoard(sessions.get(0));
-            return WorkloadResult.throughput(NAME, "boards/s", outcome.measured().perSecond(), outcome.baseline().perSecond(),
-                    outcome.measured().latencies());
+            return List.of(WorkloadResult.throughput(NAME, "boards/s", outcome.measured().perSecond(), outcome.baseline().perSecond(),
+                    outcome.measured().latencies()));
         } finally {
             for (DashboardSession session : sessions) {
                 try {

@@ -1,5 +1,7 @@
 package io.incidents.bench;
 
+import java.util.List;
+
 /**
  * How many commands incident-service takes a second (issue "Performance", workload 1): whole
  * incident lifecycles (declare, acknowledge, resolve; SEV4, so nobody is paged) through the HTTP
@@ -32,7 +34,7 @@ final class CommandThroughputWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         try (ApiToken token = ApiToken.issue(http, targets, NAME, "RESPONDER");
              PlainJdbcCommands plain = PlainJdbcCommands.connect(targets.postgres(), CLIENTS);
              ClosedLoopLoad load = new ClosedLoopLoad(http.client(), CLIENTS)) {
@@ -41,8 +43,8 @@ final class CommandThroughputWorkload implements Workload {
             AlternatingComparison.Outcome outcome = new AlternatingComparison(NAME, load).run(
                     AlternatingComparison.Side.of(plain::command), AlternatingComparison.Side.of(commands::next), profile);
             commands.finish();
-            return WorkloadResult.throughput(NAME, "commands/s", outcome.measured().perSecond(),
-                    outcome.baseline().perSecond(), outcome.measured().latencies());
+            return List.of(WorkloadResult.throughput(NAME, "commands/s", outcome.measured().perSecond(),
+                    outcome.baseline().perSecond(), outcome.measured().latencies()));
         }
     }
 }

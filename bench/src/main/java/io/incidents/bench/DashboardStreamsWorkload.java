@@ -1,6 +1,7 @@
 package io.incidents.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What 50 open dashboards cost (issue 9: "50 open dashboards cost little"): command throughput
@@ -80,11 +81,11 @@ final class DashboardStreamsWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         try (ApiToken token = ApiToken.issue(http, targets, NAME, "RESPONDER")) {
             CommandLifecycles commands = new CommandLifecycles(http.client(), targets.incidentService(),
                     targets.timelineService(), token, CLIENTS);
-            return measure(profile, commands);
+            return List.of(measure(profile, commands));
         }
     }
 

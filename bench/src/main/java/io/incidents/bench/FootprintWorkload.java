@@ -40,7 +40,7 @@ final class FootprintWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) {
+    public List<WorkloadResult> run(RunProfile profile) {
         if (!Files.isDirectory(PROC)) {
             throw new BenchFailure("footprint reads /proc, which this system does not have");
         }
@@ -50,7 +50,7 @@ final class FootprintWorkload implements Workload {
             kilobytes += pssKilobytes(pid);
         }
         Console.say("footprint: %d processes (the stack's %d and their children)", all.size(), processes.size());
-        return WorkloadResult.single(name(), kilobytes / 1024.0, "MB");
+        return List.of(WorkloadResult.single(name(), kilobytes / 1024.0, "MB"));
     }
 
     static Set<Long> withDescendants(List<Long> roots, Map<Long, Long> parentOf) {

@@ -49,9 +49,9 @@ final class NotificationThroughputWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         try {
-            return measure(profile);
+            return List.of(measure(profile));
         } finally {
             log.close();
         }

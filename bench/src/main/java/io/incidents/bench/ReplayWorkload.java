@@ -3,6 +3,7 @@ package io.incidents.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -39,14 +40,14 @@ final class ReplayWorkload implements Workload {
     }
 
     @Override
-    public WorkloadResult run(RunProfile profile) throws InterruptedException {
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
         PlainTopicRead.read(targets.kafka(), TOPIC); // unmeasured: the bench's own JIT warms up on it
         PlainTopicRead.Outcome before = PlainTopicRead.read(targets.kafka(), TOPIC);
         Console.say("%s: baseline read %d records at %.0f/s", NAME, before.records(), before.perSecond());
         double replayed = replay();
         PlainTopicRead.Outcome after = PlainTopicRead.read(targets.kafka(), TOPIC);
         Console.say("%s: baseline read %d records at %.0f/s", NAME, after.records(), after.perSecond());
-        return WorkloadResult.rate(NAME, "events/s", replayed, (before.perSecond() + after.perSecond()) / 2);
+        return List.of(WorkloadResult.rate(NAME, "events/s", replayed, (before.perSecond() + after.perSecond()) / 2));
     }
 
     /** Runs one replay to its end; its events a second as the service counts them (start to swap). */

@@ -6,7 +6,7 @@ import java.util.Locale;
 /** The results as a table for people; {@link ResultsJson} is the form for programs. */
 final class ResultsTable {
 
-    private static final String ROW = "%-22s %12s %-12s %12s %7s %9s %9s%n";
+    private static final String ROW = "%-28s %12s %-12s %12s %7s %9s %9s%n";
 
     private ResultsTable() {
     }

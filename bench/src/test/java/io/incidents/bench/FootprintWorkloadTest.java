@@ -24,7 +24,7 @@ class FootprintWorkloadTest {
     void measuresThisVeryProcessOnLinux() {
         assumeTrue(Files.isDirectory(Path.of("/proc")), "footprint reads /proc (Linux)");
 
-        WorkloadResult result = new FootprintWorkload(List.of(ProcessHandle.current().pid())).run(RunProfile.quick());
+        WorkloadResult result = new FootprintWorkload(List.of(ProcessHandle.current().pid())).run(RunProfile.quick()).get(0);
 
         assertThat(result.unit()).isEqualTo("MB");
         // A JVM running JUnit holds tens of MB at least, and far less than 64 GB.

@@ -26,13 +26,13 @@ class GoalTest {
 
     @Test
     void aFigureThatIsNotThereDoesNotMeetTheGoal() {
-        WorkloadResult withoutLatencies = new WorkloadResult("w", 1, "MB", null, null, null, null);
+        WorkloadResult withoutLatencies = new WorkloadResult("w", 1, "MB", null, null, null, null, null);
 
         assertThat(Goal.p99Below(300).metBy(withoutLatencies)).isFalse();
         assertThat(Goal.ratioAtLeast(0.7).metBy(withoutLatencies)).isFalse();
     }
 
     private static WorkloadResult result(double ratio, double p99) {
-        return new WorkloadResult("w", 1, "requests/s", 1.0, ratio, 1.0, p99);
+        return new WorkloadResult("w", 1, "requests/s", 1.0, ratio, 1.0, p99, null);
     }
 }

@@ -42,7 +42,7 @@ class ResultsJsonTest {
     void fieldsThatDoNotApplyAreNullNotMissing() throws Exception {
         Path file = dir.resolve("results.json");
 
-        ResultsJson.write(List.of(new WorkloadResult("store-growth", 12.5, "MB", null, null, null, null)), file);
+        ResultsJson.write(List.of(new WorkloadResult("store-growth", 12.5, "MB", null, null, null, null, null)), file);
 
         JsonNode workload = new ObjectMapper().readTree(file.toFile()).get("workloads").get(0);
         assertThat(workload.has("baseline")).isTrue();
@@ -69,5 +69,19 @@ class ResultsJsonTest {
         assertThat(replay.p50()).isNull();
         assertThat(replay.p99()).isNull();
         assertThatThrownBy(() -> WorkloadResult.rate("replay", "events/s", 10, 0)).isInstanceOf(BenchFailure.class);
+    }
+
+    @Test
+    void aLatencyIsItsP99AgainstTheBaselinesSoTheRatioSaysHowManyTimesSlower() {
+        Latencies path = new Latencies(LongStream.rangeClosed(1, 100).map(i -> i * 2_000_000).toArray());
+
+        WorkloadResult latency = WorkloadResult.latency("end-to-end-latency", path.percentileMillis(99), 49.5, path);
+
+        assertThat(latency.value()).isEqualTo(198.0);
+        assertThat(latency.unit()).isEqualTo("ms");
+        assertThat(latency.ratio()).isEqualTo(4.0);
+        assertThat(latency.p50()).isEqualTo(100.0);
+        assertThat(Goal.p99Below(300).metBy(latency)).isTrue();
+        assertThatThrownBy(() -> WorkloadResult.latency("end-to-end-latency", 10, 0, path)).isInstanceOf(BenchFailure.class);
     }
 }

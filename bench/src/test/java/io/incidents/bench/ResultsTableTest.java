@@ -11,8 +11,8 @@ class ResultsTableTest {
     @Test
     void showsEachFigureWithItsColumnsDecimalsAndADashWhereAFieldDoesNotApply() {
         String table = ResultsTable.format(List.of(
-                new WorkloadResult("authenticated-read", 1481.5, "requests/s", 1546.3, 0.958, 6.23, 74.1),
-                new WorkloadResult("store-growth", 12.0, "MB", null, null, null, null)));
+                new WorkloadResult("authenticated-read", 1481.5, "requests/s", 1546.3, 0.958, 6.23, 74.1, null),
+                new WorkloadResult("store-growth", 12.0, "MB", null, null, null, null, null)));
 
         List<String> lines = table.lines().toList();
         assertThat(lines.get(0).split("\\s+")).containsExactly("workload", "value", "unit", "baseline", "ratio", "p50", "ms",

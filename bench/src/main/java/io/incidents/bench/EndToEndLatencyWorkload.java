@@ -1,0 +1,151 @@
+package io.incidents.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How long an alert takes to reach the people who look (issue "Performance", workload 4): PagerDuty
+ * triggers at a steady 500 a second (an open loop), each a new SEV4 incident, timed from its 202
+ * to (1) the incident visible in timeline-service ({@link IncidentVisibility}: the NOTIFY of the
+ * transaction that stored it) and (2) its first webhook message delivered (notification-service's
+ * delivery log). Baseline: a bare Kafka round trip on the same broker at the same pace
+ * ({@link KafkaRoundTrip}). Two results, one per path, each with its p99 as the figure. Goal:
+ * p99 < 300 ms. The incidents are resolved at the end.
+ */
+final class EndToEndLatencyWorkload implements Workload {
+
+    private static final String NAME = "end-to-end-latency";
+    private static final int PER_SECOND = 500;
+    /** After the last alert, how long the incidents have to show up before the run fails. */
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    private final HttpClient http;
+    private final Targets targets;
+    private final URI enqueue;
+    private final PagerDutyAlerts alerts;
+    private final DeliveryLogReader log;
+
+    EndToEndLatencyWorkload(HttpClient http, Targets targets, DeliveryLogReader log) {
+        this.http = http;
+        this.targets = targets;
+        this.enqueue = targets.incidentService().resolve("/v2/enqueue");
+        this.alerts = new PagerDutyAlerts(http, targets.incidentService());
+        this.log = log;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Goal goal() {
+        return Goal.p99Below(300);
+    }
+
+    /** How long the alerts are sent: a few seconds in a quick run, 20 in a full one. */
+    static Duration length(RunProfile profile) {
+        return profile.name().equals(RunProfile.quick().name()) ? Duration.ofSeconds(4) : Duration.ofSeconds(20);
+    }
+
+    @Override
+    public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
+        try {
+            return measure(profile);
+        } finally {
+            log.close();
+        }
+    }
+
+    private List<WorkloadResult> measure(RunProfile profile) throws InterruptedException {
+        Duration length = length(profile);
+        Console.say("%s: baseline, a Kafka round trip at %d/s for %d s", NAME, PER_SECOND, length.toSeconds());
+        Latencies roundTrip = KafkaRoundTrip.measure(targets.kafka(), PER_SECOND, length);
+        String prefix = "bench-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Console.say("%s: %d alerts/s for %d s", NAME, PER_SECOND, length.toSeconds());
+        try (IncidentVisibility visibility = IncidentVisibility.listen(targets.postgres())) {
+            Map<String, Instant> accepted = new PacedSender(http).send(PER_SECOND, length, n -> new PacedSender.Keyed(
+                    prefix + n, alerts.triggerRequest(enqueue, prefix + n, "info")));
+            Map<String, String> incidents = awaitIncidents(prefix, accepted.size());
+            List<String> ids = List.copyOf(incidents.values());
+            Map<String, Instant> delivered = awaitFirstMessages(ids);
+            List<Long> toTimeline = new ArrayList<>();
+            List<Long> toWebhook = new ArrayList<>();
+            long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+            for (Map.Entry<String, String> alert : incidents.entrySet()) {
+                Instant answered = accepted.get(alert.getKey());
+                Instant seen;
+                while ((seen = visibility.firstSeen(alert.getValue())) == null) {
+                    if (System.nanoTime() > giveUpAt) {
+                        throw new BenchFailure(NAME + ": incident " + alert.getValue() + " never showed in timeline-service");
+                    }
+                    Thread.sleep(100);
+                }
+                toTimeline.add(sinceAnswer(answered, seen));
+                toWebhook.add(sinceAnswer(answered, delivered.get(alert.getValue())));
+            }
+            resolveAll(accepted.keySet());
+            return List.of(latency(NAME, toTimeline, roundTrip), latency(NAME + "-webhook", toWebhook, roundTrip));
+        }
+    }
+
+    /**
+     * A path's p99 against the round trip's. An incident may show up before its 202 reaches the
+     * bench (the answer is sent after the alert is stored): that counts as 0.
+     */
+    private static long sinceAnswer(Instant answered, Instant reached) {
+        return Math.max(0, Duration.between(answered, reached).toNanos());
+    }
+
+    private static WorkloadResult latency(String name, List<Long> nanos, Latencies roundTrip) {
+        Latencies path = new Latencies(nanos.stream().mapToLong(Long::longValue).toArray());
+        double p99 = path.percentileMillis(99);
+        double baseline = roundTrip.percentileMillis(99);
+        Console.say("%s: p50 %.1f ms, p99 %.1f ms over %d alerts; Kafka round trip p50 %.1f ms, p99 %.1f ms", name,
+                path.percentileMillis(50), p99, nanos.size(), roundTrip.percentileMillis(50), baseline);
+        return WorkloadResult.latency(name, p99, baseline, path);
+    }
+
+    /** Each alert's incident, once incident-service has recorded all of them. */
+    private Map<String, String> awaitIncidents(String prefix, int alertCount) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Map<String, String> incidents = log.incidentsByDedupKey(prefix);
+            if (incidents.size() >= alertCount) {
+                return incidents;
+            }
+            if (System.nanoTime() > giveUpAt) {
+                throw new BenchFailure(NAME + ": " + incidents.size() + " of " + alertCount + " alerts opened an incident");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private Map<String, Instant> awaitFirstMessages(List<String> incidentIds) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Map<String, Instant> first = log.firstSent(incidentIds);
+            if (first.size() >= incidentIds.size()) {
+                return first;
+            }
+            if (System.nanoTime() > giveUpAt) {
+                throw new BenchFailure(NAME + ": " + first.size() + " of " + incidentIds.size()
+                        + " incidents had a message delivered");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void resolveAll(Collection<String> dedupKeys) throws InterruptedException {
+        Console.say("%s: resolving the incidents of the alerts sent", NAME);
+        List<String> keys = List.copyOf(dedupKeys);
+        Parallel.forEachIndex(32, keys.size(), i -> alerts.resolve(keys.get(i)));
+    }
+}
