@@ -71,8 +71,13 @@ final class EndToEndLatencyWorkload implements Workload {
         String prefix = "bench-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Console.say("%s: %d alerts/s for %d s", NAME, PER_SECOND, length.toSeconds());
         try (IncidentVisibility visibility = IncidentVisibility.listen(targets.postgres())) {
-            Map<String, Instant> accepted = new PacedSender(http).send(PER_SECOND, length, n -> new PacedSender.Keyed(
+            PacedSender sender = new PacedSender(http);
+            Map<String, Instant> accepted = sender.send(PER_SECOND, length, n -> new PacedSender.Keyed(
                     prefix + n, alerts.triggerRequest(enqueue, prefix + n, "info")));
+            if (sender.refusals() > 0) {
+                Console.say("%s: %d answers were 503 or 429 (overloaded: try again later), each alert sent again after"
+                        + " its Retry-After; its latency counts from the 202 it finally got", NAME, sender.refusals());
+            }
             Map<String, String> incidents = awaitIncidents(prefix, accepted.size());
             List<String> ids = List.copyOf(incidents.values());
             Map<String, Instant> delivered = awaitFirstMessages(ids);

@@ -22,12 +22,20 @@ class PacedSenderTest {
     private HttpServer server;
     private final AtomicInteger received = new AtomicInteger();
     private volatile int status = 202;
+    private volatile int refuseFirst;
+    private final AtomicInteger refused = new AtomicInteger();
 
     @BeforeEach
     void startReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v2/enqueue", exchange -> {
             received.incrementAndGet();
+            if (refuseFirst > 0 && refused.incrementAndGet() <= refuseFirst) {
+                exchange.getResponseHeaders().set("Retry-After", "0");
+                exchange.sendResponseHeaders(503, -1);
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -51,11 +59,23 @@ class PacedSenderTest {
     }
 
     @Test
+    void aRefusalForNowIsSentAgainAfterItsRetryAfterAndCountsFromThe202() throws InterruptedException {
+        refuseFirst = 3;
+
+        PacedSender sender = new PacedSender(Http.newClient());
+        Map<String, Instant> accepted = sender.send(10, Duration.ofSeconds(1), this::alert);
+
+        assertThat(accepted).hasSize(10);
+        assertThat(sender.refusals()).isEqualTo(3);
+        assertThat(received).hasValue(13);
+    }
+
+    @Test
     void anyOtherAnswerThan202FailsTheRun() {
-        status = 429;
+        status = 400;
 
         assertThatThrownBy(() -> new PacedSender(Http.newClient()).send(10, Duration.ofSeconds(1), this::alert))
-                .isInstanceOf(BenchFailure.class).hasMessageContaining("429");
+                .isInstanceOf(BenchFailure.class).hasMessageContaining("400");
     }
 
     private PacedSender.Keyed alert(int n) {
