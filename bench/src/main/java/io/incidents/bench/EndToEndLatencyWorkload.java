@@ -76,13 +76,14 @@ final class EndToEndLatencyWorkload implements Workload {
         Console.say("%s: %d alerts/s for %d s", NAME, rate, length.toSeconds());
         try (IncidentVisibility visibility = IncidentVisibility.listen(targets.postgres())) {
             PacedSender sender = new PacedSender(http);
+            String paced = prefix + "paced-"; // apart from the probe's alerts
             Map<String, Instant> accepted = sender.send(rate, length, n -> new PacedSender.Keyed(
-                    prefix + n, alerts.triggerRequest(enqueue, prefix + n, "info")));
+                    paced + n, alerts.triggerRequest(enqueue, paced + n, "info")));
             if (sender.refusals() > 0) {
                 Console.say("%s: %d answers were 503 or 429 (overloaded: try again later), each alert sent again after"
                         + " its Retry-After; its latency counts from the 202 it finally got", NAME, sender.refusals());
             }
-            Map<String, String> incidents = awaitIncidents(prefix, accepted.size());
+            Map<String, String> incidents = awaitIncidents(paced, accepted.size());
             List<String> ids = List.copyOf(incidents.values());
             Map<String, Instant> delivered = awaitFirstMessages(ids);
             List<Long> toTimeline = new ArrayList<>();
