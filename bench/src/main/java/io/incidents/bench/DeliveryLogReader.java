@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * What happened to the messages of the bench's incidents, read from the stack's databases: which
- * incident an alert opened (incident-service's {@code alert_incident}) and when each message went
- * out (notification-service's delivery log, {@code sent_at} recorded once the receiver took it).
+ * incident an alert opened (incident-service's {@code alert_incident}), when each message went
+ * out (notification-service's delivery log, {@code sent_at} recorded once the receiver took it),
+ * and how far timeline-service is behind the event store.
  * The status page is left out: posting to it is a row written on the spot, not a message sent.
  */
 final class DeliveryLogReader implements AutoCloseable {
@@ -89,6 +90,18 @@ final class DeliveryLogReader implements AutoCloseable {
         return query("notification_service", "SELECT count(*) FROM delivery WHERE status = 'PENDING'"
                         + " AND (claim_id IS NOT NULL OR next_attempt_at <= now())" + NOT_STATUS_PAGE,
                 statement -> { }, row -> row.getInt(1)).get(0);
+    }
+
+    /**
+     * Events incident-service has stored that timeline-service has not applied yet: the relay's
+     * and the consumer's backlog together (every event of the store goes to {@code incident-events}).
+     */
+    long eventsNotYetInTimeline() {
+        long stored = query("incident_service", "SELECT count(*) FROM domain_event_entry", statement -> { },
+                row -> row.getLong(1)).get(0);
+        long applied = query("timeline_service", "SELECT count(*) FROM incident_event", statement -> { },
+                row -> row.getLong(1)).get(0);
+        return stored - applied;
     }
 
     private interface Binder {

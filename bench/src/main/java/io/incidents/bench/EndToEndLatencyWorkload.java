@@ -71,6 +71,7 @@ final class EndToEndLatencyWorkload implements Workload {
         Duration length = length(profile);
         String prefix = "bench-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         int rate = pace(prefix);
+        awaitQuiet();
         Console.say("%s: baseline, a Kafka round trip at %d/s for %d s", NAME, rate, length.toSeconds());
         Latencies roundTrip = KafkaRoundTrip.measure(targets.kafka(), rate, length);
         Console.say("%s: %d alerts/s for %d s", NAME, rate, length.toSeconds());
@@ -147,6 +148,24 @@ final class EndToEndLatencyWorkload implements Workload {
         Console.say("%s: p50 %.1f ms, p99 %.1f ms over %d alerts; Kafka round trip p50 %.1f ms, p99 %.1f ms", name,
                 path.percentileMillis(50), p99, nanos.size(), roundTrip.percentileMillis(50), baseline);
         return WorkloadResult.latency(name, p99, baseline, path);
+    }
+
+    /**
+     * Until what the workloads before (and the probe's resolutions) left in the pipeline is through:
+     * timeline-service has every stored event and no message is being sent or due. Otherwise the
+     * figure would be how long that backlog takes.
+     */
+    private void awaitQuiet() throws InterruptedException {
+        long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
+        long behind;
+        int sending;
+        while ((behind = log.eventsNotYetInTimeline()) > 0 | (sending = log.sendingOrDue()) > 0) {
+            if (System.nanoTime() > giveUpAt) {
+                throw new BenchFailure(NAME + ": the stack did not settle within " + PATIENCE.toMinutes() + " min (timeline-service "
+                        + behind + " events behind, " + sending + " messages being sent or due)");
+            }
+            Thread.sleep(500);
+        }
     }
 
     /** Each alert's incident, once incident-service has recorded all of them. */
