@@ -59,18 +59,12 @@ public class IncidentEventsListener {
         process(record);
     }
 
-    /** One record, as consumed: also what re-driving a dead letter does with it. */
-    public void process(ConsumerRecord<String, String> record) {
-        applyTogether(List.of(record));
-    }
-
     /**
-     * A poll's records in one transaction: a few statements for all of them, and the fence asked
-     * once. Every record is parsed before anything is written, so an unreadable one fails the
-     * batch, not half of it.
+     * One record, as consumed: also what re-driving a dead letter does with it. Through
+     * {@link EventLedger#applyAll} (a list of one), the path a replay takes with a poll of records.
      */
-    private void applyTogether(List<ConsumerRecord<String, String>> records) {
-        List<StoredEvent> events = records.stream().map(CloudEventRecordParser::parse).toList();
+    public void process(ConsumerRecord<String, String> record) {
+        List<StoredEvent> events = List.of(CloudEventRecordParser.parse(record));
         EventLedger.Applied outcome = transaction.execute(status -> {
             Instant now = clock.instant();
             // First, before writing anything: a swap under way is waited for, not deadlocked with.

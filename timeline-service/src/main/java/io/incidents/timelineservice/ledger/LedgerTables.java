@@ -1,5 +1,7 @@
 package io.incidents.timelineservice.ledger;
 
+import java.util.List;
+
 /**
  * The names of one generation of the read-model tables: the live ones, or the set a replay
  * fills before it swaps them in.
@@ -11,7 +13,7 @@ public record LedgerTables(String events, String summaries, String gaps) {
             "sequence_gap_rebuild");
 
     /** Each table of this generation. */
-    public java.util.List<String> all() {
-        return java.util.List.of(events, summaries, gaps);
+    public List<String> all() {
+        return List.of(events, summaries, gaps);
     }
 }
