@@ -75,6 +75,9 @@ public final class FaultsMain {
                 Duration.between(started, Instant.now()).toMinutes(), options.results());
         boolean clean = results.stream().allMatch(ScenarioResult::clean);
         if (!clean) {
+            // Again at the end, where a CI log's tail shows it: what each failed scenario found.
+            results.stream().filter(result -> !result.clean()).forEach(result -> System.out.printf("%s:%n    %s%n",
+                    result.name(), String.join("\n    ", result.notes().subList(0, Math.min(8, result.notes().size())))));
             System.out.println("FAILED: something was lost, duplicated or did not recover (see the notes above and in the results)");
         }
         // Explicitly: the HTTP client's and the Kafka client's threads would otherwise keep the JVM up.

@@ -2,6 +2,8 @@ package io.incidents.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,7 +13,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -32,8 +36,12 @@ final class Sinks implements AutoCloseable {
     private final HttpServer http;
     private final int smtpPort;
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
-    /** Emails counted from SMTP servers already stopped (each failure window stops one). */
-    private final Map<String, Integer> mailsOfStoppedServers = new HashMap<>();
+    /**
+     * The mailboxes of SMTP servers already stopped (each failure window stops one). Kept whole and
+     * counted at every look, not counted once at the stop: a mail whose transfer was finishing as the
+     * server stopped is stored a moment later, and its sender was told it arrived.
+     */
+    private final List<Managers> stoppedServers = new ArrayList<>();
     private GreenMail smtp;
     private volatile boolean failing;
 
@@ -73,7 +81,8 @@ final class Sinks implements AutoCloseable {
         }
         failing = fail;
         if (fail) {
-            countMails(smtp, mailsOfStoppedServers);
+            // GreenMail.stop() gives the server fresh, empty mailboxes; keep the ones it had.
+            stoppedServers.add(smtp.getManagers());
             smtp.stop();
         } else {
             startSmtp();
@@ -83,11 +92,9 @@ final class Sinks implements AutoCloseable {
     /** Each message key with how many times it arrived. */
     synchronized Map<String, Integer> received() {
         Map<String, Integer> all = new HashMap<>(received);
-        mailsOfStoppedServers.forEach((key, count) -> all.merge(key, count, Integer::sum));
+        stoppedServers.forEach(mailboxes -> countMails(mailboxes, all));
         if (!failing) {
-            Map<String, Integer> current = new HashMap<>();
-            countMails(smtp, current);
-            current.forEach((key, count) -> all.merge(key, count, Integer::sum));
+            countMails(smtp.getManagers(), all);
         }
         return all;
     }
@@ -97,9 +104,9 @@ final class Sinks implements AutoCloseable {
         smtp.start();
     }
 
-    private static void countMails(GreenMail server, Map<String, Integer> into) {
-        for (MimeMessage mail : server.getReceivedMessages()) {
-            into.merge(mailKeyOf(mail), 1, Integer::sum);
+    private static void countMails(Managers mailboxes, Map<String, Integer> into) {
+        for (StoredMessage mail : mailboxes.getImapHostManager().getAllMessages()) {
+            into.merge(mailKeyOf(mail.getMimeMessage()), 1, Integer::sum);
         }
     }
 

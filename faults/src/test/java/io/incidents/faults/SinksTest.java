@@ -16,7 +16,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +73,46 @@ class SinksTest {
         assertThat(post("/hooks/generic", "{\"deliveryId\":5}", null)).isEqualTo(200);
         assertThat(sinks.received()).containsEntry(Sinks.mailKey(1), 2).containsEntry(Sinks.webhookKey(5), 1)
                 .doesNotContainKey(Sinks.mailKey(2));
+    }
+
+    @Test
+    void everyMailTheServerAcceptedIsCountedEvenWhenTheFailureStartsDuringItsTransfer() throws Exception {
+        Set<Long> accepted = ConcurrentHashMap.newKeySet();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        List<Thread> senders = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            long firstId = s * 1_000_000L;
+            Thread sender = new Thread(() -> {
+                for (long id = firstId; sending.get(); id++) {
+                    try {
+                        mail("<delivery-" + id + ".e1@example.local>");
+                        accepted.add(id);
+                    } catch (MessagingException refused) {
+                        // refused while failing: the sender knows it did not arrive
+                    }
+                }
+            });
+            sender.start();
+            senders.add(sender);
+        }
+        for (int window = 0; window < 40; window++) {
+            int before = accepted.size();
+            long giveUpAt = System.nanoTime() + 10_000_000_000L;
+            while (accepted.size() < before + 8 && System.nanoTime() < giveUpAt) {
+                Thread.sleep(1);
+            }
+            sinks.failing(true);
+            Thread.sleep(5);
+            sinks.failing(false);
+        }
+        sending.set(false);
+        for (Thread sender : senders) {
+            sender.join();
+        }
+
+        Map<String, Integer> received = sinks.received();
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(320);
+        assertThat(accepted).allSatisfy(id -> assertThat(received).containsKey(Sinks.mailKey(id)));
     }
 
     private int post(String path, String body, String eventId) throws Exception {
