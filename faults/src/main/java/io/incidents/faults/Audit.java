@@ -1,6 +1,9 @@
 package io.incidents.faults;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,20 @@ import java.util.stream.Collectors;
  */
 final class Audit {
 
+    /** How long before a kill a message may have reached its receiver and still not be recorded as sent. */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(5);
+
     private final Set<String> reported = new HashSet<>();
 
     record Result(long operations, long accepted, long stored, long lost, long duplicated, List<String> notes) {
     }
 
     Result of(List<Operation> operations, Snapshot snapshot, TimerProbes probes, Scenario.Findings own) {
+        return of(operations, snapshot, probes, own, null);
+    }
+
+    /** @param sendsCutOffAt when notification-service was killed mid-send, or null ({@link Scenario#sendsCutOffAt()}) */
+    Result of(List<Operation> operations, Snapshot snapshot, TimerProbes probes, Scenario.Findings own, Instant sendsCutOffAt) {
         List<String> notes = new ArrayList<>(own.notes());
         long accepted = 0, stored = 0, lost = own.lost(), duplicated = own.duplicated();
         long lostCommands = 0, twice = 0, storedThoughRefused = 0, unknown = 0;
@@ -79,20 +90,29 @@ final class Audit {
         }
         Set<String> keysTwice = new HashSet<>();
         Set<String> unexpected = new HashSet<>();
+        Set<String> resentAfterKill = new HashSet<>();
+        Set<String> destinationsResent = new HashSet<>();
+        Map<String, String> destinations = destinationsByReceiptKey(snapshot.deliveries());
         for (Map.Entry<String, Integer> receipt : snapshot.received().entrySet()) {
             if (receipt.getValue() > 1) {
-                keysTwice.add(receipt.getKey() + " x" + receipt.getValue());
+                String finding = receipt.getKey() + " x" + receipt.getValue();
+                boolean inFlightAtKill = receipt.getValue() == 2 && inFlightAt(sendsCutOffAt, snapshot.firstReceived().get(receipt.getKey()))
+                        && destinations.containsKey(receipt.getKey()) && destinationsResent.add(destinations.get(receipt.getKey()));
+                (inFlightAtKill ? resentAfterKill : keysTwice).add(finding);
             }
             if (receipt.getKey().contains("-without-id") || receipt.getKey().contains("unreadable") || receipt.getKey().contains("not-json")) {
                 unexpected.add(receipt.getKey());
             }
         }
+        long resent = fresh("twice ", resentAfterKill);
         receivedTwice = fresh("twice ", keysTwice);
         lost += unsent + undelivered;
         duplicated += receivedTwice;
         count(notes, "messages still unsent", unsent);
         count(notes, "messages marked sent that no receiver got", undelivered);
         count(notes, "messages a receiver got more than once", receivedTwice);
+        count(notes, "messages sent again after the kill, having reached their receiver just before it (at-least-once,"
+                + " at most one per destination; receivers deduplicate by id)", resent);
         count(notes, "messages without the id SPEC 6 asks for", fresh("unexpected ", unexpected));
 
         long timersMissing = probes.missing(snapshot.store());
@@ -109,6 +129,23 @@ final class Audit {
             }
         });
         return new Result(operations.size(), accepted, stored, lost, duplicated, notes);
+    }
+
+    /** Whether a message first received at {@code firstReceived} may have been in flight when the sender was killed. */
+    private static boolean inFlightAt(Instant sendsCutOffAt, Instant firstReceived) {
+        return sendsCutOffAt != null && firstReceived != null && !firstReceived.isAfter(sendsCutOffAt)
+                && firstReceived.isAfter(sendsCutOffAt.minus(IN_FLIGHT));
+    }
+
+    /** Each message's destination (channel and recipient): a worker has at most one send in flight per destination. */
+    private static Map<String, String> destinationsByReceiptKey(Deliveries deliveries) {
+        Map<String, String> destinations = new HashMap<>();
+        for (Deliveries.Delivery delivery : deliveries.all()) {
+            if (delivery.receiptKey() != null) {
+                destinations.put(delivery.receiptKey(), delivery.channel() + " " + delivery.recipient());
+            }
+        }
+        return destinations;
     }
 
     /** The operations not accepted, by outcome and status ("EITHER 409"), so a reader sees why. */

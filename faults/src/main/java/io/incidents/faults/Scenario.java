@@ -20,6 +20,16 @@ interface Scenario {
         return Findings.NONE;
     }
 
+    /**
+     * When notification-service was killed mid-send in this scenario, or null. A message its
+     * receiver had taken just before, but that the dead process had not yet recorded as sent, is
+     * sent again after the restart: SPEC 6's at-least-once, which receivers deduplicate by the
+     * message's id. The audit allows exactly that repeat and nothing more.
+     */
+    default Instant sendsCutOffAt() {
+        return null;
+    }
+
     /** Undoes what the scenario started for itself (a second instance), after the audit. */
     default void cleanUp(FaultContext context) throws Exception {
     }

@@ -57,7 +57,7 @@ final class ScenarioRunner {
         }
         Double recoverySeconds = recoveryOf(recovery);
         Snapshot snapshot = awaitCaughtUp(scenario, probes);
-        Audit.Result result = audit.of(log.of(name), snapshot, probes, scenario.verify(context));
+        Audit.Result result = audit.of(log.of(name), snapshot, probes, scenario.verify(context), scenario.sendsCutOffAt());
         scenario.cleanUp(context);
         ScenarioResult row = new ScenarioResult(name, result.operations(), result.accepted(), result.stored(), result.lost(),
                 result.duplicated(), recoverySeconds, result.notes());

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,7 @@ final class Sinks implements AutoCloseable {
     private final HttpServer http;
     private final int smtpPort;
     private final Map<String, Integer> received = new ConcurrentHashMap<>();
+    private final Map<String, Instant> firstReceived = new ConcurrentHashMap<>();
     /**
      * The mailboxes of SMTP servers already stopped (each failure window stops one). Kept whole and
      * counted at every look, not counted once at the stop: a mail whose transfer was finishing as the
@@ -104,9 +106,26 @@ final class Sinks implements AutoCloseable {
         smtp.start();
     }
 
+    /** When each message key first arrived. */
+    synchronized Map<String, Instant> firstReceived() {
+        Map<String, Instant> all = new HashMap<>(firstReceived);
+        stoppedServers.forEach(mailboxes -> firstMails(mailboxes, all));
+        if (!failing) {
+            firstMails(smtp.getManagers(), all);
+        }
+        return all;
+    }
+
     private static void countMails(Managers mailboxes, Map<String, Integer> into) {
         for (StoredMessage mail : mailboxes.getImapHostManager().getAllMessages()) {
             into.merge(mailKeyOf(mail.getMimeMessage()), 1, Integer::sum);
+        }
+    }
+
+    private static void firstMails(Managers mailboxes, Map<String, Instant> into) {
+        for (StoredMessage mail : mailboxes.getImapHostManager().getAllMessages()) {
+            into.merge(mailKeyOf(mail.getMimeMessage()), mail.getReceivedDate().toInstant(),
+                    (one, other) -> one.isBefore(other) ? one : other);
         }
     }
 
@@ -128,7 +147,9 @@ final class Sinks implements AutoCloseable {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
-            received.merge(keyOf(path, body, exchange.getRequestHeaders().getFirst("X-Event-Id")), 1, Integer::sum);
+            String key = keyOf(path, body, exchange.getRequestHeaders().getFirst("X-Event-Id"));
+            firstReceived.putIfAbsent(key, Instant.now());
+            received.merge(key, 1, Integer::sum);
             exchange.sendResponseHeaders(200, -1);
         }
     }

@@ -1,6 +1,7 @@
 package io.incidents.faults;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  * log, what the receivers got and each consumer group's lag.
  */
 record Snapshot(StoredEvents store, Set<String> timeline, Set<String> notifications, Deliveries deliveries,
-                Map<String, Integer> received, Map<String, Long> lag) {
+                Map<String, Integer> received, Map<String, Instant> firstReceived, Map<String, Long> lag) {
 
     static Snapshot take(Databases databases, Sinks sinks, Kafka kafka) throws SQLException, InterruptedException {
         // The read sides and receivers first, then the store: what they have can only be in the store already.
@@ -19,7 +20,8 @@ record Snapshot(StoredEvents store, Set<String> timeline, Set<String> notificati
         Set<String> notifications = ReadModels.applied(databases, Databases.NOTIFICATIONS);
         Deliveries deliveries = Deliveries.read(databases);
         Map<String, Integer> received = sinks.received();
-        return new Snapshot(StoredEvents.read(databases), timeline, notifications, deliveries, received, lag);
+        Map<String, Instant> firstReceived = sinks.firstReceived();
+        return new Snapshot(StoredEvents.read(databases), timeline, notifications, deliveries, received, firstReceived, lag);
     }
 
     /** Stored events a read side does not have. */

@@ -2,6 +2,7 @@ package io.incidents.faults;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -80,7 +81,7 @@ class AuditTest {
         store.add("i1", 1, "e2", STATUS, status("i1", "m"));
         Set<String> timeline = Set.of(ReadModels.identity("i1", 0, "e1"), ReadModels.identity("i9", 0, "x"));
 
-        Snapshot snapshot = new Snapshot(store, timeline, store.identities(), new Deliveries(List.of()), Map.of(), Map.of());
+        Snapshot snapshot = new Snapshot(store, timeline, store.identities(), new Deliveries(List.of()), Map.of(), Map.of(), Map.of());
         Audit.Result first = audit.of(List.of(), snapshot, NO_PROBES, Scenario.Findings.NONE);
         Audit.Result second = audit.of(List.of(), snapshot, NO_PROBES, Scenario.Findings.NONE);
 
@@ -101,11 +102,41 @@ class AuditTest {
                 new Deliveries.Delivery(5, "STATUS_PAGE", "status", "e1", "SENT")));
         Map<String, Integer> received = Map.of(Sinks.mailKey(1), 1, Sinks.webhookKey(2), 2);
 
-        Audit.Result result = audit.of(List.of(), new Snapshot(store, Set.of(), Set.of(), deliveries, received, Map.of()),
+        Audit.Result result = audit.of(List.of(), new Snapshot(store, Set.of(), Set.of(), deliveries, received, Map.of(), Map.of()),
                 NO_PROBES, Scenario.Findings.NONE);
 
         assertThat(result.lost()).isEqualTo(2); // the chat message nobody got, and the one still pending
         assertThat(result.duplicated()).isEqualTo(1); // the webhook that arrived twice
+    }
+
+    @Test
+    void afterAKillOnlyOneMessagePerDestinationThatArrivedJustBeforeItMayArriveTwice() {
+        Instant killedAt = Instant.parse("2026-11-27T10:00:00Z");
+        Deliveries deliveries = new Deliveries(List.of(
+                new Deliveries.Delivery(1, "WEBHOOK", "bridge", "e1", "SENT"),
+                new Deliveries.Delivery(2, "WEBHOOK", "bridge", "e2", "SENT"),
+                new Deliveries.Delivery(3, "EMAIL", "oncall@example.local", "e1", "SENT"),
+                new Deliveries.Delivery(4, "EMAIL", "support@example.local", "e1", "SENT"),
+                new Deliveries.Delivery(5, "EMAIL", "lead@example.local", "e1", "SENT")));
+        Map<String, Integer> received = Map.of(Sinks.webhookKey(1), 2, Sinks.webhookKey(2), 2,
+                Sinks.mailKey(3), 2, Sinks.mailKey(4), 2, Sinks.mailKey(5), 3);
+        Map<String, Instant> firstReceived = Map.of(
+                Sinks.webhookKey(1), killedAt.minusMillis(3), // in flight at the kill: allowed
+                Sinks.webhookKey(2), killedAt.minusMillis(2), // a second one in flight to the same destination: not allowed
+                Sinks.mailKey(3), killedAt.plusSeconds(20), // first sent after the kill: a plain duplicate
+                Sinks.mailKey(4), killedAt.minus(Audit.IN_FLIGHT).minusSeconds(1), // long before the kill
+                Sinks.mailKey(5), killedAt.minusMillis(1)); // three times is more than a resend
+        Snapshot snapshot = new Snapshot(new StoredEvents(), Set.of(), Set.of(), deliveries, received, firstReceived, Map.of());
+
+        Audit.Result afterTheKill = audit.of(List.of(), snapshot, NO_PROBES, Scenario.Findings.NONE, killedAt);
+
+        assertThat(afterTheKill.duplicated()).isEqualTo(4);
+        assertThat(afterTheKill.notes()).contains("1 messages sent again after the kill, having reached their receiver just before it"
+                + " (at-least-once, at most one per destination; receivers deduplicate by id)");
+        assertThat(new Audit().of(List.of(), snapshot, NO_PROBES, Scenario.Findings.NONE).duplicated())
+                .as("without a kill every second receipt counts").isEqualTo(5);
+        assertThat(audit.of(List.of(), snapshot, NO_PROBES, Scenario.Findings.NONE).duplicated())
+                .as("the allowed resend is not counted in a later scenario either").isZero();
     }
 
     @Test
@@ -126,14 +157,14 @@ class AuditTest {
     void aScenariosOwnFindingsAndAnyLagAreReported() {
         StoredEvents store = new StoredEvents();
         Audit.Result result = audit.of(List.of(), new Snapshot(store, Set.of(), Set.of(), new Deliveries(List.of()), Map.of(),
-                Map.of("timeline-service", 3L)), NO_PROBES, new Scenario.Findings(2, 0, List.of("dead letters: 1 new, expected 3")));
+                Map.of(), Map.of("timeline-service", 3L)), NO_PROBES, new Scenario.Findings(2, 0, List.of("dead letters: 1 new, expected 3")));
 
         assertThat(result.lost()).isEqualTo(2);
         assertThat(result.notes()).contains("dead letters: 1 new, expected 3", "consumer group timeline-service is 3 records behind");
     }
 
     private static Snapshot snapshot(StoredEvents store, Set<String> readSides, Map<String, Integer> received) {
-        return new Snapshot(store, readSides, readSides, new Deliveries(List.of()), received, Map.of());
+        return new Snapshot(store, readSides, readSides, new Deliveries(List.of()), received, Map.of(), Map.of());
     }
 
     private static String declared(String incident, String title) {
