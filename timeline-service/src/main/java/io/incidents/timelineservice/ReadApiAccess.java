@@ -13,7 +13,7 @@ class ReadApiAccess {
     @Bean
     AccessRules readApiRules() {
         return rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/sla")
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/sla", "/api/v1/sla/breaches")
                 .hasRole(Role.VIEWER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/sla/what-if").hasRole(Role.VIEWER.name());
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.policy.SlaTarget;
+import io.incidents.timelineservice.ledger.SlaRows;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.SlaReport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,6 +35,7 @@ import java.util.Map;
 class SlaController {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    static final int MAX_BREACH_PAGE = 1000;
 
     private final SlaReports reports;
     private final SlaPolicy configuredPolicy;
@@ -78,6 +82,34 @@ class SlaController {
         GroupBy groupBy = groupBy(request.groupBy() == null ? "severity" : request.groupBy());
         return new ReportResponse(reports.report(request.from(), request.to(), groupBy, policy, clock.instant()),
                 policy.targets());
+    }
+
+    /** A page of breaches; {@code next} is the {@code after} of the following page, null after the last. */
+    record BreachPageResponse(List<SlaReport.Breach> items, String next) {
+    }
+
+    @Operation(summary = "Every breach of one group of the report, a page at a time, in the report's order (the report lists"
+            + " the first " + SlaReports.BREACHES_PER_GROUP + " of each group)")
+    @GetMapping("/breaches")
+    BreachPageResponse breaches(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                @RequestParam(defaultValue = "declared") String view, @RequestParam String key,
+                                @RequestParam(required = false) String after, @RequestParam(defaultValue = "100") int limit) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : to;
+        Instant start = from == null ? end.minus(DEFAULT_PERIOD) : from;
+        SlaLimits.checkPeriod(start, end);
+        if (!List.of("declared", "highest", "service").contains(view)) {
+            throw new BadQueryException("view must be declared, highest or service, not '" + view + "'.");
+        }
+        if (!view.equals("service") && Arrays.stream(Severity.values()).noneMatch(level -> level.name().equals(key))) {
+            throw new BadQueryException("key must be a severity level (SEV1 to SEV4) in the " + view + " view, not '" + key + "'.");
+        }
+        if (limit < 1 || limit > MAX_BREACH_PAGE) {
+            throw new BadQueryException("limit must be between 1 and " + MAX_BREACH_PAGE + ".");
+        }
+        SlaRows.BreachPage page = reports.breaches(start, end, view, key, configuredPolicy, now, BreachCursors.read(after), limit);
+        return new BreachPageResponse(page.items(), BreachCursors.write(page.next()));
     }
 
     private static GroupBy groupBy(String value) {

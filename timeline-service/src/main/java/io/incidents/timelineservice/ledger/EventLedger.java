@@ -12,7 +12,9 @@ import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.SummaryFilter;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.IncidentViewJson;
+import io.incidents.events.IncidentDeclared;
 import io.incidents.timelineservice.sla.IncidentSla;
+import io.incidents.timelineservice.sla.SlaFacts;
 import io.incidents.timelineservice.sla.SlaEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,7 +53,10 @@ public class EventLedger {
     private final LedgerTables tables;
     private final SlaPolicy slaPolicy;
 
+    private final SlaRows slaRows;
+
     public EventLedger(JdbcTemplate jdbc, LedgerTables tables, SlaPolicy slaPolicy) {
+        this.slaRows = new SlaRows(jdbc, tables);
         this.jdbc = jdbc;
         this.tables = tables;
         this.slaPolicy = slaPolicy;
@@ -219,16 +224,26 @@ public class EventLedger {
         return count == null ? 0 : count;
     }
 
-    /** Every event of the incidents declared in [from, to), grouped per incident in sequence order. */
-    public java.util.Map<String, List<StoredEvent>> eventsOfIncidentsDeclaredBetween(Instant from, Instant to) {
-        java.util.Map<String, List<StoredEvent>> byIncident = new java.util.LinkedHashMap<>();
-        jdbc.query("SELECT e.* FROM " + tables.events() + " e JOIN " + tables.summaries() + " s ON s.incident_id = e.incident_id"
-                        + " WHERE s.declared_at >= ? AND s.declared_at < ? ORDER BY s.declared_at, e.incident_id, e.sequence",
-                row -> {
-                    StoredEvent event = STORED_EVENT.mapRow(row, 0);
-                    byIncident.computeIfAbsent(event.incidentId(), id -> new java.util.ArrayList<>()).add(event);
-                }, Timestamp.from(from), Timestamp.from(to));
-        return byIncident;
+    /**
+     * Derives the SLA facts of the incidents after {@code after} (by id) that have a summary but
+     * no facts row, at most {@code limit} of them: incidents applied before {@code incident_sla}
+     * existed. A row the consumer writes meanwhile is kept.
+     *
+     * @return the last incident id looked at, or null when there are none left
+     */
+    String deriveMissingSlaFacts(String after, int limit) {
+        List<String> ids = jdbc.queryForList("SELECT s.incident_id FROM " + tables.summaries() + " s WHERE s.incident_id > ?"
+                + " AND NOT EXISTS (SELECT 1 FROM " + tables.sla() + " f WHERE f.incident_id = s.incident_id)"
+                + " ORDER BY s.incident_id LIMIT ?", String.class, after, limit);
+        if (ids.isEmpty()) {
+            return null;
+        }
+        List<SlaFacts> facts = eventsOf(new LinkedHashSet<>(ids)).values().stream()
+                .filter(events -> !events.isEmpty() && events.get(0).event() instanceof IncidentDeclared)
+                .map(events -> SlaEngine.facts(events.stream().map(StoredEvent::event).toList()))
+                .toList();
+        slaRows.insertMissing(facts);
+        return ids.get(ids.size() - 1);
     }
 
     private static final RowMapper<IncidentSummary> SUMMARY = (row, i) -> new IncidentSummary(
@@ -311,12 +326,18 @@ public class EventLedger {
         return missing;
     }
 
-    /** Each summary is re-derived from all of its incident's events, so arrival order never matters. */
+    /**
+     * Each summary and SLA facts row is re-derived from all of its incident's events, so arrival
+     * order never matters.
+     */
     private void refreshSummaries(Map<String, List<StoredEvent>> histories, Instant now) {
         List<Object[]> rows = new ArrayList<>();
+        List<SlaFacts> facts = new ArrayList<>();
         histories.forEach((incidentId, events) -> IncidentProjector.project(events).ifPresent(v -> {
             // Without its declaration (not arrived yet) an incident has no summary.
-            IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, now);
+            SlaFacts incidentFacts = SlaEngine.facts(events.stream().map(StoredEvent::event).toList());
+            facts.add(incidentFacts);
+            IncidentSla sla = incidentFacts.judge(slaPolicy, now);
             rows.add(new Object[]{incidentId, v.title(), v.severity().name(), v.status().name(), postgresArray(v.services()),
                     Timestamp.from(v.declaredAt()), events.get(events.size() - 1).sequence(), IncidentViewJson.write(v),
                     IncidentViewJson.write(sla), Timestamp.from(sla.acknowledge().deadline()), sla.acknowledge().verdict().name(),
@@ -334,13 +355,14 @@ public class EventLedger {
                 + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla,"
                 + " ack_deadline = EXCLUDED.ack_deadline, ack_verdict = EXCLUDED.ack_verdict,"
                 + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict", rows);
+        slaRows.upsert(facts);
     }
 
     private static String bigintArray(List<Long> values) {
         return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
-    private static String postgresArray(List<String> values) {
+    static String postgresArray(List<String> values) {
         StringBuilder array = new StringBuilder("{");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {

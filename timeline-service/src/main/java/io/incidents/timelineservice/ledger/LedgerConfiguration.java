@@ -33,6 +33,11 @@ class LedgerConfiguration {
     }
 
     @Bean
+    SlaRows liveSlaRows(JdbcTemplate jdbc) {
+        return new SlaRows(jdbc, LedgerTables.LIVE);
+    }
+
+    @Bean
     SlaPolicy slaPolicy(SlaProperties properties) {
         return properties.toPolicy();
     }

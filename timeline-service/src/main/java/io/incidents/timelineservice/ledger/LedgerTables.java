@@ -6,14 +6,15 @@ import java.util.List;
  * The names of one generation of the read-model tables: the live ones, or the set a replay
  * fills before it swaps them in.
  */
-public record LedgerTables(String events, String summaries, String gaps) {
+public record LedgerTables(String events, String summaries, String gaps, String sla) {
 
-    public static final LedgerTables LIVE = new LedgerTables("incident_event", "incident_summary", "sequence_gap");
+    public static final LedgerTables LIVE = new LedgerTables("incident_event", "incident_summary", "sequence_gap",
+            "incident_sla");
     public static final LedgerTables REBUILD = new LedgerTables("incident_event_rebuild", "incident_summary_rebuild",
-            "sequence_gap_rebuild");
+            "sequence_gap_rebuild", "incident_sla_rebuild");
 
-    /** Each table of this generation. */
+    /** Each table of this generation, in the same order for every generation. */
     public List<String> all() {
-        return List.of(events, summaries, gaps);
+        return List.of(events, summaries, gaps, sla);
     }
 }

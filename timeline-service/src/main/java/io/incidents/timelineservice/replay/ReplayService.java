@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * Rebuilds every read model from the start of {@code incident-events} into fresh tables while
@@ -331,11 +332,11 @@ public class ReplayService {
         });
     }
 
+    /** Each live table with its rebuild table. */
     private static List<String[]> tablePairs() {
-        LedgerTables live = LedgerTables.LIVE;
-        LedgerTables rebuild = LedgerTables.REBUILD;
-        return List.of(new String[]{live.events(), rebuild.events()}, new String[]{live.summaries(), rebuild.summaries()},
-                new String[]{live.gaps(), rebuild.gaps()});
+        List<String> live = LedgerTables.LIVE.all();
+        List<String> rebuild = LedgerTables.REBUILD.all();
+        return IntStream.range(0, live.size()).mapToObj(i -> new String[]{live.get(i), rebuild.get(i)}).toList();
     }
 
     private Map<String, Object> consumerConfig() {

@@ -10,16 +10,16 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Computes an incident's SLA clocks from its events (SPEC section 4). Pure: the same code serves
  * live figures, figures rebuilt by a replay and what-if figures under another {@link SlaPolicy}.
+ * It reads the events into {@link SlaFacts}, which do not depend on the targets, and judges those.
  */
 public final class SlaEngine {
 
@@ -34,9 +34,14 @@ public final class SlaEngine {
      */
     public static IncidentSla evaluate(List<? extends IncidentEvent> eventsInSequenceOrder, SlaPolicy policy,
                                        Instant now) {
-        Objects.requireNonNull(eventsInSequenceOrder, "eventsInSequenceOrder");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(now, "now");
+        return facts(eventsInSequenceOrder).judge(policy, now);
+    }
+
+    /** What the events say about the clocks, before any targets are applied. */
+    public static SlaFacts facts(List<? extends IncidentEvent> eventsInSequenceOrder) {
+        Objects.requireNonNull(eventsInSequenceOrder, "eventsInSequenceOrder");
         if (eventsInSequenceOrder.isEmpty() || !(eventsInSequenceOrder.get(0) instanceof IncidentDeclared declared)) {
             throw new IllegalArgumentException("an incident's events must start with IncidentDeclared");
         }
@@ -44,14 +49,14 @@ public final class SlaEngine {
         Instant declaredAt = declared.declaredAt();
         Severity current = declared.severity();
         Severity highest = current;
-        Instant ackDeadline = declaredAt.plus(policy.targetFor(current).acknowledgeWithin());
-        Instant resolveDeadline = declaredAt.plus(policy.targetFor(current).resolveWithin());
-        Set<Severity> levelsSet = EnumSet.of(current);
+        // A level's target runs from the moment it was first set: setting it again does not restart it.
+        Map<Severity, Instant> firstSet = new EnumMap<>(Map.of(current, declaredAt));
+        Map<Severity, Instant> ackLevels = new EnumMap<>(firstSet);
+        Map<Severity, Instant> levelsAtResolution = null;
 
         Instant ackStoppedAt = null;
         Instant firstAck = null;
         Instant resolvedAt = null;
-        Instant resolveDeadlineAtResolution = null;
         Instant firstRollbackCompleted = null;
 
         for (IncidentEvent event : eventsInSequenceOrder.subList(1, eventsInSequenceOrder.size())) {
@@ -64,12 +69,8 @@ public final class SlaEngine {
                 if (current.isMoreSevereThan(highest)) {
                     highest = current;
                 }
-                // A level's target runs from the moment it was first set: setting it again does not restart it.
-                if (levelsSet.add(current)) {
-                    if (ackStoppedAt == null) {
-                        ackDeadline = earliest(ackDeadline, changed.changedAt().plus(policy.targetFor(current).acknowledgeWithin()));
-                    }
-                    resolveDeadline = earliest(resolveDeadline, changed.changedAt().plus(policy.targetFor(current).resolveWithin()));
+                if (firstSet.putIfAbsent(current, changed.changedAt()) == null && ackStoppedAt == null) {
+                    ackLevels.put(current, changed.changedAt());
                 }
             } else if (event instanceof IncidentAcknowledged acknowledged) {
                 if (firstAck == null) {
@@ -84,28 +85,18 @@ public final class SlaEngine {
                     ackStoppedAt = resolved.resolvedAt();
                 }
                 resolvedAt = resolved.resolvedAt();
-                resolveDeadlineAtResolution = resolveDeadline;
+                levelsAtResolution = new EnumMap<>(firstSet);
             } else if (event instanceof IncidentReopened) {
                 resolvedAt = null;
-                resolveDeadlineAtResolution = null;
+                levelsAtResolution = null;
             } else if (event instanceof RollbackCompleted completed && firstRollbackCompleted == null) {
                 firstRollbackCompleted = completed.completedAt();
             }
         }
 
         // A resolved incident's deadline is frozen at its final resolution; an open one's includes every level so far.
-        Clock acknowledge = Clock.judge(ackDeadline, ackStoppedAt, now);
-        Clock resolve = Clock.judge(resolvedAt != null ? resolveDeadlineAtResolution : resolveDeadline, resolvedAt, now);
-        return new IncidentSla(declared.incidentId(), declared.title(), declared.services(), declaredAt,
-                declared.severity(), highest, current, acknowledge, resolve,
-                since(declaredAt, firstAck), since(declaredAt, resolvedAt), since(declaredAt, firstRollbackCompleted));
-    }
-
-    private static Instant earliest(Instant a, Instant b) {
-        return b.isBefore(a) ? b : a;
-    }
-
-    private static Duration since(Instant start, Instant end) {
-        return end == null ? null : Duration.between(start, end);
+        return new SlaFacts(declared.incidentId(), declared.title(), declared.services(), declaredAt,
+                declared.severity(), highest, current, ackLevels, resolvedAt != null ? levelsAtResolution : firstSet,
+                ackStoppedAt, resolvedAt, firstAck, firstRollbackCompleted);
     }
 }

@@ -48,6 +48,11 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
         static Adherence of(Collection<Clock> clocks) {
             int met = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.MET).count();
             int breached = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.BREACHED).count();
+            return counted(met, breached);
+        }
+
+        /** From the counts of clocks met and breached. */
+        public static Adherence counted(int met, int breached) {
             int judged = met + breached;
             Double percent = judged == 0 ? null
                     : BigDecimal.valueOf(met * 100L).divide(BigDecimal.valueOf(judged), 2, RoundingMode.HALF_UP).doubleValue();
@@ -61,11 +66,14 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
      */
     public record DurationStats(int count, Double meanSeconds, Long p50Seconds, Long p90Seconds, Long maxSeconds) {
 
+        /** No durations at all. */
+        public static final DurationStats NONE = new DurationStats(0, null, null, null, null);
+
         static DurationStats of(Collection<Duration> durations) {
             long[] seconds = durations.stream().mapToLong(Duration::getSeconds).sorted().toArray();
             int count = seconds.length;
             if (count == 0) {
-                return new DurationStats(0, null, null, null, null);
+                return NONE;
             }
             long sum = 0;
             for (long value : seconds) {
@@ -92,5 +100,11 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
      */
     public record Breach(String incidentId, String title, String clock, Severity severity, Instant deadline,
                          Instant stoppedAt, String link) {
+
+        /** A breach with the link to its incident. */
+        public static Breach of(String incidentId, String title, String clock, Severity severity, Instant deadline,
+                                Instant stoppedAt) {
+            return new Breach(incidentId, title, clock, severity, deadline, stoppedAt, SlaReportBuilder.INCIDENT_LINK + incidentId);
+        }
     }
 }

@@ -22,8 +22,8 @@ import java.util.function.Function;
  */
 public final class SlaReportBuilder {
 
-    static final String ACKNOWLEDGE = "acknowledge";
-    static final String RESOLVE = "resolve";
+    public static final String ACKNOWLEDGE = "acknowledge";
+    public static final String RESOLVE = "resolve";
     static final String INCIDENT_LINK = "/api/v1/incidents/";
 
     private static final Comparator<Listed> BREACH_ORDER = Comparator
@@ -98,8 +98,7 @@ public final class SlaReportBuilder {
     }
 
     private static Breach breach(IncidentSla incident, String clockName, Clock clock, Severity severity) {
-        return new Breach(incident.incidentId(), incident.title(), clockName, severity, clock.deadline(),
-                clock.stoppedAt(), INCIDENT_LINK + incident.incidentId());
+        return Breach.of(incident.incidentId(), incident.title(), clockName, severity, clock.deadline(), clock.stoppedAt());
     }
 
     /** A breach with the incident it belongs to, which gives the breach list its order. */

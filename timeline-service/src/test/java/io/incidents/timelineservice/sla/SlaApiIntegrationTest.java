@@ -118,6 +118,34 @@ class SlaApiIntegrationTest {
     }
 
     @Test
+    void aGroupsBreachesComeAPageAtATimeInTheReportsOrder() {
+        // SEV3 by declaration: case 2's acknowledge and resolve clocks, both breached.
+        Map<String, Object> first = api.get("/api/v1/sla/breaches?view=declared&key=SEV3&limit=1&" + PERIOD).getBody();
+        assertThat((List<Map<String, Object>>) first.get("items")).singleElement().satisfies(breach ->
+                assertThat(breach).containsEntry("incidentId", CASE2).containsEntry("clock", "acknowledge"));
+        assertThat(first.get("next")).isInstanceOf(String.class);
+
+        Map<String, Object> second = api.get("/api/v1/sla/breaches?view=declared&key=SEV3&limit=1&after=" + first.get("next")
+                + "&" + PERIOD).getBody();
+        assertThat((List<Map<String, Object>>) second.get("items")).singleElement().satisfies(breach ->
+                assertThat(breach).containsEntry("incidentId", CASE2).containsEntry("clock", "resolve"));
+        assertThat(second.get("next")).isNull();
+
+        Map<String, Object> chat = api.get("/api/v1/sla/breaches?view=service&key=chat&" + PERIOD).getBody();
+        assertThat((List<Map<String, Object>>) chat.get("items")).extracting(breach -> breach.get("incidentId")).containsExactly(CASE5);
+    }
+
+    @Test
+    void badBreachPageRequestsAre400() {
+        assertThat(api.get("/api/v1/sla/breaches?view=team&key=SEV1").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla/breaches?view=declared&key=chat").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla/breaches?key=SEV1&limit=0").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla/breaches?key=SEV1&limit=1001").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla/breaches?key=SEV1&after=not-a-cursor").getStatusCode().value()).isEqualTo(400);
+        assertThat(api.get("/api/v1/sla/breaches?view=declared").getStatusCode().value()).as("no key").isEqualTo(400);
+    }
+
+    @Test
     void badReportRequestsAre400() {
         assertThat(api.get("/api/v1/sla?groupBy=team").getStatusCode().value()).isEqualTo(400);
         assertThat(api.get("/api/v1/sla?from=2026-05-05T00:00:00Z&to=2026-05-04T00:00:00Z").getStatusCode().value()).isEqualTo(400);

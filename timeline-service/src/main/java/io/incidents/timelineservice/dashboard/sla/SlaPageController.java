@@ -2,14 +2,13 @@ package io.incidents.timelineservice.dashboard.sla;
 
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.api.BadQueryException;
-import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.ledger.SlaRows;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.IncidentSla;
+import io.incidents.timelineservice.sla.SlaFacts;
 import io.incidents.timelineservice.sla.SlaReportBuilder;
-import io.incidents.timelineservice.api.SlaReports;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -40,18 +39,18 @@ import java.util.Set;
 @DashboardPage
 class SlaPageController {
 
-    private final EventLedger ledger;
+    private final SlaRows slaRows;
     private final SlaPolicy policy;
     private final Clock clock;
 
-    SlaPageController(EventLedger liveLedger, SlaPolicy slaPolicy, Clock clock) {
-        this.ledger = liveLedger;
+    SlaPageController(SlaRows liveSlaRows, SlaPolicy slaPolicy, Clock clock) {
+        this.slaRows = liveSlaRows;
         this.policy = slaPolicy;
         this.clock = clock;
     }
 
-    /** A period's events and their incidents judged under today's targets, and how long each took. */
-    private record Loaded(Map<String, List<StoredEvent>> histories, SlaFigures figures, long loadMillis, long figuresMillis) {
+    /** A period's SLA facts and their incidents judged under today's targets, and how long each took. */
+    private record Loaded(List<SlaFacts> facts, SlaFigures figures, long loadMillis, long figuresMillis) {
     }
 
     @GetMapping("/sla")
@@ -87,8 +86,8 @@ class SlaPageController {
         try {
             SlaPolicy asked = WhatIf.policy(params, policy);
             Set<String> ids = figures.incidentIds();
-            List<IncidentSla> again = SlaReports.evaluate(loaded.histories().entrySet().stream()
-                    .filter(entry -> ids.contains(entry.getKey())).map(Map.Entry::getValue).toList(), asked, now);
+            List<IncidentSla> again = loaded.facts().stream().filter(facts -> ids.contains(facts.incidentId()))
+                    .map(facts -> facts.judge(asked, now)).toList();
             model.addAttribute("whatIf", WhatIf.compare(figures.groups(),
                     SlaFigures.inView(SlaReportBuilder.build(again, GroupBy.SEVERITY, query.from(), query.to()), query.view()),
                     policy, asked));
@@ -119,10 +118,10 @@ class SlaPageController {
 
     private Loaded load(SlaQuery query, Instant now) {
         long started = System.nanoTime();
-        Map<String, List<StoredEvent>> histories = ledger.eventsOfIncidentsDeclaredBetween(query.previousFrom(), query.to());
+        List<SlaFacts> facts = slaRows.declaredBetween(query.previousFrom(), query.to());
         long loaded = System.nanoTime();
-        SlaFigures figures = SlaFigures.of(SlaReports.evaluate(histories.values(), policy, now), query, now);
-        return new Loaded(histories, figures, millis(loaded - started), millis(System.nanoTime() - loaded));
+        SlaFigures figures = SlaFigures.of(facts.stream().map(incident -> incident.judge(policy, now)).toList(), query, now);
+        return new Loaded(facts, figures, millis(loaded - started), millis(System.nanoTime() - loaded));
     }
 
     private void show(SlaFigures figures, Model model) {
@@ -150,7 +149,7 @@ class SlaPageController {
     }
 
     /**
-     * Where the time went, for the browser's network panel: reading the events, judging and
+     * Where the time went, for the browser's network panel: reading the SLA facts, judging and
      * grouping them, and the what-if (rendering comes after).
      */
     private static void timing(HttpServletResponse response, Loaded loaded, long whatIfMillis) {

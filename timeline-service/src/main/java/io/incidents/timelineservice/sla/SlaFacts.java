@@ -1,0 +1,71 @@
+package io.incidents.timelineservice.sla;
+
+import io.incidents.events.Severity;
+import io.incidents.policy.SlaPolicy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * What an incident's events say about its SLA clocks, whatever the targets: when each severity
+ * level was first set while each clock ran, and where the clocks stopped. {@link #judge} turns
+ * them into deadlines and verdicts under a policy, so the facts are kept per incident and any
+ * policy (the configured one, a what-if) is applied when reading.
+ *
+ * @param ackLevelsFrom     each level first set while the acknowledge clock ran, with when
+ * @param resolveLevelsFrom each level first set before the final resolution (every level so far while open)
+ * @param ackStoppedAt      first acknowledgement, or resolution if that came first; null while running
+ * @param resolvedAt        final resolution; null while open (also after a reopen)
+ * @param firstAck          first explicit acknowledgement, for TTA
+ * @param firstMitigation   first completed rollback, for TTM
+ */
+public record SlaFacts(String incidentId, String title, List<String> services, Instant declaredAt,
+                       Severity severityAtDeclaration, Severity highestSeverity, Severity currentSeverity,
+                       Map<Severity, Instant> ackLevelsFrom, Map<Severity, Instant> resolveLevelsFrom,
+                       Instant ackStoppedAt, Instant resolvedAt, Instant firstAck, Instant firstMitigation) {
+
+    public SlaFacts {
+        Objects.requireNonNull(incidentId, "incidentId");
+        Objects.requireNonNull(declaredAt, "declaredAt");
+        Objects.requireNonNull(severityAtDeclaration, "severityAtDeclaration");
+        Objects.requireNonNull(highestSeverity, "highestSeverity");
+        Objects.requireNonNull(currentSeverity, "currentSeverity");
+        if (ackLevelsFrom.isEmpty() || resolveLevelsFrom.isEmpty()) {
+            throw new IllegalArgumentException("the level at declaration runs both clocks");
+        }
+        services = services == null ? List.of() : List.copyOf(services);
+        ackLevelsFrom = Map.copyOf(ackLevelsFrom);
+        resolveLevelsFrom = Map.copyOf(resolveLevelsFrom);
+    }
+
+    /**
+     * Deadlines and verdicts under {@code policy}: a clock's deadline is the earliest of (when a
+     * level was first set + that level's target) over the levels set while it ran (SPEC 4).
+     */
+    public IncidentSla judge(SlaPolicy policy, Instant now) {
+        Instant ackDeadline = earliest(ackLevelsFrom, level -> policy.targetFor(level).acknowledgeWithin());
+        Instant resolveDeadline = earliest(resolveLevelsFrom, level -> policy.targetFor(level).resolveWithin());
+        return new IncidentSla(incidentId, title, services, declaredAt, severityAtDeclaration, highestSeverity,
+                currentSeverity, Clock.judge(ackDeadline, ackStoppedAt, now), Clock.judge(resolveDeadline, resolvedAt, now),
+                since(firstAck), since(resolvedAt), since(firstMitigation));
+    }
+
+    private static Instant earliest(Map<Severity, Instant> levelsFrom, Function<Severity, Duration> target) {
+        Instant earliest = null;
+        for (Map.Entry<Severity, Instant> level : levelsFrom.entrySet()) {
+            Instant deadline = level.getValue().plus(target.apply(level.getKey()));
+            if (earliest == null || deadline.isBefore(earliest)) {
+                earliest = deadline;
+            }
+        }
+        return earliest;
+    }
+
+    private Duration since(Instant end) {
+        return end == null ? null : Duration.between(declaredAt, end);
+    }
+}
