@@ -41,6 +41,7 @@ public final class BenchMain {
                 // Late: it leaves tens of thousands of resolved incidents behind.
                 new AlertIngestWorkload(http.client(), options.targets()),
                 new EndToEndLatencyWorkload(http.client(), options.targets(), deliveryLog),
+                new SlaReportWorkload(http, options.targets()),
                 // After all that wrote events, so it has the most to replay.
                 new ReplayWorkload(http, options.targets())));
         if (!options.stack().processes().isEmpty()) {

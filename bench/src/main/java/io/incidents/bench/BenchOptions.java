@@ -34,7 +34,7 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
                                                the threads of notification-throughput's baseline
               --only=WORKLOAD[,WORKLOAD]       run only these (startup, command-throughput, authenticated-read,
                                                board-render, dashboard-streams, notification-throughput, alert-ingest,
-                                               end-to-end-latency, replay, footprint)
+                                               end-to-end-latency, sla-report, replay, footprint)
               --startup-seconds=S              how long the stack took to start (./stack bench measures it when it
                                                starts one): reported as the workload startup, left out without it
               --stack-pids=PID[,PID]           the stack's processes: their memory with their children's is the
