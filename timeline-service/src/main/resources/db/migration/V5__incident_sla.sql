@@ -25,6 +25,12 @@ CREATE TABLE incident_sla (
     resolved_at         TIMESTAMPTZ,
     first_ack_at        TIMESTAMPTZ,
     first_mitigation_at TIMESTAMPTZ,
+    -- TTA and TTR in whole seconds (from first_ack_at and resolved_at), what the percentiles sort
+    tta_seconds         BIGINT,
+    ttr_seconds         BIGINT,
     CONSTRAINT incident_sla_pk PRIMARY KEY (incident_id)
 );
 CREATE INDEX incident_sla_declared_at_idx ON incident_sla (declared_at);
+-- A group's breaches in declaration order: read from the start of the period until enough are found.
+CREATE INDEX incident_sla_declared_level_idx ON incident_sla (severity_declared, declared_at);
+CREATE INDEX incident_sla_highest_level_idx ON incident_sla (severity_highest, declared_at);

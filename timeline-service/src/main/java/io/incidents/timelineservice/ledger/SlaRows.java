@@ -11,6 +11,7 @@ import io.incidents.timelineservice.sla.SlaReport.DurationStats;
 import io.incidents.timelineservice.sla.SlaReport.Group;
 import io.incidents.timelineservice.sla.SlaReportBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,7 +21,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -44,13 +44,17 @@ public class SlaRows {
     private static final String COLUMNS = "incident_id, title, services, declared_at, severity_declared, severity_highest,"
             + " severity_current, ack_sev1_from, ack_sev2_from, ack_sev3_from, ack_sev4_from, resolve_sev1_from,"
             + " resolve_sev2_from, resolve_sev3_from, resolve_sev4_from, ack_stopped_at, resolved_at, first_ack_at,"
-            + " first_mitigation_at";
-    private static final String PLACEHOLDERS = "?, ?, ?::text[]" + ", ?".repeat(16);
+            + " first_mitigation_at, tta_seconds, ttr_seconds";
+    private static final String PLACEHOLDERS = "?, ?, ?::text[]" + ", ?".repeat(18);
 
-    /** SlaReportBuilder's order of breaches; "C" compares ids as Java's strings do. */
-    private static final String BREACH_ORDER = "declared_at, incident_id COLLATE \"C\", clock COLLATE \"C\"";
-    private static final RowMapper<Breach> BREACH = (row, i) -> Breach.of(row.getString("incident_id"), row.getString("title"),
-            row.getString("clock"), Severity.valueOf(row.getString("severity")), instant(row, "deadline"), instant(row, "stopped_at"));
+    /** SlaReportBuilder's order of breaches, by incident (then acknowledge before resolve); "C" compares ids as Java does. */
+    private static final String ROW_ORDER = "declared_at, incident_id COLLATE \"C\"";
+    private static final String ANY_BREACH = "(ack_verdict = 'BREACHED' OR resolve_verdict = 'BREACHED')";
+    /** A group's counts and duration figures, over judged rows. */
+    private static final String FIGURES = "count(*) AS incidents,"
+            + " count(*) FILTER (WHERE ack_verdict = 'MET') AS ack_met, count(*) FILTER (WHERE ack_verdict = 'BREACHED') AS ack_breached,"
+            + " count(*) FILTER (WHERE resolve_verdict = 'MET') AS resolve_met,"
+            + " count(*) FILTER (WHERE resolve_verdict = 'BREACHED') AS resolve_breached, " + stats("tta") + ", " + stats("ttr");
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -99,6 +103,8 @@ public class SlaRows {
         row.add(timestamp(facts.resolvedAt()));
         row.add(timestamp(facts.firstAck()));
         row.add(timestamp(facts.firstMitigation()));
+        row.add(facts.tta() == null ? null : facts.tta().getSeconds());
+        row.add(facts.ttr() == null ? null : facts.ttr().getSeconds());
         return row.toArray();
     }
 
@@ -117,23 +123,39 @@ public class SlaRows {
     public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup) {
         MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("listed", breachesPerGroup);
         Map<String, Map<String, GroupFigures>> figures = new LinkedHashMap<>();
-        named.query(judged() + " SELECT view, key, count(*) AS incidents,"
-                + " count(*) FILTER (WHERE ack_verdict = 'MET') AS ack_met, count(*) FILTER (WHERE ack_verdict = 'BREACHED') AS ack_breached,"
-                + " count(*) FILTER (WHERE resolve_verdict = 'MET') AS resolve_met,"
-                + " count(*) FILTER (WHERE resolve_verdict = 'BREACHED') AS resolve_breached, "
-                + stats("tta") + ", " + stats("ttr")
-                + " FROM " + keyed(groupBy, "verdicts") + " GROUP BY view, key", parameters, row -> {
-                    figures.computeIfAbsent(row.getString("view"), view -> new LinkedHashMap<>())
-                            .put(row.getString("key"), GroupFigures.of(row));
-                });
         Map<String, Map<String, List<Breach>>> breaches = new LinkedHashMap<>();
-        named.query(judged() + breached() + " SELECT * FROM (SELECT keyed.*, row_number() OVER (PARTITION BY view, key"
-                + " ORDER BY " + BREACH_ORDER + ") AS place FROM " + keyed(groupBy, "breached") + ") ranked"
-                + " WHERE place <= :listed ORDER BY view, key, place",
-                parameters, row -> {
-                    breaches.computeIfAbsent(row.getString("view"), view -> new LinkedHashMap<>())
-                            .computeIfAbsent(row.getString("key"), key -> new ArrayList<>()).add(BREACH.mapRow(row, 0));
-                });
+        RowCallbackHandler figuresOfGroup = row -> figures.computeIfAbsent(row.getString("view"), view -> new LinkedHashMap<>())
+                .put(row.getString("key"), GroupFigures.of(row));
+        switch (groupBy) {
+            case SEVERITY -> {
+                // Both views in one pass over the period's rows.
+                named.query("SELECT CASE WHEN GROUPING(severity_declared) = 0 THEN 'declared' ELSE 'highest' END AS view,"
+                        + " CASE WHEN GROUPING(severity_declared) = 0 THEN severity_declared ELSE severity_highest END AS key, "
+                        + FIGURES + " FROM (" + judgedRows("") + ") judged"
+                        + " GROUP BY GROUPING SETS ((severity_declared), (severity_highest))", parameters, figuresOfGroup);
+                for (String view : List.of("declared", "highest")) {
+                    for (Severity level : Severity.values()) {
+                        breaches.computeIfAbsent(view, v -> new LinkedHashMap<>())
+                                .put(level.name(), breaches(from, to, view, level.name(), policy, now, null, breachesPerGroup).items());
+                    }
+                }
+            }
+            case SERVICE -> {
+                named.query("SELECT 'service' AS view, named.service AS key, " + FIGURES + " FROM (" + judgedRows("") + ") judged"
+                        + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(judged.services) AS service) named GROUP BY named.service",
+                        parameters, figuresOfGroup);
+                // The first breached incidents of every service at once: one pass, not one per service.
+                Map<String, List<BreachedRow>> rows = new LinkedHashMap<>();
+                named.query("SELECT * FROM (SELECT judged.*, named.service, row_number() OVER (PARTITION BY named.service"
+                        + " ORDER BY " + ROW_ORDER + ") AS place FROM (" + judgedRows("") + ") judged"
+                        + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(judged.services) AS service) named WHERE " + ANY_BREACH + ") ranked"
+                        + " WHERE place <= :listed ORDER BY service, place", parameters, row -> {
+                            rows.computeIfAbsent(row.getString("service"), service -> new ArrayList<>()).add(BreachedRow.of(row));
+                        });
+                rows.forEach((service, breached) -> breaches.computeIfAbsent("service", v -> new LinkedHashMap<>())
+                        .put(service, page(breached, "service", null, breachesPerGroup).items()));
+            }
+        }
         return switch (groupBy) {
             case SEVERITY -> new SlaReport(from, to, groupBy, bySeverity("declared", figures, breaches),
                     bySeverity("highest", figures, breaches));
@@ -151,31 +173,84 @@ public class SlaRows {
 
     /**
      * A group's breaches after {@code after} (from the first when null), at most {@code limit}:
-     * the whole list of which a report shows the first few.
+     * the whole list of which a report shows the first few. The period's rows of the group are
+     * read in declaration order only until enough breached ones are found.
      *
      * @param view "declared" or "highest" (a severity level as key), or "service" (a service name)
      */
     public BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
                                BreachCursor after, int limit) {
-        GroupBy groupBy = view.equals("service") ? GroupBy.SERVICE : GroupBy.SEVERITY;
-        MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("view", view).addValue("key", key)
-                .addValue("limit", limit + 1)
-                .addValue("after_at", after == null ? null : Timestamp.from(after.declaredAt()), Types.TIMESTAMP)
-                .addValue("after_id", after == null ? null : after.incidentId(), Types.VARCHAR)
-                .addValue("after_clock", after == null ? null : after.clock(), Types.VARCHAR);
-        List<Breach> items = new ArrayList<>();
-        List<BreachCursor> places = new ArrayList<>();
-        named.query(judged() + breached() + " SELECT * FROM " + keyed(groupBy, "breached") + " WHERE view = :view AND key = :key"
-                + " AND (CAST(:after_at AS TIMESTAMPTZ) IS NULL OR (declared_at, incident_id COLLATE \"C\", clock COLLATE \"C\")"
-                + " > (:after_at, CAST(:after_id AS TEXT) COLLATE \"C\", CAST(:after_clock AS TEXT) COLLATE \"C\"))"
-                + " ORDER BY " + BREACH_ORDER + " LIMIT :limit", parameters, row -> {
-                    items.add(BREACH.mapRow(row, 0));
-                    places.add(new BreachCursor(instant(row, "declared_at"), row.getString("incident_id"), row.getString("clock")));
-                });
-        if (items.size() <= limit) {
-            return new BreachPage(items, null);
+        MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("key", key)
+                // Each row has at least one breach; one more than asked, and the cursor's own row, tell whether more follow.
+                .addValue("rows", (long) limit + 2);
+        String where = switch (view) {
+            case "declared" -> " AND severity_declared = :key";
+            case "highest" -> " AND severity_highest = :key";
+            case "service" -> " AND :key = ANY(services)";
+            default -> throw new IllegalArgumentException("no view " + view);
+        };
+        if (after != null) {
+            where += " AND (declared_at, incident_id COLLATE \"C\") >= (:after_at, CAST(:after_id AS TEXT) COLLATE \"C\")";
+            parameters.addValue("after_at", Timestamp.from(after.declaredAt())).addValue("after_id", after.incidentId());
         }
-        return new BreachPage(items.subList(0, limit), places.get(limit - 1));
+        List<BreachedRow> rows = named.query("SELECT * FROM (" + judgedRows(where) + ") judged WHERE " + ANY_BREACH
+                + " ORDER BY " + ROW_ORDER + " LIMIT :rows", parameters, (row, i) -> BreachedRow.of(row));
+        return page(rows, view, after, limit);
+    }
+
+    /** The breaches of {@code rows} (in row order, each row's acknowledge clock first) after {@code after}, at most {@code limit}. */
+    private static BreachPage page(List<BreachedRow> rows, String view, BreachCursor after, int limit) {
+        List<Breach> items = new ArrayList<>();
+        BreachCursor last = null;
+        for (BreachedRow row : rows) {
+            for (Breach breach : row.breaches(view)) {
+                BreachCursor place = new BreachCursor(row.declaredAt(), row.incidentId(), breach.clock());
+                if (after != null && !isAfter(place, after)) {
+                    continue;
+                }
+                if (items.size() == limit) {
+                    return new BreachPage(items, last);
+                }
+                items.add(breach);
+                last = place;
+            }
+        }
+        return new BreachPage(items, null);
+    }
+
+    private static boolean isAfter(BreachCursor place, BreachCursor after) {
+        int byTime = place.declaredAt().compareTo(after.declaredAt());
+        if (byTime != 0) {
+            return byTime > 0;
+        }
+        int byId = place.incidentId().compareTo(after.incidentId());
+        return byId != 0 ? byId > 0 : place.clock().compareTo(after.clock()) > 0;
+    }
+
+    /** An incident of the period with at least one breached clock, as read for a list of breaches. */
+    private record BreachedRow(String incidentId, String title, Instant declaredAt, Severity declared, Severity highest,
+                               Instant ackDeadline, Instant ackStoppedAt, boolean ackBreached,
+                               Instant resolveDeadline, Instant resolvedAt, boolean resolveBreached) {
+
+        static BreachedRow of(ResultSet row) throws SQLException {
+            return new BreachedRow(row.getString("incident_id"), row.getString("title"), instant(row, "declared_at"),
+                    Severity.valueOf(row.getString("severity_declared")), Severity.valueOf(row.getString("severity_highest")),
+                    instant(row, "ack_deadline"), instant(row, "ack_stopped_at"), "BREACHED".equals(row.getString("ack_verdict")),
+                    instant(row, "resolve_deadline"), instant(row, "resolved_at"), "BREACHED".equals(row.getString("resolve_verdict")));
+        }
+
+        /** Its breached clocks in the report's order, named with the level the view lists it under. */
+        List<Breach> breaches(String view) {
+            Severity level = view.equals("highest") ? highest : declared;
+            List<Breach> breaches = new ArrayList<>(2);
+            if (ackBreached) {
+                breaches.add(Breach.of(incidentId, title, SlaReportBuilder.ACKNOWLEDGE, level, ackDeadline, ackStoppedAt));
+            }
+            if (resolveBreached) {
+                breaches.add(Breach.of(incidentId, title, SlaReportBuilder.RESOLVE, level, resolveDeadline, resolvedAt));
+            }
+            return breaches;
+        }
     }
 
     /** Every level is present, even without incidents, so the report always has the same shape. */
@@ -207,27 +282,19 @@ public class SlaRows {
     }
 
     /**
-     * The period's rows with each clock's deadline under the policy and its verdict at :now, as
-     * {@link SlaFacts#judge}: the earliest of (level first set + its target) over the levels set
-     * while the clock ran; met when it stopped at or before it; a running clock is breached once
-     * :now is past it.
+     * The period's rows (narrowed by {@code where}) with each clock's deadline under the policy
+     * and its verdict at :now, as {@link SlaFacts#judge}: the earliest of (level first set + its
+     * target) over the levels set while the clock ran; met when it stopped at or before it; a
+     * running clock is breached once :now is past it. A subquery, not a CTE, so that the planner
+     * can read a group's rows through an index and stop at a LIMIT.
      */
-    private String judged() {
-        return "WITH judged AS (SELECT incident_id, title, services, declared_at, severity_declared, severity_highest,"
-                + " ack_stopped_at, resolved_at, " + deadline("ack") + " AS ack_deadline, " + deadline("resolve") + " AS resolve_deadline,"
-                + " floor(extract(epoch FROM first_ack_at - declared_at))::bigint AS tta,"
-                + " floor(extract(epoch FROM resolved_at - declared_at))::bigint AS ttr"
-                + " FROM " + tables.sla() + " WHERE declared_at >= :from AND declared_at < :to),"
-                + " verdicts AS (SELECT judged.*, " + verdict("ack_stopped_at", "ack_deadline") + " AS ack_verdict, "
-                + verdict("resolved_at", "resolve_deadline") + " AS resolve_verdict FROM judged)";
-    }
-
-    /** Each breached clock of the period, one row per clock. */
-    private static String breached() {
-        return ", breached AS (SELECT incident_id, title, declared_at, severity_declared, severity_highest, services,"
-                + " 'acknowledge' AS clock, ack_deadline AS deadline, ack_stopped_at AS stopped_at FROM verdicts"
-                + " WHERE ack_verdict = 'BREACHED' UNION ALL SELECT incident_id, title, declared_at, severity_declared,"
-                + " severity_highest, services, 'resolve', resolve_deadline, resolved_at FROM verdicts WHERE resolve_verdict = 'BREACHED')";
+    private String judgedRows(String where) {
+        return "SELECT incident_id, title, services, declared_at, severity_declared, severity_highest, tta_seconds AS tta,"
+                + " ttr_seconds AS ttr, ack_stopped_at, resolved_at, ack_deadline, resolve_deadline, "
+                + verdict("ack_stopped_at", "ack_deadline") + " AS ack_verdict, " + verdict("resolved_at", "resolve_deadline")
+                + " AS resolve_verdict FROM (SELECT " + tables.sla() + ".*, " + deadline("ack") + " AS ack_deadline, "
+                + deadline("resolve") + " AS resolve_deadline FROM " + tables.sla()
+                + " WHERE declared_at >= :from AND declared_at < :to" + where + ") deadlines";
     }
 
     private static String deadline(String clock) {
@@ -247,22 +314,8 @@ public class SlaRows {
     /** Count, mean, p50 and p90 (nearest rank: percentile_disc) and max of a duration in whole seconds. */
     private static String stats(String duration) {
         return "count(" + duration + ") AS " + duration + "_count, round(avg(" + duration + "), 1) AS " + duration + "_mean,"
-                + " percentile_disc(0.5) WITHIN GROUP (ORDER BY " + duration + ") AS " + duration + "_p50,"
-                + " percentile_disc(0.9) WITHIN GROUP (ORDER BY " + duration + ") AS " + duration + "_p90,"
+                + " percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY " + duration + ") AS " + duration + "_percentiles,"
                 + " max(" + duration + ") AS " + duration + "_max";
-    }
-
-    /**
-     * Each row under the key of each view it counts in: its level at declaration and its highest
-     * level (grouped by severity), or each service it names, once (grouped by service).
-     */
-    private static String keyed(GroupBy groupBy, String rows) {
-        return switch (groupBy) {
-            case SEVERITY -> "(SELECT 'declared' AS view, severity_declared AS key, severity_declared AS severity, r.* FROM " + rows + " r"
-                    + " UNION ALL SELECT 'highest', severity_highest, severity_highest, r.* FROM " + rows + " r) keyed";
-            case SERVICE -> "(SELECT 'service' AS view, named.service AS key, r.severity_declared AS severity, r.* FROM " + rows + " r"
-                    + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(r.services) AS service) named) keyed";
-        };
     }
 
     private static MapSqlParameterSource parameters(Instant from, Instant to, SlaPolicy policy, Instant now) {
@@ -296,8 +349,8 @@ public class SlaRows {
                 return DurationStats.NONE;
             }
             BigDecimal mean = row.getBigDecimal(duration + "_mean");
-            return new DurationStats(count, mean.doubleValue(), row.getLong(duration + "_p50"), row.getLong(duration + "_p90"),
-                    row.getLong(duration + "_max"));
+            Long[] percentiles = (Long[]) row.getArray(duration + "_percentiles").getArray();
+            return new DurationStats(count, mean.doubleValue(), percentiles[0], percentiles[1], row.getLong(duration + "_max"));
         }
     }
 

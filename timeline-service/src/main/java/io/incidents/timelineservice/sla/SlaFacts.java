@@ -51,7 +51,17 @@ public record SlaFacts(String incidentId, String title, List<String> services, I
         Instant resolveDeadline = earliest(resolveLevelsFrom, level -> policy.targetFor(level).resolveWithin());
         return new IncidentSla(incidentId, title, services, declaredAt, severityAtDeclaration, highestSeverity,
                 currentSeverity, Clock.judge(ackDeadline, ackStoppedAt, now), Clock.judge(resolveDeadline, resolvedAt, now),
-                since(firstAck), since(resolvedAt), since(firstMitigation));
+                tta(), ttr(), since(firstMitigation));
+    }
+
+    /** Time to acknowledge (declaration to first acknowledgement), null if never acknowledged. */
+    public Duration tta() {
+        return since(firstAck);
+    }
+
+    /** Time to resolve (declaration to final resolution), null while open. */
+    public Duration ttr() {
+        return since(resolvedAt);
     }
 
     private static Instant earliest(Map<Severity, Instant> levelsFrom, Function<Severity, Duration> target) {
