@@ -49,6 +49,7 @@ public class SlaRows {
 
     /** SlaReportBuilder's order of breaches, by incident (then acknowledge before resolve); "C" compares ids as Java does. */
     private static final String ROW_ORDER = "declared_at, incident_id COLLATE \"C\"";
+    private static final String REPORT_WORK_MEM = "32MB";
     private static final String ANY_BREACH = "(ack_verdict = 'BREACHED' OR resolve_verdict = 'BREACHED')";
     /** A group's counts and duration figures, over judged rows. */
     private static final String FIGURES = "count(*) AS incidents,"
@@ -122,6 +123,8 @@ public class SlaRows {
      */
     public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup) {
         MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("listed", breachesPerGroup);
+        // Inside the caller's read-only transaction: the percentiles' sorts of a large period in memory, not on disk.
+        jdbc.execute("SET LOCAL work_mem = '" + REPORT_WORK_MEM + "'");
         Map<String, Map<String, GroupFigures>> figures = new LinkedHashMap<>();
         Map<String, Map<String, List<Breach>>> breaches = new LinkedHashMap<>();
         RowCallbackHandler figuresOfGroup = row -> figures.computeIfAbsent(row.getString("view"), view -> new LinkedHashMap<>())
