@@ -2,6 +2,7 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.CloudEventRecordParser;
+import io.incidents.support.events.PollBatches;
 import io.incidents.support.events.StoredEvent;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Applies each {@code incident-events} record in one database transaction. The ledger drops
+ * Applies each poll of {@code incident-events} records in one database transaction. The ledger drops
  * copies it has already applied, so a redelivery after a crash (offset not yet committed)
  * changes nothing, and an event is never lost: the offset only moves once the transaction
  * has committed. While a replay (on any instance) fills its rebuild tables, the event goes there
@@ -51,20 +52,23 @@ public class IncidentEventsListener {
     }
 
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.
-    // Record by record for now: with a poll per transaction the fault suite's kill-9
-    // notification-service scenario got messages twice more often (docs/performance.md, "What
-    // remains", item 0); PollBatches and applyAll are ready for when that is settled.
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}")
-    void on(ConsumerRecord<String, String> record) {
-        process(record);
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${incidents.timeline.topic:incident-events}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> records) {
+        PollBatches.apply(records, this::applyTogether);
+    }
+
+    /** One record, as consumed: also what re-driving a dead letter does with it. */
+    public void process(ConsumerRecord<String, String> record) {
+        applyTogether(List.of(record));
     }
 
     /**
-     * One record, as consumed: also what re-driving a dead letter does with it. Through
-     * {@link EventLedger#applyAll} (a list of one), the path a replay takes with a poll of records.
+     * A poll's records in one transaction: a few statements for all of them, and the fence asked
+     * once. Every record is parsed before anything is written, so an unreadable one fails the
+     * batch, not half of it.
      */
-    public void process(ConsumerRecord<String, String> record) {
-        List<StoredEvent> events = List.of(CloudEventRecordParser.parse(record));
+    private void applyTogether(List<ConsumerRecord<String, String>> records) {
+        List<StoredEvent> events = records.stream().map(CloudEventRecordParser::parse).toList();
         EventLedger.Applied outcome = transaction.execute(status -> {
             Instant now = clock.instant();
             // First, before writing anything: a swap under way is waited for, not deadlocked with.
