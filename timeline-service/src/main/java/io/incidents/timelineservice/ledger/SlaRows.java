@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The incidents' SLA facts, one narrow row each ({@code incident_sla}), and the SLA report read
@@ -122,7 +123,14 @@ public class SlaRows {
      * builder's order); its adherence counts every one.
      */
     public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup) {
+        return report(from, to, groupBy, policy, now, breachesPerGroup, null);
+    }
+
+    /** The same, over the incidents naming {@code service} only (all of them when null), as the dashboard filters. */
+    public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup,
+                            String service) {
         MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("listed", breachesPerGroup);
+        String only = naming(service, parameters);
         // Inside the caller's read-only transaction: the percentiles' sorts of a large period in memory, not on disk.
         jdbc.execute("SET LOCAL work_mem = '" + REPORT_WORK_MEM + "'");
         Map<String, Map<String, GroupFigures>> figures = new LinkedHashMap<>();
@@ -134,29 +142,29 @@ public class SlaRows {
                 // Both views in one pass over the period's rows.
                 named.query("SELECT CASE WHEN GROUPING(severity_declared) = 0 THEN 'declared' ELSE 'highest' END AS view,"
                         + " CASE WHEN GROUPING(severity_declared) = 0 THEN severity_declared ELSE severity_highest END AS key, "
-                        + FIGURES + " FROM (" + judgedRows("") + ") judged"
+                        + FIGURES + " FROM (" + judgedRows(only) + ") judged"
                         + " GROUP BY GROUPING SETS ((severity_declared), (severity_highest))", parameters, figuresOfGroup);
-                for (String view : List.of("declared", "highest")) {
+                for (String view : breachesPerGroup == 0 ? List.<String>of() : List.of("declared", "highest")) {
                     for (Severity level : Severity.values()) {
-                        breaches.computeIfAbsent(view, v -> new LinkedHashMap<>())
-                                .put(level.name(), breaches(from, to, view, level.name(), policy, now, null, breachesPerGroup).items());
+                        breaches.computeIfAbsent(view, v -> new LinkedHashMap<>()).put(level.name(),
+                                breaches(from, to, view, level.name(), policy, now, null, breachesPerGroup, service).items());
                     }
                 }
             }
             case SERVICE -> {
-                named.query("SELECT 'service' AS view, named.service AS key, " + FIGURES + " FROM (" + judgedRows("") + ") judged"
+                named.query("SELECT 'service' AS view, named.service AS key, " + FIGURES + " FROM (" + judgedRows(only) + ") judged"
                         + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(judged.services) AS service) named GROUP BY named.service",
                         parameters, figuresOfGroup);
                 // The first breached incidents of every service at once: one pass, not one per service.
                 Map<String, List<BreachedRow>> rows = new LinkedHashMap<>();
                 named.query("SELECT * FROM (SELECT judged.*, named.service, row_number() OVER (PARTITION BY named.service"
-                        + " ORDER BY " + ROW_ORDER + ") AS place FROM (" + judgedRows("") + ") judged"
+                        + " ORDER BY " + ROW_ORDER + ") AS place FROM (" + judgedRows(only) + ") judged"
                         + " CROSS JOIN LATERAL (SELECT DISTINCT unnest(judged.services) AS service) named WHERE " + ANY_BREACH + ") ranked"
                         + " WHERE place <= :listed ORDER BY service, place", parameters, row -> {
-                            rows.computeIfAbsent(row.getString("service"), service -> new ArrayList<>()).add(BreachedRow.of(row));
+                            rows.computeIfAbsent(row.getString("service"), named -> new ArrayList<>()).add(BreachedRow.of(row));
                         });
-                rows.forEach((service, breached) -> breaches.computeIfAbsent("service", v -> new LinkedHashMap<>())
-                        .put(service, page(breached, "service", null, breachesPerGroup).items()));
+                rows.forEach((named, breached) -> breaches.computeIfAbsent("service", v -> new LinkedHashMap<>())
+                        .put(named, page(breached, "service", null, breachesPerGroup).items()));
             }
         }
         return switch (groupBy) {
@@ -183,10 +191,15 @@ public class SlaRows {
      */
     public BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
                                BreachCursor after, int limit) {
+        return breaches(from, to, view, key, policy, now, after, limit, null);
+    }
+
+    private BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
+                                BreachCursor after, int limit, String service) {
         MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("key", key)
                 // Each row has at least one breach; one more than asked, and the cursor's own row, tell whether more follow.
                 .addValue("rows", (long) limit + 2);
-        String where = switch (view) {
+        String where = naming(service, parameters) + switch (view) {
             case "declared" -> " AND severity_declared = :key";
             case "highest" -> " AND severity_highest = :key";
             case "service" -> " AND :key = ANY(services)";
@@ -199,6 +212,44 @@ public class SlaRows {
         List<BreachedRow> rows = named.query("SELECT * FROM (" + judgedRows(where) + ") judged WHERE " + ANY_BREACH
                 + " ORDER BY " + ROW_ORDER + " LIMIT :rows", parameters, (row, i) -> BreachedRow.of(row));
         return page(rows, view, after, limit);
+    }
+
+    /** A breach as the dashboard lists it: with the services its incident names. */
+    public record ListedBreach(Breach breach, List<String> services) {
+    }
+
+    /**
+     * The latest breaches of the period (deadline newest first, then incident id and clock) under
+     * {@code policy}, at most {@code limit}, each named with its level in {@code view} ("declared"
+     * or "highest"); of the incidents naming {@code service} only, unless null.
+     */
+    public List<ListedBreach> latestBreaches(Instant from, Instant to, String view, String service, SlaPolicy policy,
+                                             Instant now, int limit) {
+        MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("limit", limit);
+        String rows = "(" + judgedRows(naming(service, parameters)) + ") judged";
+        String level = view.equals("highest") ? "severity_highest" : "severity_declared";
+        return named.query("SELECT * FROM (SELECT incident_id, title, services, " + level + " AS severity, 'acknowledge' AS clock,"
+                + " ack_deadline AS deadline, ack_stopped_at AS stopped_at FROM " + rows + " WHERE ack_verdict = 'BREACHED'"
+                + " UNION ALL SELECT incident_id, title, services, " + level + ", 'resolve', resolve_deadline, resolved_at FROM " + rows
+                + " WHERE resolve_verdict = 'BREACHED') breached ORDER BY deadline DESC, incident_id COLLATE \"C\", clock LIMIT :limit",
+                parameters, (row, i) -> new ListedBreach(Breach.of(row.getString("incident_id"), row.getString("title"),
+                        row.getString("clock"), Severity.valueOf(row.getString("severity")), instant(row, "deadline"),
+                        instant(row, "stopped_at")), strings(row.getArray("services"))));
+    }
+
+    /** Every service named by an incident declared in [from, to), in Java's string order. */
+    public List<String> servicesNamed(Instant from, Instant to) {
+        return new ArrayList<>(new TreeSet<>(jdbc.queryForList("SELECT DISTINCT unnest(services) FROM " + tables.sla()
+                + " WHERE declared_at >= ? AND declared_at < ?", String.class, Timestamp.from(from), Timestamp.from(to))));
+    }
+
+    /** The condition keeping the incidents that name {@code service} (none when null), its parameter added. */
+    private static String naming(String service, MapSqlParameterSource parameters) {
+        if (service == null) {
+            return "";
+        }
+        parameters.addValue("service", service);
+        return " AND :service = ANY(services)";
     }
 
     /** The breaches of {@code rows} (in row order, each row's acknowledge clock first) after {@code after}, at most {@code limit}. */

@@ -1,29 +1,22 @@
 package io.incidents.timelineservice.dashboard.sla;
 
 import io.incidents.events.Severity;
+import io.incidents.policy.SlaPolicy;
+import io.incidents.timelineservice.ledger.SlaRows;
 import io.incidents.timelineservice.sla.GroupBy;
-import io.incidents.timelineservice.sla.IncidentSla;
 import io.incidents.timelineservice.sla.SlaReport;
 import io.incidents.timelineservice.sla.SlaReport.Breach;
 import io.incidents.timelineservice.sla.SlaReport.Group;
-import io.incidents.timelineservice.sla.SlaReportBuilder;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * Everything the SLA page shows, from incidents each judged once by the SLA engine: the period's
- * figures per severity against the previous period's, the same per week and per service, and the
- * breaches. Grouping and statistics are {@link SlaReportBuilder}'s, so the page says what
- * {@code /api/v1/sla} says.
+ * Everything the SLA page shows: the period's figures per severity against the previous period's,
+ * the same per week and per service, and the breaches. Each is a report of the same query as
+ * {@code /api/v1/sla} ({@link SlaRows}), so the page says what the API says.
  */
 public final class SlaFigures {
 
@@ -58,7 +51,7 @@ public final class SlaFigures {
     }
 
     private final SlaQuery query;
-    private final List<IncidentSla> current;
+    private final int incidentCount;
     private final List<Group> groups;
     private final List<Group> previousGroups;
     private final List<Week> weeks;
@@ -69,11 +62,11 @@ public final class SlaFigures {
     private final List<String> serviceNames;
     private final int previousCount;
 
-    private SlaFigures(SlaQuery query, List<IncidentSla> current, List<Group> groups, List<Group> previousGroups,
+    private SlaFigures(SlaQuery query, int incidentCount, List<Group> groups, List<Group> previousGroups,
                        List<Week> weeks, List<List<Group>> weekly, List<Group> services, List<BreachRow> breaches,
                        int breachCount, List<String> serviceNames, int previousCount) {
         this.query = query;
-        this.current = current;
+        this.incidentCount = incidentCount;
         this.groups = groups;
         this.previousGroups = previousGroups;
         this.weeks = weeks;
@@ -86,78 +79,56 @@ public final class SlaFigures {
     }
 
     /**
-     * @param evaluated the incidents declared in [{@code query.previousFrom()}, {@code query.to()}),
-     *                  judged at {@code now}: this period's and the previous one's
+     * The page's figures under {@code policy}, judged at {@code now}: each one a report read from
+     * the incidents' SLA facts rows ({@link SlaRows}), so the page holds no incident in memory
+     * whatever the period's size.
      */
-    static SlaFigures of(List<IncidentSla> evaluated, SlaQuery query, Instant now) {
-        List<IncidentSla> current = new ArrayList<>();
-        List<IncidentSla> previous = new ArrayList<>();
-        Set<String> serviceNames = new TreeSet<>();
-        for (IncidentSla incident : evaluated) {
-            serviceNames.addAll(incident.services());
-            if (query.service() != null && !incident.services().contains(query.service())) {
-                continue;
-            }
-            Instant at = incident.declaredAt();
-            if (!at.isBefore(query.from()) && at.isBefore(query.to())) {
-                current.add(incident);
-            } else if (!at.isBefore(query.previousFrom()) && at.isBefore(query.from())) {
-                previous.add(incident);
-            }
-        }
-        if (query.service() != null) {
-            serviceNames.add(query.service());
-        }
-
-        SlaReport report = SlaReportBuilder.build(current, GroupBy.SEVERITY, query.from(), query.to());
-        SlaReport before = SlaReportBuilder.build(previous, GroupBy.SEVERITY, query.previousFrom(), query.from());
-
+    static SlaFigures of(SlaRows rows, SlaPolicy policy, SlaQuery query, Instant now) {
+        String service = query.service();
+        SlaReport report = rows.report(query.from(), query.to(), GroupBy.SEVERITY, policy, now, 0, service);
+        SlaReport before = rows.report(query.previousFrom(), query.from(), GroupBy.SEVERITY, policy, now, 0, service);
         // Each incident lands in one week; a week's figures come from its own incidents only.
         List<Week> weeks = Week.covering(query.from(), query.to());
-        List<List<IncidentSla>> perWeek = new ArrayList<>();
-        weeks.forEach(week -> perWeek.add(new ArrayList<>()));
-        for (IncidentSla incident : current) {
-            int index = Week.indexOf(weeks, incident.declaredAt());
-            if (index >= 0) {
-                perWeek.get(index).add(incident);
-            }
-        }
         List<List<Group>> weekly = new ArrayList<>();
-        for (int i = 0; i < weeks.size(); i++) {
-            weekly.add(inView(SlaReportBuilder.build(perWeek.get(i), GroupBy.SEVERITY, weeks.get(i).start(),
-                    weeks.get(i).end()), query.view()));
+        for (Week week : weeks) {
+            weekly.add(inView(rows.report(week.start(), week.end(), GroupBy.SEVERITY, policy, now, 0, service), query.view()));
         }
-
-        List<Group> services = SlaReportBuilder.build(current, GroupBy.SERVICE, query.from(), query.to()).groups();
+        List<Group> services = rows.report(query.from(), query.to(), GroupBy.SERVICE, policy, now, 0, service).groups();
         List<Group> groups = inView(report, query.view());
-        List<BreachRow> breaches = breaches(groups, current, now);
-        return new SlaFigures(query, List.copyOf(current), groups, inView(before, query.view()), weeks, weekly, services,
-                breaches.stream().limit(MAX_BREACHES).toList(), breaches.size(), List.copyOf(serviceNames),
-                previous.size());
+        String view = query.view() == SlaQuery.View.HIGHEST ? "highest" : "declared";
+        List<BreachRow> breaches = rows.latestBreaches(query.from(), query.to(), view, service, policy, now, MAX_BREACHES)
+                .stream().map(listed -> breachRow(listed, now)).toList();
+        int breachCount = groups.stream().mapToInt(group -> group.acknowledge().breached() + group.resolve().breached()).sum();
+        List<String> serviceNames = new ArrayList<>(rows.servicesNamed(query.previousFrom(), query.to()));
+        if (service != null && !serviceNames.contains(service)) {
+            serviceNames.add(service);
+            serviceNames.sort(null);
+        }
+        return new SlaFigures(query, count(groups), groups, inView(before, query.view()), weeks, weekly, services,
+                breaches, breachCount, List.copyOf(serviceNames), count(inView(before, query.view())));
     }
 
     static List<Group> inView(SlaReport report, SlaQuery.View view) {
         return view == SlaQuery.View.HIGHEST ? report.byHighestSeverity() : report.groups();
     }
 
-    /** Newest deadline first: the latest trouble at the top. */
-    private static List<BreachRow> breaches(List<Group> groups, List<IncidentSla> incidents, Instant now) {
-        Map<String, IncidentSla> byId = new HashMap<>();
-        incidents.forEach(incident -> byId.put(incident.incidentId(), incident));
-        List<BreachRow> rows = new ArrayList<>();
-        for (Group group : groups) {
-            for (Breach breach : group.breaches()) {
-                Instant stopped = breach.stoppedAt();
-                Duration late = Duration.between(breach.deadline(), stopped == null ? now : stopped);
-                String by = Format.seconds(late.getSeconds()) + (stopped == null ? " and counting" : "");
-                IncidentSla incident = byId.get(breach.incidentId());
-                rows.add(new BreachRow(breach.incidentId(), breach.title(), breach.severity(),
-                        incident == null ? List.of() : incident.services(), breach.clock(), breach.deadline(), stopped, by));
-            }
-        }
-        rows.sort(Comparator.comparing(BreachRow::deadline).reversed().thenComparing(BreachRow::incidentId)
-                .thenComparing(BreachRow::clock));
-        return rows;
+    private static int count(List<Group> groups) {
+        return groups.stream().mapToInt(Group::count).sum();
+    }
+
+    /** A breached clock, and by how much: a running clock is late by the time since its deadline. */
+    private static BreachRow breachRow(SlaRows.ListedBreach listed, Instant now) {
+        Breach breach = listed.breach();
+        Instant stopped = breach.stoppedAt();
+        Duration late = Duration.between(breach.deadline(), stopped == null ? now : stopped);
+        String by = Format.seconds(late.getSeconds()) + (stopped == null ? " and counting" : "");
+        return new BreachRow(breach.incidentId(), breach.title(), breach.severity(), listed.services(), breach.clock(),
+                breach.deadline(), stopped, by);
+    }
+
+    /** The same period's groups (in the query's view) under other targets: what the what-if form shows beside today's. */
+    List<Group> under(SlaRows rows, SlaPolicy asked, Instant now) {
+        return inView(rows.report(query.from(), query.to(), GroupBy.SEVERITY, asked, now, 0, query.service()), query.view());
     }
 
     public List<Card> cards() {
@@ -193,13 +164,9 @@ public final class SlaFigures {
         return query;
     }
 
-    /** This period's incidents (after the service filter), for a what-if over the same ones. */
-    public Set<String> incidentIds() {
-        return current.stream().map(IncidentSla::incidentId).collect(Collectors.toSet());
-    }
 
     public int incidentCount() {
-        return current.size();
+        return incidentCount;
     }
 
     public int previousCount() {
@@ -245,6 +212,6 @@ public final class SlaFigures {
 
     /** True when nothing at all was declared in this period. */
     public boolean empty() {
-        return current.isEmpty();
+        return incidentCount == 0;
     }
 }

@@ -5,10 +5,6 @@ import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.api.BadQueryException;
 import io.incidents.timelineservice.ledger.SlaRows;
-import io.incidents.timelineservice.sla.GroupBy;
-import io.incidents.timelineservice.sla.IncidentSla;
-import io.incidents.timelineservice.sla.SlaFacts;
-import io.incidents.timelineservice.sla.SlaReportBuilder;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -24,9 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The SLA page: adherence per severity against the previous period, weekly charts, adherence per
@@ -49,8 +43,8 @@ class SlaPageController {
         this.clock = clock;
     }
 
-    /** A period's SLA facts and their incidents judged under today's targets, and how long each took. */
-    private record Loaded(List<SlaFacts> facts, SlaFigures figures, long loadMillis, long figuresMillis) {
+    /** A period's figures under today's targets, and how long they took. */
+    private record Loaded(SlaFigures figures, long figuresMillis) {
     }
 
     @GetMapping("/sla")
@@ -85,12 +79,7 @@ class SlaPageController {
         long started = System.nanoTime();
         try {
             SlaPolicy asked = WhatIf.policy(params, policy);
-            Set<String> ids = figures.incidentIds();
-            List<IncidentSla> again = loaded.facts().stream().filter(facts -> ids.contains(facts.incidentId()))
-                    .map(facts -> facts.judge(asked, now)).toList();
-            model.addAttribute("whatIf", WhatIf.compare(figures.groups(),
-                    SlaFigures.inView(SlaReportBuilder.build(again, GroupBy.SEVERITY, query.from(), query.to()), query.view()),
-                    policy, asked));
+            model.addAttribute("whatIf", WhatIf.compare(figures.groups(), figures.under(slaRows, asked, now), policy, asked));
         } catch (BadQueryException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("whatIfError", e.getReason());
@@ -118,10 +107,8 @@ class SlaPageController {
 
     private Loaded load(SlaQuery query, Instant now) {
         long started = System.nanoTime();
-        List<SlaFacts> facts = slaRows.declaredBetween(query.previousFrom(), query.to());
-        long loaded = System.nanoTime();
-        SlaFigures figures = SlaFigures.of(facts.stream().map(incident -> incident.judge(policy, now)).toList(), query, now);
-        return new Loaded(facts, figures, millis(loaded - started), millis(System.nanoTime() - loaded));
+        SlaFigures figures = SlaFigures.of(slaRows, policy, query, now);
+        return new Loaded(figures, millis(System.nanoTime() - started));
     }
 
     private void show(SlaFigures figures, Model model) {
@@ -148,12 +135,9 @@ class SlaPageController {
         model.addAttribute("targets", WhatIf.targets(policy));
     }
 
-    /**
-     * Where the time went, for the browser's network panel: reading the SLA facts, judging and
-     * grouping them, and the what-if (rendering comes after).
-     */
+    /** Where the time went, for the browser's network panel: the figures' queries and the what-if (rendering comes after). */
     private static void timing(HttpServletResponse response, Loaded loaded, long whatIfMillis) {
-        response.setHeader("Server-Timing", "load;dur=" + loaded.loadMillis() + ", figures;dur=" + loaded.figuresMillis()
+        response.setHeader("Server-Timing", "figures;dur=" + loaded.figuresMillis()
                 + (whatIfMillis >= 0 ? ", what-if;dur=" + whatIfMillis : ""));
     }
 
