@@ -5,7 +5,6 @@ import io.incidents.timelineservice.ledger.SlaRows;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.SlaReport;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Instant;
 
@@ -26,13 +25,11 @@ public class SlaReports {
         this.rows = liveSlaRows;
     }
 
-    @Transactional(readOnly = true)
-    public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now) {
+    SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now) {
         return rows.report(from, to, groupBy, policy, now, BREACHES_PER_GROUP);
     }
 
-    @Transactional(readOnly = true)
-    public SlaRows.BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
+    SlaRows.BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
                                 SlaRows.BreachCursor after, int limit) {
         return rows.breaches(from, to, view, key, policy, now, after, limit);
     }

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.sql.Array;
@@ -31,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -61,11 +64,15 @@ public class SlaRows {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final LedgerTables tables;
+    /** A report's statements share one snapshot, and its work_mem setting. */
+    private final TransactionTemplate readOnly;
 
     SlaRows(JdbcTemplate jdbc, LedgerTables tables) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tables = tables;
+        this.readOnly = new TransactionTemplate(new DataSourceTransactionManager(Objects.requireNonNull(jdbc.getDataSource())));
+        readOnly.setReadOnly(true);
     }
 
     /** Writes each incident's facts, replacing what was there. */
