@@ -10,6 +10,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -77,6 +80,13 @@ class DeliveryWorker implements SmartLifecycle {
     private final ReadWriteLock claiming = new ReentrantReadWriteLock();
     private volatile boolean running;
     private ExecutorService pool;
+    /** Runs {@link #sendDue} when messages were just enqueued; at most one such run waits at a time. */
+    private final ExecutorService waker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "delivery-wake");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     DeliveryWorker(DeliveryLog deliveries, List<ChannelSender> senders, DeliveryProperties properties, Clock clock,
                    MeterRegistry meters) {
@@ -167,8 +177,29 @@ class DeliveryWorker implements SmartLifecycle {
         return runs.isEmpty();
     }
 
+    /**
+     * New messages committed: send them now rather than at the next poll (which remains, for
+     * messages falling due later and for other instances' intake). Several commits in a row
+     * share one wake-up.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void wake(MessagesEnqueued enqueued) {
+        if (running && wakeQueued.compareAndSet(false, true)) {
+            meters.counter("notifications.delivery.wakeups").increment();
+            try {
+                waker.execute(() -> {
+                    wakeQueued.set(false);
+                    sendDue();
+                });
+            } catch (RejectedExecutionException e) {
+                wakeQueued.set(false); // shutting down: the messages stay due for the next start
+            }
+        }
+    }
+
+    /** One at a time, whether the poll or a wake-up calls it: it claims no more than the free threads. */
     @Scheduled(fixedDelayString = "${notifications.delivery.poll-interval:500ms}")
-    void sendDue() {
+    synchronized void sendDue() {
         claiming.readLock().lock();
         try {
             if (!running) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.notificationservice.delivery.DeliveryLog;
+import io.incidents.notificationservice.delivery.MessagesEnqueued;
 import io.incidents.notificationservice.incident.IncidentLedger;
 import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.routing.Channel;
 import io.incidents.notificationservice.routing.Notification;
 import io.incidents.notificationservice.routing.NotificationProperties;
 import io.incidents.notificationservice.routing.Router;
@@ -16,8 +18,9 @@ import io.incidents.support.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -48,10 +51,13 @@ public class NotificationIntake {
     private final NotificationProperties properties;
     private final Clock clock;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     NotificationIntake(IncidentLedger ledger, Router router, Templates templates, DeliveryLog deliveries, JdbcTemplate jdbc,
-                       NotificationProperties properties, Clock clock, TransactionTemplate transaction) {
+                       NotificationProperties properties, Clock clock, TransactionTemplate transaction,
+                       ApplicationEventPublisher events) {
         this.transaction = transaction;
+        this.events = events;
         this.ledger = ledger;
         this.router = router;
         this.templates = templates;
@@ -86,6 +92,7 @@ public class NotificationIntake {
     private int tell(List<IncidentLedger.Change> due) {
         Instant now = clock.instant();
         int count = 0;
+        int toSend = 0;
         for (IncidentLedger.Change change : due) {
             StoredEvent event = change.event();
             IncidentState incident = change.after();
@@ -101,7 +108,12 @@ public class NotificationIntake {
                             notification.recipient(), notification.template(), subject, message, now);
                 };
                 count += added ? 1 : 0;
+                toSend += added && notification.channel() != Channel.STATUS_PAGE ? 1 : 0;
             }
+        }
+        if (toSend > 0) {
+            // The worker sends them once this transaction commits, not at its next poll.
+            events.publishEvent(new MessagesEnqueued(toSend));
         }
         return count;
     }

@@ -221,6 +221,32 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void messagesJustEnqueuedGoOutWithoutWaitingForAPoll() {
+        startWorker(Duration.ofSeconds(1));
+        long first = db.enqueue(Channel.WEBHOOK, "a", T0);
+        long second = db.enqueue(Channel.WEBHOOK, "b", T0);
+
+        worker.wake(new MessagesEnqueued(2)); // what the intake's commit triggers; no poll runs in this test
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> webhooks.accepted.size() == 2);
+        assertThat(webhooks.accepted).containsOnlyKeys(first, second);
+        await().atMost(Duration.ofSeconds(10)).until(worker::idle);
+        assertThat(counter("notifications.delivery.wakeups")).isEqualTo(1);
+    }
+
+    @Test
+    void aStoppedWorkerIsNotWoken() {
+        startWorker(Duration.ofSeconds(1));
+        worker.stop();
+        db.enqueue(Channel.WEBHOOK, "a", T0);
+
+        worker.wake(new MessagesEnqueued(1));
+
+        assertThat(counter("notifications.delivery.wakeups")).isZero();
+        assertThat(count(Delivery.Status.PENDING)).isEqualTo(1);
+    }
+
+    @Test
     void aPollLeavesADestinationItsRunHoldsAlone() throws Exception {
         CountDownLatch sendStarted = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);

@@ -11,6 +11,7 @@ import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +49,8 @@ class IncidentEventsIntakeIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @AfterAll
     static void closeFeed() {
@@ -88,11 +91,18 @@ class IncidentEventsIntakeIntegrationTest {
         await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).until(() -> storedEvents(id) == 1);
         assertThat(messagesAbout(id)).as("nothing told before the declaration").isEmpty();
 
+        double wakeupsBefore = wakeups();
         feed.send(declared);
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesAbout(id).size() >= 2);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(wakeups()).as("the intake's commit woke the delivery worker").isGreaterThan(wakeupsBefore));
         assertThat(messagesAbout(id)).extracting(message -> message.get("event_id"))
                 .as("the declaration's messages first, then the acknowledgement's")
                 .containsSubsequence(EventFeed.header(declared, CloudEventHeaders.ID), EventFeed.header(acknowledged, CloudEventHeaders.ID));
+    }
+
+    private double wakeups() {
+        return meters.find("notifications.delivery.wakeups").counters().stream().mapToDouble(c -> c.count()).sum();
     }
 
     @Test
