@@ -1,6 +1,6 @@
 package io.incidents.timelineservice.api;
 
-import io.incidents.timelineservice.ledger.SlaRows.BreachCursor;
+import io.incidents.timelineservice.ledger.SlaReportQueries.BreachCursor;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.policy.SlaTarget;
-import io.incidents.timelineservice.ledger.SlaRows;
+import io.incidents.timelineservice.ledger.SlaReportQueries;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.SlaReport;
 import io.swagger.v3.oas.annotations.Operation;
@@ -108,7 +108,7 @@ class SlaController {
         if (limit < 1 || limit > MAX_BREACH_PAGE) {
             throw new BadQueryException("limit must be between 1 and " + MAX_BREACH_PAGE + ".");
         }
-        SlaRows.BreachPage page = reports.breaches(start, end, view, key, configuredPolicy, now, BreachCursors.read(after), limit);
+        SlaReportQueries.BreachPage page = reports.breaches(start, end, view, key, configuredPolicy, now, BreachCursors.read(after), limit);
         return new BreachPageResponse(page.items(), BreachCursors.write(page.next()));
     }
 

@@ -1,7 +1,7 @@
 package io.incidents.timelineservice.api;
 
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.ledger.SlaRows;
+import io.incidents.timelineservice.ledger.SlaReportQueries;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.SlaReport;
 import org.springframework.stereotype.Component;
@@ -19,18 +19,18 @@ public class SlaReports {
     /** How many breaches a report lists per group, in order; its adherence counts every one. */
     static final int BREACHES_PER_GROUP = 100;
 
-    private final SlaRows rows;
+    private final SlaReportQueries queries;
 
-    SlaReports(SlaRows liveSlaRows) {
-        this.rows = liveSlaRows;
+    SlaReports(SlaReportQueries liveSlaReports) {
+        this.queries = liveSlaReports;
     }
 
     SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now) {
-        return rows.report(from, to, groupBy, policy, now, BREACHES_PER_GROUP);
+        return queries.report(from, to, groupBy, policy, now, BREACHES_PER_GROUP);
     }
 
-    SlaRows.BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
-                                SlaRows.BreachCursor after, int limit) {
-        return rows.breaches(from, to, view, key, policy, now, after, limit);
+    SlaReportQueries.BreachPage breaches(Instant from, Instant to, String view, String key, SlaPolicy policy, Instant now,
+                                SlaReportQueries.BreachCursor after, int limit) {
+        return queries.breaches(from, to, view, key, policy, now, after, limit);
     }
 }

@@ -33,8 +33,8 @@ class LedgerConfiguration {
     }
 
     @Bean
-    SlaRows liveSlaRows(JdbcTemplate jdbc) {
-        return new SlaRows(jdbc, LedgerTables.LIVE);
+    SlaReportQueries liveSlaReports(JdbcTemplate jdbc) {
+        return new SlaReportQueries(jdbc, LedgerTables.LIVE);
     }
 
     @Bean

@@ -2,7 +2,7 @@ package io.incidents.timelineservice.dashboard.sla;
 
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
-import io.incidents.timelineservice.ledger.SlaRows;
+import io.incidents.timelineservice.ledger.SlaReportQueries;
 import io.incidents.timelineservice.sla.GroupBy;
 import io.incidents.timelineservice.sla.SlaReport;
 import io.incidents.timelineservice.sla.SlaReport.Breach;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Everything the SLA page shows: the period's figures per severity against the previous period's,
  * the same per week and per service, and the breaches. Each is a report of the same query as
- * {@code /api/v1/sla} ({@link SlaRows}), so the page says what the API says.
+ * {@code /api/v1/sla} ({@link SlaReportQueries}), so the page says what the API says.
  */
 public final class SlaFigures {
 
@@ -80,26 +80,26 @@ public final class SlaFigures {
 
     /**
      * The page's figures under {@code policy}, judged at {@code now}: each one a report read from
-     * the incidents' SLA facts rows ({@link SlaRows}), so the page holds no incident in memory
+     * the incidents' SLA facts rows ({@link SlaReportQueries}), so the page holds no incident in memory
      * whatever the period's size.
      */
-    static SlaFigures of(SlaRows rows, SlaPolicy policy, SlaQuery query, Instant now) {
+    static SlaFigures of(SlaReportQueries reports, SlaPolicy policy, SlaQuery query, Instant now) {
         String service = query.service();
-        SlaReport report = rows.report(query.from(), query.to(), GroupBy.SEVERITY, policy, now, 0, service);
-        SlaReport before = rows.report(query.previousFrom(), query.from(), GroupBy.SEVERITY, policy, now, 0, service);
+        SlaReport report = reports.report(query.from(), query.to(), GroupBy.SEVERITY, policy, now, 0, service);
+        SlaReport before = reports.report(query.previousFrom(), query.from(), GroupBy.SEVERITY, policy, now, 0, service);
         // Each incident lands in one week; a week's figures come from its own incidents only.
         List<Week> weeks = Week.covering(query.from(), query.to());
         List<List<Group>> weekly = new ArrayList<>();
         for (Week week : weeks) {
-            weekly.add(inView(rows.report(week.start(), week.end(), GroupBy.SEVERITY, policy, now, 0, service), query.view()));
+            weekly.add(inView(reports.report(week.start(), week.end(), GroupBy.SEVERITY, policy, now, 0, service), query.view()));
         }
-        List<Group> services = rows.report(query.from(), query.to(), GroupBy.SERVICE, policy, now, 0, service).groups();
+        List<Group> services = reports.report(query.from(), query.to(), GroupBy.SERVICE, policy, now, 0, service).groups();
         List<Group> groups = inView(report, query.view());
         String view = query.view() == SlaQuery.View.HIGHEST ? "highest" : "declared";
-        List<BreachRow> breaches = rows.latestBreaches(query.from(), query.to(), view, service, policy, now, MAX_BREACHES)
+        List<BreachRow> breaches = reports.latestBreaches(query.from(), query.to(), view, service, policy, now, MAX_BREACHES)
                 .stream().map(listed -> breachRow(listed, now)).toList();
         int breachCount = groups.stream().mapToInt(group -> group.acknowledge().breached() + group.resolve().breached()).sum();
-        List<String> serviceNames = new ArrayList<>(rows.servicesNamed(query.previousFrom(), query.to()));
+        List<String> serviceNames = new ArrayList<>(reports.servicesNamed(query.previousFrom(), query.to()));
         if (service != null && !serviceNames.contains(service)) {
             serviceNames.add(service);
             serviceNames.sort(null);
@@ -117,7 +117,7 @@ public final class SlaFigures {
     }
 
     /** A breached clock, and by how much: a running clock is late by the time since its deadline. */
-    private static BreachRow breachRow(SlaRows.ListedBreach listed, Instant now) {
+    private static BreachRow breachRow(SlaReportQueries.ListedBreach listed, Instant now) {
         Breach breach = listed.breach();
         Instant stopped = breach.stoppedAt();
         Duration late = Duration.between(breach.deadline(), stopped == null ? now : stopped);
@@ -127,8 +127,8 @@ public final class SlaFigures {
     }
 
     /** The same period's groups (in the query's view) under other targets: what the what-if form shows beside today's. */
-    List<Group> under(SlaRows rows, SlaPolicy asked, Instant now) {
-        return inView(rows.report(query.from(), query.to(), GroupBy.SEVERITY, asked, now, 0, query.service()), query.view());
+    List<Group> under(SlaReportQueries reports, SlaPolicy asked, Instant now) {
+        return inView(reports.report(query.from(), query.to(), GroupBy.SEVERITY, asked, now, 0, query.service()), query.view());
     }
 
     public List<Card> cards() {

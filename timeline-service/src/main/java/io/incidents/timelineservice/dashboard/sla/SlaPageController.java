@@ -4,7 +4,7 @@ import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.api.BadQueryException;
-import io.incidents.timelineservice.ledger.SlaRows;
+import io.incidents.timelineservice.ledger.SlaReportQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,12 +33,12 @@ import java.util.Map;
 @DashboardPage
 class SlaPageController {
 
-    private final SlaRows slaRows;
+    private final SlaReportQueries slaReports;
     private final SlaPolicy policy;
     private final Clock clock;
 
-    SlaPageController(SlaRows liveSlaRows, SlaPolicy slaPolicy, Clock clock) {
-        this.slaRows = liveSlaRows;
+    SlaPageController(SlaReportQueries liveSlaReports, SlaPolicy slaPolicy, Clock clock) {
+        this.slaReports = liveSlaReports;
         this.policy = slaPolicy;
         this.clock = clock;
     }
@@ -79,7 +79,7 @@ class SlaPageController {
         long started = System.nanoTime();
         try {
             SlaPolicy asked = WhatIf.policy(params, policy);
-            model.addAttribute("whatIf", WhatIf.compare(figures.groups(), figures.under(slaRows, asked, now), policy, asked));
+            model.addAttribute("whatIf", WhatIf.compare(figures.groups(), figures.under(slaReports, asked, now), policy, asked));
         } catch (BadQueryException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("whatIfError", e.getReason());
@@ -107,7 +107,7 @@ class SlaPageController {
 
     private Loaded load(SlaQuery query, Instant now) {
         long started = System.nanoTime();
-        SlaFigures figures = SlaFigures.of(slaRows, policy, query, now);
+        SlaFigures figures = SlaFigures.of(slaReports, policy, query, now);
         return new Loaded(figures, millis(System.nanoTime() - started));
     }
 

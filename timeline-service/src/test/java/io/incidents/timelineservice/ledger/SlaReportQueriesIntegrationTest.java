@@ -42,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deadline) in a period no other test uses, compared under several policies.
  */
 @IntegrationTest
-class SlaRowsIntegrationTest {
+class SlaReportQueriesIntegrationTest {
 
     private static final List<String> SERVICES = List.of("api", "billing", "checkout", "search");
     /** Minutes at which clocks stop: the plan's targets, so that "exactly at the deadline" comes up often. */
@@ -51,7 +51,7 @@ class SlaRowsIntegrationTest {
     @Autowired
     EventLedger liveLedger;
     @Autowired
-    SlaRows liveSlaRows;
+    SlaReportQueries liveSlaReports;
     @Autowired
     TransactionTemplate transaction;
     @Autowired
@@ -93,7 +93,7 @@ class SlaRowsIntegrationTest {
             for (GroupBy groupBy : GroupBy.values()) {
                 SlaReport expected = SlaReportBuilder.build(judged(policy, now), groupBy, from, to);
 
-                SlaReport fromRows = liveSlaRows.report(from, to, groupBy, policy, now, Integer.MAX_VALUE);
+                SlaReport fromRows = liveSlaReports.report(from, to, groupBy, policy, now, Integer.MAX_VALUE);
 
                 assertThat(fromRows).as("seed %d, %s, %s", seed, groupBy, policy).isEqualTo(expected);
             }
@@ -105,7 +105,7 @@ class SlaRowsIntegrationTest {
         Instant now = to.plus(Duration.ofDays(1));
         SlaReport expected = SlaReportBuilder.build(judged(SlaPolicy.DEFAULT, now), GroupBy.SEVERITY, from, to);
 
-        SlaReport listed = liveSlaRows.report(from, to, GroupBy.SEVERITY, SlaPolicy.DEFAULT, now, 2);
+        SlaReport listed = liveSlaReports.report(from, to, GroupBy.SEVERITY, SlaPolicy.DEFAULT, now, 2);
 
         assertThat(expected.groups()).anyMatch(group -> group.breaches().size() > 2);
         for (int i = 0; i < expected.groups().size(); i++) {
@@ -136,9 +136,9 @@ class SlaRowsIntegrationTest {
 
     private List<SlaReport.Breach> allPages(String view, String key, Instant now) {
         List<SlaReport.Breach> all = new ArrayList<>();
-        SlaRows.BreachCursor after = null;
+        SlaReportQueries.BreachCursor after = null;
         do {
-            SlaRows.BreachPage page = liveSlaRows.breaches(from, to, view, key, SlaPolicy.DEFAULT, now, after, 7);
+            SlaReportQueries.BreachPage page = liveSlaReports.breaches(from, to, view, key, SlaPolicy.DEFAULT, now, after, 7);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(7);
             all.addAll(page.items());
             after = page.next();
@@ -155,7 +155,7 @@ class SlaRowsIntegrationTest {
             // each call takes the next incidents by id
         }
 
-        assertThat(liveSlaRows.declaredBetween(from, to)).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(
+        assertThat(new SlaRows(jdbc, LedgerTables.LIVE).declaredBetween(from, to)).as("seed %d", seed).containsExactlyInAnyOrderElementsOf(
                 histories.values().stream().map(events -> SlaEngine.facts(events.stream().map(StoredEvent::event).toList())).toList());
     }
 
