@@ -81,10 +81,17 @@ public class SlaReportQueries {
     /** The same, over the incidents naming {@code service} only (all of them when null), as the dashboard filters. */
     public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup,
                             String service) {
+        return readOnly.execute(status -> {
+            // The percentiles' sorts of a large period in memory, not on disk (SET LOCAL: this transaction only).
+            jdbc.execute("SET LOCAL work_mem = '" + REPORT_WORK_MEM + "'");
+            return reportInTransaction(from, to, groupBy, policy, now, breachesPerGroup, service);
+        });
+    }
+
+    private SlaReport reportInTransaction(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now,
+                                          int breachesPerGroup, String service) {
         MapSqlParameterSource parameters = parameters(from, to, policy, now).addValue("listed", breachesPerGroup);
         String only = naming(service, parameters);
-        // Inside the caller's read-only transaction: the percentiles' sorts of a large period in memory, not on disk.
-        jdbc.execute("SET LOCAL work_mem = '" + REPORT_WORK_MEM + "'");
         Map<String, Map<String, GroupFigures>> figures = new LinkedHashMap<>();
         Map<String, Map<String, List<Breach>>> breaches = new LinkedHashMap<>();
         RowCallbackHandler figuresOfGroup = row -> figures.computeIfAbsent(row.getString("view"), view -> new LinkedHashMap<>())
