@@ -29,16 +29,6 @@ record Week(Instant start, Instant end) {
         return weeks;
     }
 
-    /** Which of {@code weeks} (from {@link #covering}) holds {@code at}, or -1 if none does. */
-    static int indexOf(List<Week> weeks, Instant at) {
-        if (weeks.isEmpty() || at.isBefore(weeks.get(0).start()) || !at.isBefore(weeks.get(weeks.size() - 1).end())) {
-            return -1;
-        }
-        Instant firstMonday = weeks.size() > 1 ? weeks.get(1).start().minus(WEEK) : weeks.get(0).start();
-        int index = (int) (Duration.between(firstMonday, at).toSeconds() / WEEK.toSeconds());
-        return Math.min(index, weeks.size() - 1);
-    }
-
     LocalDate firstDay() {
         return LocalDate.ofInstant(start, ZoneOffset.UTC);
     }
