@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.api;
 
 import io.incidents.timelineservice.ledger.SlaReportQueries.BreachCursor;
+import io.incidents.timelineservice.sla.SlaReport.Breach;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -27,7 +28,7 @@ final class BreachCursors {
         }
         try {
             String[] place = new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8).split("\n", 3);
-            if (place.length == 3 && (place[1].equals("acknowledge") || place[1].equals("resolve"))) {
+            if (place.length == 3 && (place[1].equals(Breach.ACKNOWLEDGE) || place[1].equals(Breach.RESOLVE))) {
                 return new BreachCursor(Instant.parse(place[0]), place[2], place[1]);
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -9,7 +9,6 @@ import io.incidents.timelineservice.sla.SlaReport.Adherence;
 import io.incidents.timelineservice.sla.SlaReport.Breach;
 import io.incidents.timelineservice.sla.SlaReport.DurationStats;
 import io.incidents.timelineservice.sla.SlaReport.Group;
-import io.incidents.timelineservice.sla.SlaReportBuilder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -44,7 +43,7 @@ import static io.incidents.timelineservice.ledger.SlaRows.strings;
  */
 public class SlaReportQueries {
 
-    /** SlaReportBuilder's order of breaches, by incident (then acknowledge before resolve); "C" compares ids as Java does. */
+    /** The order of a report's breaches: by declaration, incident id ("C": as Java compares them), then acknowledge before resolve. */
     private static final String ROW_ORDER = "declared_at, incident_id COLLATE \"C\"";
     private static final String REPORT_WORK_MEM = "32MB";
     private static final String ANY_BREACH = "(ack_verdict = 'BREACHED' OR resolve_verdict = 'BREACHED')";
@@ -69,10 +68,9 @@ public class SlaReportQueries {
     }
 
     /**
-     * The SLA report of the incidents declared in [from, to) under {@code policy}, as
-     * {@link SlaReportBuilder} would build it from each incident judged at {@code now}, except
-     * that each group lists at most {@code breachesPerGroup} of its breaches (the first, in the
-     * builder's order); its adherence counts every one.
+     * The SLA report of the incidents declared in [from, to) under {@code policy}, each judged at
+     * {@code now} (SPEC 4), each group listing at most {@code breachesPerGroup} of its breaches
+     * (the first, in the report's order); its adherence counts every one.
      */
     public SlaReport report(Instant from, Instant to, GroupBy groupBy, SlaPolicy policy, Instant now, int breachesPerGroup) {
         return report(from, to, groupBy, policy, now, breachesPerGroup, null);
@@ -257,10 +255,10 @@ public class SlaReportQueries {
             Severity level = view.equals("highest") ? highest : declared;
             List<Breach> breaches = new ArrayList<>(2);
             if (ackBreached) {
-                breaches.add(Breach.of(incidentId, title, SlaReportBuilder.ACKNOWLEDGE, level, ackDeadline, ackStoppedAt));
+                breaches.add(Breach.of(incidentId, title, Breach.ACKNOWLEDGE, level, ackDeadline, ackStoppedAt));
             }
             if (resolveBreached) {
-                breaches.add(Breach.of(incidentId, title, SlaReportBuilder.RESOLVE, level, resolveDeadline, resolvedAt));
+                breaches.add(Breach.of(incidentId, title, Breach.RESOLVE, level, resolveDeadline, resolvedAt));
             }
             return breaches;
         }

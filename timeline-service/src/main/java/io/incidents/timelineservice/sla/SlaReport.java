@@ -4,14 +4,13 @@ import io.incidents.events.Severity;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * SLA adherence over the incidents declared in [from, to), built by {@link SlaReportBuilder}.
+ * SLA adherence over the incidents declared in [from, to) (SPEC 4), read from the incidents' SLA
+ * facts by {@code ledger.SlaReportQueries}.
  *
  * @param groups            one group per severity at declaration, or per service
  * @param byHighestSeverity the second view by highest severity reached; empty when grouped by service
@@ -45,12 +44,6 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
      */
     public record Adherence(int judged, int met, int breached, Double percent) {
 
-        static Adherence of(Collection<Clock> clocks) {
-            int met = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.MET).count();
-            int breached = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.BREACHED).count();
-            return counted(met, breached);
-        }
-
         /** From the counts of clocks met and breached. */
         public static Adherence counted(int met, int breached) {
             int judged = met + breached;
@@ -68,26 +61,6 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
 
         /** No durations at all. */
         public static final DurationStats NONE = new DurationStats(0, null, null, null, null);
-
-        static DurationStats of(Collection<Duration> durations) {
-            long[] seconds = durations.stream().mapToLong(Duration::getSeconds).sorted().toArray();
-            int count = seconds.length;
-            if (count == 0) {
-                return NONE;
-            }
-            long sum = 0;
-            for (long value : seconds) {
-                sum += value;
-            }
-            double mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP).doubleValue();
-            return new DurationStats(count, mean, nearestRank(seconds, 50), nearestRank(seconds, 90), seconds[count - 1]);
-        }
-
-        /** The smallest value with at least {@code percentile}% of the values at or below it. */
-        private static long nearestRank(long[] sorted, int percentile) {
-            int rank = (percentile * sorted.length + 99) / 100;
-            return sorted[Math.max(rank, 1) - 1];
-        }
     }
 
     /**
@@ -101,10 +74,15 @@ public record SlaReport(Instant from, Instant to, GroupBy groupBy, List<Group> g
     public record Breach(String incidentId, String title, String clock, Severity severity, Instant deadline,
                          Instant stoppedAt, String link) {
 
+        public static final String ACKNOWLEDGE = "acknowledge";
+        public static final String RESOLVE = "resolve";
+        /** Where an incident is read: the link is this and its id. */
+        public static final String INCIDENT_LINK = "/api/v1/incidents/";
+
         /** A breach with the link to its incident. */
         public static Breach of(String incidentId, String title, String clock, Severity severity, Instant deadline,
                                 Instant stoppedAt) {
-            return new Breach(incidentId, title, clock, severity, deadline, stoppedAt, SlaReportBuilder.INCIDENT_LINK + incidentId);
+            return new Breach(incidentId, title, clock, severity, deadline, stoppedAt, INCIDENT_LINK + incidentId);
         }
     }
 }

@@ -6,6 +6,8 @@ import io.incidents.timelineservice.sla.SlaReport.Breach;
 import io.incidents.timelineservice.sla.SlaReport.DurationStats;
 import io.incidents.timelineservice.sla.SlaReport.Group;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,14 +19,13 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Groups incidents' SLA standings into a report (SPEC section 4). Deterministic: the same
- * incidents, in any order, give an equal report.
+ * The reference for SLA reports: groups incidents' SLA standings, each judged by the SLA engine,
+ * into a report in plain Java (SPEC section 4), checked against the worked examples by
+ * {@code SlaReportBuilderTest}. The service reads its reports with SQL
+ * ({@code ledger.SlaReportQueries}); {@code SlaReportQueriesIntegrationTest} holds that SQL to
+ * this. Deterministic: the same incidents, in any order, give an equal report.
  */
 public final class SlaReportBuilder {
-
-    public static final String ACKNOWLEDGE = "acknowledge";
-    public static final String RESOLVE = "resolve";
-    static final String INCIDENT_LINK = "/api/v1/incidents/";
 
     private static final Comparator<Listed> BREACH_ORDER = Comparator
             .comparing((Listed listed) -> listed.incident().declaredAt())
@@ -72,11 +73,39 @@ public final class SlaReportBuilder {
 
     private static Group group(String key, List<IncidentSla> members, Function<IncidentSla, Severity> level) {
         return new Group(key, members.size(),
-                Adherence.of(members.stream().map(IncidentSla::acknowledge).toList()),
-                Adherence.of(members.stream().map(IncidentSla::resolve).toList()),
-                DurationStats.of(present(members, IncidentSla::tta)),
-                DurationStats.of(present(members, IncidentSla::ttr)),
+                adherence(members.stream().map(IncidentSla::acknowledge).toList()),
+                adherence(members.stream().map(IncidentSla::resolve).toList()),
+                durations(present(members, IncidentSla::tta)),
+                durations(present(members, IncidentSla::ttr)),
                 breaches(members, level));
+    }
+
+    /** Clocks met over clocks judged; running clocks count in neither. */
+    private static Adherence adherence(List<Clock> clocks) {
+        int met = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.MET).count();
+        int breached = (int) clocks.stream().filter(clock -> clock.verdict() == Verdict.BREACHED).count();
+        return Adherence.counted(met, breached);
+    }
+
+    /** Count, mean, p50 and p90 by nearest rank, and max, in whole seconds. */
+    private static DurationStats durations(List<Duration> durations) {
+        long[] seconds = durations.stream().mapToLong(Duration::getSeconds).sorted().toArray();
+        int count = seconds.length;
+        if (count == 0) {
+            return DurationStats.NONE;
+        }
+        long sum = 0;
+        for (long value : seconds) {
+            sum += value;
+        }
+        double mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(count), 1, RoundingMode.HALF_UP).doubleValue();
+        return new DurationStats(count, mean, nearestRank(seconds, 50), nearestRank(seconds, 90), seconds[count - 1]);
+    }
+
+    /** The smallest value with at least {@code percentile}% of the values at or below it. */
+    private static long nearestRank(long[] sorted, int percentile) {
+        int rank = (percentile * sorted.length + 99) / 100;
+        return sorted[Math.max(rank, 1) - 1];
     }
 
     private static List<Duration> present(List<IncidentSla> members, Function<IncidentSla, Duration> duration) {
@@ -88,10 +117,10 @@ public final class SlaReportBuilder {
         List<Listed> listed = new ArrayList<>();
         for (IncidentSla incident : members) {
             if (incident.acknowledge().verdict() == Verdict.BREACHED) {
-                listed.add(new Listed(incident, breach(incident, ACKNOWLEDGE, incident.acknowledge(), level.apply(incident))));
+                listed.add(new Listed(incident, breach(incident, Breach.ACKNOWLEDGE, incident.acknowledge(), level.apply(incident))));
             }
             if (incident.resolve().verdict() == Verdict.BREACHED) {
-                listed.add(new Listed(incident, breach(incident, RESOLVE, incident.resolve(), level.apply(incident))));
+                listed.add(new Listed(incident, breach(incident, Breach.RESOLVE, incident.resolve(), level.apply(incident))));
             }
         }
         return listed.stream().sorted(BREACH_ORDER).map(Listed::breach).toList();
