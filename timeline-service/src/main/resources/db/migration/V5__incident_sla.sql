@@ -34,3 +34,11 @@ CREATE INDEX incident_sla_declared_at_idx ON incident_sla (declared_at);
 -- A group's breaches in declaration order: read from the start of the period until enough are found.
 CREATE INDEX incident_sla_declared_level_idx ON incident_sla (severity_declared, declared_at);
 CREATE INDEX incident_sla_highest_level_idx ON incident_sla (severity_highest, declared_at);
+
+-- Incidents applied before this table existed get their rows at the next start, in the background
+-- (SlaFactsBackfill), which deletes this row when done: with no row, a start does nothing for it.
+CREATE TABLE sla_facts_backfill (
+    pending BOOLEAN NOT NULL,
+    CONSTRAINT sla_facts_backfill_pk PRIMARY KEY (pending)
+);
+INSERT INTO sla_facts_backfill (pending) SELECT TRUE WHERE EXISTS (SELECT 1 FROM incident_summary);

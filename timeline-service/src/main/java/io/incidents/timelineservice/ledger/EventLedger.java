@@ -224,6 +224,16 @@ public class EventLedger {
         return count == null ? 0 : count;
     }
 
+    /** Whether incidents applied before {@code incident_sla} existed may still lack their facts (V5's marker row). */
+    boolean slaFactsBackfillPending() {
+        return !jdbc.queryForList("SELECT pending FROM sla_facts_backfill", Boolean.class).isEmpty();
+    }
+
+    /** Every earlier incident has its facts: later starts skip the backfill. */
+    void slaFactsBackfillDone() {
+        jdbc.update("DELETE FROM sla_facts_backfill");
+    }
+
     /**
      * Derives the SLA facts of the incidents after {@code after} (by id) that have a summary but
      * no facts row, at most {@code limit} of them: incidents applied before {@code incident_sla}

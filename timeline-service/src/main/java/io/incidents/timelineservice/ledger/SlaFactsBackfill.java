@@ -7,10 +7,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Once per start, in the background: the SLA facts of incidents applied before the
- * {@code incident_sla} table existed, derived from their stored events, so an upgraded
- * installation's SLA reports cover its whole history without a replay. Any instance may run it
- * at the same time as another: a row already there is kept.
+ * In the background, at the starts after the upgrade that created {@code incident_sla} (until one
+ * finishes): the SLA facts of incidents applied before, derived from their stored events, so an
+ * upgraded installation's SLA reports cover its whole history without a replay. Any instance may
+ * run it at the same time as another: a row already there is kept. Other starts read one row.
  */
 @Component
 class SlaFactsBackfill {
@@ -34,12 +34,14 @@ class SlaFactsBackfill {
     void run() {
         long batches = 0;
         try {
+            if (!ledger.slaFactsBackfillPending()) {
+                return;
+            }
             for (String after = ""; (after = ledger.deriveMissingSlaFacts(after, BATCH)) != null; ) {
                 batches++;
             }
-            if (batches > 0) {
-                log.info("SLA facts derived for the incidents applied before they were kept ({} batches of up to {})", batches, BATCH);
-            }
+            ledger.slaFactsBackfillDone();
+            log.info("SLA facts derived for the incidents applied before they were kept ({} batches of up to {})", batches, BATCH);
         } catch (RuntimeException e) {
             log.warn("Deriving the SLA facts of earlier incidents stopped; the next start carries on: {}", e.toString());
         }
