@@ -189,7 +189,12 @@ class DeliveryWorker implements SmartLifecycle {
             try {
                 waker.execute(() -> {
                     wakeQueued.set(false);
-                    sendDue();
+                    try {
+                        sendDue();
+                    } catch (RuntimeException e) {
+                        // The database went away between the commit and this poll: the next poll tries again.
+                        log.debug("A wake-up's poll failed; the next poll tries again: {}", e.toString());
+                    }
                 });
             } catch (RejectedExecutionException e) {
                 wakeQueued.set(false); // shutting down: the messages stay due for the next start
