@@ -91,42 +91,41 @@ final class Sinks implements AutoCloseable {
         }
     }
 
+    /**
+     * What the receivers got: each message key with how many times it arrived and when it first did.
+     *
+     * @param counts  each key with how many times it arrived
+     * @param firstAt when each key first arrived
+     */
+    record Receipts(Map<String, Integer> counts, Map<String, Instant> firstAt) {
+    }
+
     /** Each message key with how many times it arrived. */
-    synchronized Map<String, Integer> received() {
-        Map<String, Integer> all = new HashMap<>(received);
-        stoppedServers.forEach(mailboxes -> countMails(mailboxes, all));
+    Map<String, Integer> received() {
+        return receipts().counts();
+    }
+
+    /** Every receipt so far: webhooks and chat as they came, every mailbox (the stopped servers' too) read once. */
+    synchronized Receipts receipts() {
+        Map<String, Integer> counts = new HashMap<>(received);
+        Map<String, Instant> firstAt = new HashMap<>(firstReceived);
+        List<Managers> mailboxes = new ArrayList<>(stoppedServers);
         if (!failing) {
-            countMails(smtp.getManagers(), all);
+            mailboxes.add(smtp.getManagers());
         }
-        return all;
+        for (Managers server : mailboxes) {
+            for (StoredMessage mail : server.getImapHostManager().getAllMessages()) {
+                String key = mailKeyOf(mail.getMimeMessage());
+                counts.merge(key, 1, Integer::sum);
+                firstAt.merge(key, mail.getReceivedDate().toInstant(), (one, other) -> one.isBefore(other) ? one : other);
+            }
+        }
+        return new Receipts(counts, firstAt);
     }
 
     private void startSmtp() {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-    }
-
-    /** When each message key first arrived. */
-    synchronized Map<String, Instant> firstReceived() {
-        Map<String, Instant> all = new HashMap<>(firstReceived);
-        stoppedServers.forEach(mailboxes -> firstMails(mailboxes, all));
-        if (!failing) {
-            firstMails(smtp.getManagers(), all);
-        }
-        return all;
-    }
-
-    private static void countMails(Managers mailboxes, Map<String, Integer> into) {
-        for (StoredMessage mail : mailboxes.getImapHostManager().getAllMessages()) {
-            into.merge(mailKeyOf(mail.getMimeMessage()), 1, Integer::sum);
-        }
-    }
-
-    private static void firstMails(Managers mailboxes, Map<String, Instant> into) {
-        for (StoredMessage mail : mailboxes.getImapHostManager().getAllMessages()) {
-            into.merge(mailKeyOf(mail.getMimeMessage()), mail.getReceivedDate().toInstant(),
-                    (one, other) -> one.isBefore(other) ? one : other);
-        }
     }
 
     private static String mailKeyOf(MimeMessage mail) {

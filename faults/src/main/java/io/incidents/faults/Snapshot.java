@@ -19,9 +19,9 @@ record Snapshot(StoredEvents store, Set<String> timeline, Set<String> notificati
         Set<String> timeline = ReadModels.applied(databases, Databases.TIMELINE);
         Set<String> notifications = ReadModels.applied(databases, Databases.NOTIFICATIONS);
         Deliveries deliveries = Deliveries.read(databases);
-        Map<String, Integer> received = sinks.received();
-        Map<String, Instant> firstReceived = sinks.firstReceived();
-        return new Snapshot(StoredEvents.read(databases), timeline, notifications, deliveries, received, firstReceived, lag);
+        Sinks.Receipts receipts = sinks.receipts();
+        return new Snapshot(StoredEvents.read(databases), timeline, notifications, deliveries, receipts.counts(),
+                receipts.firstAt(), lag);
     }
 
     /** Stored events a read side does not have. */

@@ -16,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ class SinksTest {
 
     @Test
     void countsEachMessageByTheIdItCarries() throws Exception {
+        Instant started = Instant.now().minusSeconds(1); // GreenMail's received dates have whole milliseconds
         assertThat(post("/hooks/generic", "{\"deliveryId\":42,\"eventId\":\"e1\"}", null)).isEqualTo(200);
         assertThat(post("/hooks/generic", "{\"deliveryId\":42,\"eventId\":\"e1\"}", null)).isEqualTo(200);
         assertThat(post("/hooks/chat/on-call", "{\"text\":\"hi\"}", "e7")).isEqualTo(200);
@@ -58,6 +60,9 @@ class SinksTest {
                 .containsEntry(Sinks.chatKey("/hooks/chat/on-call", "e7"), 1)
                 .containsEntry("chat-without-id:/hooks/chat/devops", 1)
                 .containsEntry(Sinks.mailKey(17), 1);
+        Sinks.Receipts receipts = sinks.receipts();
+        assertThat(receipts.firstAt()).containsOnlyKeys(receipts.counts().keySet());
+        assertThat(receipts.firstAt().values()).allSatisfy(at -> assertThat(at).isBetween(started, Instant.now()));
     }
 
     @Test
