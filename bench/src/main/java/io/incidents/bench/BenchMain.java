@@ -31,6 +31,7 @@ public final class BenchMain {
         }
         workloads.addAll(List.of(
                 new CommandThroughputWorkload(http, options.targets()),
+                new StoreGrowthWorkload(http, options.targets()),
                 new AuthenticatedReadWorkload(http, options.targets()),
                 new BoardRenderWorkload(http, options.targets()),
                 new DashboardStreamsWorkload(http, options.targets()),

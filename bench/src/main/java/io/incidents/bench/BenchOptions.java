@@ -32,8 +32,9 @@ record BenchOptions(RunProfile profile, Targets targets, Path resultsFile, Set<S
               --kafka=HOST:PORT                default 127.0.0.1:9092 (the stack's Kafka broker)
               --delivery-threads=N             default 8: notification-service's notifications.delivery.threads,
                                                the threads of notification-throughput's baseline
-              --only=WORKLOAD[,WORKLOAD]       run only these (startup, command-throughput, authenticated-read,
-                                               board-render, dashboard-streams, notification-throughput, alert-ingest,
+              --only=WORKLOAD[,WORKLOAD]       run only these (startup, command-throughput, store-growth,
+                                               authenticated-read, board-render, dashboard-streams,
+                                               notification-throughput, alert-ingest,
                                                end-to-end-latency, sla-report, replay, footprint)
               --startup-seconds=S              how long the stack took to start (./stack bench measures it when it
                                                starts one): reported as the workload startup, left out without it
