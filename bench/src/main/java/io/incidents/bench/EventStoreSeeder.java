@@ -6,16 +6,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * History for workload {@code store-growth}: millions of events written straight into
  * incident-service's event store ({@code domain_event_entry}) by PostgreSQL itself, since the
  * command API would take days for ten million. The rows look like the store's own:
  * <ul>
- *   <li>each seeded incident is a copy of the events of one of the store's most recent incidents
- *       (its payloads, metadata and sequence numbers), under a new random UUID, so the aggregate
- *       index grows the way real declarations make it grow, and each event has a random UUID of its
- *       own as real events do;</li>
+ *   <li>each seeded incident is a copy of the events of one of the store's most recently resolved
+ *       incidents (its payloads, metadata and sequence numbers), under a new random UUID, so the aggregate
+ *       index grows the way real declarations make it grow; each event's id is a UUID too, its
+ *       incident's with the sequence number in the last digits, so event ids are spread over the
+ *       whole key range as real events' random ones are, yet can be written in order with their
+ *       incidents';</li>
  *   <li>each incident gets the relay's record of having been published ({@code relay_progress}),
  *       as history the relay published long ago has.</li>
  * </ul>
@@ -27,15 +33,54 @@ import java.sql.Statement;
 final class EventStoreSeeder {
 
     private static final String DATABASE = "incident_service";
-    /** The most recent incidents whose events are copied, in turn. */
+    /** Only whole lifecycles are copied: incidents under way would make the history's incidents too short. */
+    static final String RESOLVED = "io.incidents.events.IncidentResolved";
+    /** The most recently resolved incidents, whose events are copied in turn. */
     private static final int TEMPLATE_INCIDENTS = 20;
-    /** Incidents per statement: about a million events at three per incident, a few seconds each. */
-    private static final int INCIDENTS_PER_STATEMENT = 300_000;
+    /**
+     * Incidents per statement. Each statement inserts its rows in the order of their keys: inserted
+     * in random order, ten million random keys make the indexes outgrow PostgreSQL's buffers long
+     * before the end, and every row then costs a random page read and write in each index (the
+     * seeding slowed down threefold as it went). About 600,000 events at three per incident, whose
+     * sort fits the statement's memory.
+     */
+    private static final int INCIDENTS_PER_STATEMENT = 200_000;
+
+    /** Connections writing at once: PostgreSQL runs each statement on one core. */
+    private static final int WRITERS = 2;
+    /**
+     * One statement's incidents and events: {@code n % lifecycles} picks the copied incident, the
+     * rows are sorted by key, and the relay's records are written in the same statement.
+     */
+    private static final String INSERT = """
+            WITH incident AS MATERIALIZED (
+                SELECT n % ? AS lifecycle, gen_random_uuid()::text AS id FROM generate_series(?, ?) n
+            ), recorded AS (
+                INSERT INTO relay_progress (aggregate_identifier, first_sequence, max_sequence, published_count)
+                SELECT incident.id, 0, l.max_sequence, l.max_sequence + 1
+                FROM incident JOIN bench_lifecycle l USING (lifecycle)
+                ORDER BY incident.id
+            )
+            INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number, type,
+                                            time_stamp, payload_type, payload_revision, payload, meta_data)
+            SELECT -(? + row_number() OVER (ORDER BY incident.id, t.sequence_number)),
+                   left(incident.id, 24) || lpad(to_hex(t.sequence_number), 12, '0'), incident.id, t.sequence_number,
+                   t.type, t.time_stamp, t.payload_type, t.payload_revision, t.payload, t.meta_data
+            FROM incident JOIN bench_template t USING (lifecycle)
+            ORDER BY incident.id, t.sequence_number""";
 
     private final String postgres;
 
+    private final int incidentsPerStatement;
+
     EventStoreSeeder(String postgres) {
+        this(postgres, INCIDENTS_PER_STATEMENT);
+    }
+
+    /** @param incidentsPerStatement a test's small number, so that a few hundred incidents take several statements */
+    EventStoreSeeder(String postgres, int incidentsPerStatement) {
         this.postgres = postgres;
+        this.incidentsPerStatement = incidentsPerStatement;
     }
 
     /**
@@ -45,53 +90,58 @@ final class EventStoreSeeder {
      *
      * @return how many events were added
      */
-    long seed(long events) throws SQLException {
+    long seed(long events) throws SQLException, InterruptedException {
         remove();
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TEMP TABLE bench_template AS
-                    SELECT dense_rank() OVER (ORDER BY e.aggregate_identifier) - 1 AS lifecycle, e.sequence_number, e.type,
-                           e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
-                    FROM domain_event_entry e
-                    WHERE e.aggregate_identifier IN (SELECT aggregate_identifier FROM domain_event_entry
-                                                     WHERE global_index > 0 AND sequence_number = 0
-                                                     ORDER BY global_index DESC LIMIT %d)""".formatted(TEMPLATE_INCIDENTS));
-            statement.execute("""
-                    CREATE TEMP TABLE bench_lifecycle AS
-                    SELECT lifecycle, count(*) AS events, max(sequence_number) AS max_sequence FROM bench_template GROUP BY lifecycle""");
-            statement.execute("CREATE TEMP SEQUENCE bench_position");
-            long lifecycles = single(statement, "SELECT count(*) FROM bench_lifecycle");
-            if (lifecycles == 0) {
-                throw new BenchFailure("store-growth: the event store holds no incident to copy");
-            }
-            double eventsPerIncident = (double) single(statement, "SELECT sum(events) FROM bench_lifecycle") / lifecycles;
-            long incidents = (long) Math.ceil(events / eventsPerIncident);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    WITH incident AS (
-                        SELECT n % ? AS lifecycle, gen_random_uuid()::text AS id FROM generate_series(?, ?) n
-                    ), recorded AS (
-                        INSERT INTO relay_progress (aggregate_identifier, first_sequence, max_sequence, published_count)
-                        SELECT incident.id, 0, l.max_sequence, l.max_sequence + 1
-                        FROM incident JOIN bench_lifecycle l USING (lifecycle)
-                    )
-                    INSERT INTO domain_event_entry (global_index, event_identifier, aggregate_identifier, sequence_number, type,
-                                                    time_stamp, payload_type, payload_revision, payload, meta_data)
-                    SELECT -nextval('bench_position'), gen_random_uuid()::text, incident.id, t.sequence_number, t.type,
-                           t.time_stamp, t.payload_type, t.payload_revision, t.payload, t.meta_data
-                    FROM incident JOIN bench_template t USING (lifecycle)""")) {
-                long added = 0;
-                for (long first = 0; first < incidents; first += INCIDENTS_PER_STATEMENT) {
-                    insert.setLong(1, lifecycles);
-                    insert.setLong(2, first);
-                    insert.setLong(3, Math.min(incidents, first + INCIDENTS_PER_STATEMENT) - 1);
-                    added += insert.executeUpdate();
-                    Console.say("store-growth: %,d of %,d events written", added, events);
-                }
-                statement.execute("VACUUM ANALYZE domain_event_entry, relay_progress");
-                statement.execute("CHECKPOINT");
-                return added;
-            }
+        List<String> copied = rows("SELECT aggregate_identifier FROM domain_event_entry WHERE global_index > 0 AND payload_type = '"
+                + RESOLVED + "' ORDER BY global_index DESC LIMIT " + TEMPLATE_INCIDENTS);
+        if (copied.isEmpty()) {
+            throw new BenchFailure("store-growth: the event store holds no resolved incident to copy");
         }
+        long lifecycles = copied.size();
+        String templates = "'{" + String.join(",", copied) + "}'";
+        long copiedEvents = Long.parseLong(rows("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ANY("
+                + templates + ")").get(0));
+        long mostEvents = Long.parseLong(rows("SELECT max(n) FROM (SELECT count(*) AS n FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ANY(" + templates + ") GROUP BY aggregate_identifier) per_incident").get(0));
+        long incidents = (long) Math.ceil(events / ((double) copiedEvents / lifecycles));
+        int statements = (int) ((incidents + incidentsPerStatement - 1) / incidentsPerStatement);
+        AtomicInteger nextStatement = new AtomicInteger();
+        AtomicLong added = new AtomicLong();
+        Parallel.run(WRITERS, () -> {
+            try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+                prepareTemplates(statement, templates);
+                try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    for (int k = nextStatement.getAndIncrement(); k < statements; k = nextStatement.getAndIncrement()) {
+                        long first = (long) k * incidentsPerStatement;
+                        insert.setLong(1, lifecycles);
+                        insert.setLong(2, first);
+                        insert.setLong(3, Math.min(incidents, first + incidentsPerStatement) - 1);
+                        // Positions -(base + 1) down to -(base + rows): no two statements' ranges meet.
+                        insert.setLong(4, first * mostEvents);
+                        Console.say("store-growth: %,d of %,d events written", added.addAndGet(insert.executeUpdate()), events);
+                    }
+                }
+            }
+        });
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("VACUUM ANALYZE domain_event_entry, relay_progress");
+            statement.execute("CHECKPOINT");
+        }
+        return added.get();
+    }
+
+    /** The copied incidents' events, numbered by incident (lifecycle 0, 1, ...) the same way on every connection. */
+    private static void prepareTemplates(Statement statement, String templates) throws SQLException {
+        statement.execute("""
+                CREATE TEMP TABLE bench_template AS
+                SELECT dense_rank() OVER (ORDER BY aggregate_identifier) - 1 AS lifecycle, sequence_number, type,
+                       time_stamp, payload_type, payload_revision, payload, meta_data
+                FROM domain_event_entry WHERE aggregate_identifier = ANY(%s)""".formatted(templates));
+        statement.execute("""
+                CREATE TEMP TABLE bench_lifecycle AS
+                SELECT lifecycle, max(sequence_number) AS max_sequence FROM bench_template GROUP BY lifecycle""");
+        // Each statement's rows sorted in memory (see INCIDENTS_PER_STATEMENT).
+        statement.execute("SET work_mem = '1GB'");
     }
 
     /** How many events the store holds (the seeded ones included), from the planner's statistics. */
@@ -113,6 +163,17 @@ final class EventStoreSeeder {
             statement.execute("DELETE FROM domain_event_entry WHERE global_index < 0");
             statement.execute("VACUUM FULL ANALYZE domain_event_entry, relay_progress");
             statement.execute("CHECKPOINT");
+        }
+    }
+
+    private List<String> rows(String query) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            List<String> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+            return rows;
         }
     }
 
