@@ -30,15 +30,17 @@ public final class BenchMain {
             workloads.add(new StartupWorkload(options.stack().startupSeconds()));
         }
         workloads.addAll(List.of(
+                // First, on an idle stack: every command of the workloads after it leaves a generic webhook
+                // message behind, and its storms must not wait for tens of thousands of those to drain.
+                new NotificationThroughputWorkload(http.client(), options.targets(),
+                        deliveryLog,
+                        new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
+                                options.deliveryThreads())),
                 new CommandThroughputWorkload(http, options.targets()),
                 new StoreGrowthWorkload(http, options.targets()),
                 new AuthenticatedReadWorkload(http, options.targets()),
                 new BoardRenderWorkload(http, options.targets()),
                 new DashboardStreamsWorkload(http, options.targets()),
-                new NotificationThroughputWorkload(http.client(), options.targets(),
-                        deliveryLog,
-                        new PlainDelivery(http.client(), options.targets().sinks(), options.targets().smtp(),
-                                options.deliveryThreads())),
                 // Late: it leaves tens of thousands of resolved incidents behind.
                 new AlertIngestWorkload(http.client(), options.targets()),
                 new EndToEndLatencyWorkload(http.client(), options.targets(), deliveryLog),
