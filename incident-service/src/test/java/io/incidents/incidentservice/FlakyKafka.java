@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A broker that refuses records while {@link Template#failing} is set. Tests that import this
- * share one cached context; each must leave {@code failing} off when it ends.
+ * A broker that refuses records while {@link Template#failing} is set. Tests import it through
+ * {@link InjectedFaults} and share one cached context; each must leave {@code failing} off when it ends.
  */
 @TestConfiguration
 public class FlakyKafka {

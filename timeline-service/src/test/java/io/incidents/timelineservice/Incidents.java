@@ -13,6 +13,13 @@ import java.util.UUID;
 /** Events of made-up incidents for tests, at minutes after a given declaration moment. */
 public final class Incidents {
 
+    /**
+     * The topic of the context most integration tests share (set in application-test.yml). The
+     * tests in it publish here, each about incidents of its own and, where it reports over a
+     * period, in a period no other test of that context declares incidents in.
+     */
+    public static final String TOPIC = "incident-events";
+
     private Incidents() {
     }
 

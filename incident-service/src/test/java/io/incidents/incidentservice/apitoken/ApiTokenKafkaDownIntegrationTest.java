@@ -1,6 +1,7 @@
 package io.incidents.incidentservice.apitoken;
 
 import io.incidents.incidentservice.FlakyKafka;
+import io.incidents.incidentservice.InjectedFaults;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A change no service could hear of is not made: 503, and the database keeps what it had. */
 @IntegrationTest
-@Import(FlakyKafka.class)
+@Import(InjectedFaults.class)
 class ApiTokenKafkaDownIntegrationTest {
 
     @Autowired

@@ -2,6 +2,7 @@ package io.incidents.incidentservice.relay;
 
 import io.incidents.incidentservice.CommandApi;
 import io.incidents.incidentservice.FlakyKafka;
+import io.incidents.incidentservice.InjectedFaults;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /** A broker that refuses records for a while must delay the relay, never make it skip an event. */
 @IntegrationTest
-@Import(FlakyKafka.class)
+@Import(InjectedFaults.class)
 class RelayRetryIntegrationTest {
 
     @Autowired

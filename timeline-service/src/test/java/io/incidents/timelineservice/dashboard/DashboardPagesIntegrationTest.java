@@ -19,9 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -48,21 +45,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The dashboard's pages as the server renders them, for people logged in through OpenID Connect
- * with each role; incident-service and notification-service are a recording stub. (The pages in a
+ * with each role; incident-service and notification-service are recording stubs. (The pages in a
  * real browser against the real services: the e2e module.)
  */
 @IntegrationTest
-@TestPropertySource(properties = "incidents.timeline.topic=it-dashboard")
-class DashboardPagesIntegrationTest {
+class DashboardPagesIntegrationTest extends DashboardPagesContext {
 
-    private static final EventFeed feed = new EventFeed("it-dashboard");
-    private static final StubCommandApi services = new StubCommandApi();
-
-    @DynamicPropertySource
-    static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("incidents.dashboard.incident-service-url", services::url);
-        registry.add("incidents.dashboard.notification-service-url", services::url);
-    }
+    private static final EventFeed feed = new EventFeed(TOPIC);
 
     @Autowired
     WebApplicationContext context;
@@ -75,13 +64,11 @@ class DashboardPagesIntegrationTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        services.reset();
     }
 
     @AfterAll
     static void close() {
         feed.close();
-        services.close();
     }
 
     private RequestPostProcessor as(String name, Role role) {
@@ -238,14 +225,14 @@ class DashboardPagesIntegrationTest {
         feed.publish("bob", new io.incidents.events.RollbackStarted(id, "rb-1", io.incidents.events.RollbackProcedure.A,
                 List.of("checkout"), "v1.2.3", "bad deploy", Instant.now().minusSeconds(30)));
         new ReadApi(rest).awaitEvents(id, 2);
-        services.answer(200, "{\"items\":[{\"channel\":\"CHAT\",\"contact\":\"on-call engineer\",\"status\":\"SENT\"}]}");
+        notifications.answer(200, "{\"items\":[{\"channel\":\"CHAT\",\"contact\":\"on-call engineer\",\"status\":\"SENT\"}]}");
 
         String room = page("/incidents/" + id, as("bob", Role.RESPONDER));
 
         assertThat(room).contains("Search stale").contains("id=\"timeline\"").contains("on-call engineer")
                 .contains("action-acknowledge")
                 .contains("Procedure A").contains("(expected 5 min–10 min)");
-        assertThat(services.calls()).anySatisfy(call -> {
+        assertThat(notifications.calls()).anySatisfy(call -> {
             assertThat(call.path()).isEqualTo("/api/v1/notifications?incidentId=" + id);
             assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");
         });
@@ -262,7 +249,7 @@ class DashboardPagesIntegrationTest {
     @Test
     void anActionIsSentToIncidentServiceAsThePerson() throws Exception {
         String id = declare("Billing webhooks failing", Severity.SEV2);
-        services.answer(204, "");
+        incidents.answer(204, "");
 
         mvc.perform(post("/incidents/" + id + "/actions/severity").with(as("bob", Role.RESPONDER)).with(csrf())
                         .param("severity", "SEV1").param("reason", "all regions"))
@@ -270,18 +257,19 @@ class DashboardPagesIntegrationTest {
                 .andExpect(redirectedUrl("/incidents/" + id + "#actions"))
                 .andExpect(flash().attribute("flash", new Flash(true, "Severity changed.")));
 
-        assertThat(services.calls()).singleElement().satisfies(call -> {
+        assertThat(incidents.calls()).singleElement().satisfies(call -> {
             assertThat(call.method()).isEqualTo("POST");
             assertThat(call.path()).isEqualTo("/api/v1/incidents/" + id + "/severity");
             assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");
             assertThat(call.body()).isEqualTo("{\"severity\":\"SEV1\",\"reason\":\"all regions\"}");
         });
+        assertThat(notifications.calls()).isEmpty();
     }
 
     @Test
     void aRefusalFromIncidentServiceIsShownInWords() throws Exception {
         String id = declare("Chat delayed", Severity.SEV3);
-        services.answer(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Incident " + id + " is resolved\"}");
+        incidents.answer(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Incident " + id + " is resolved\"}");
 
         mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("bob", Role.RESPONDER)).with(csrf()))
                 .andExpect(flash().attribute("flash", new Flash(false, "Not done: Incident " + id + " is resolved")));
@@ -292,7 +280,8 @@ class DashboardPagesIntegrationTest {
         String id = declare("Email delayed", Severity.SEV3);
         mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("victor", Role.VIEWER)).with(csrf()))
                 .andExpect(status().isForbidden());
-        assertThat(services.calls()).isEmpty();
+        assertThat(incidents.calls()).isEmpty();
+        assertThat(notifications.calls()).isEmpty();
     }
 
     @Test
@@ -303,7 +292,8 @@ class DashboardPagesIntegrationTest {
         mvc.perform(post("/incidents/" + id + "/actions/acknowledge").with(as("bob", Role.RESPONDER)).with(csrf())
                         .header("Sec-Fetch-Site", "cross-site"))
                 .andExpect(status().isForbidden());
-        assertThat(services.calls()).isEmpty();
+        assertThat(incidents.calls()).isEmpty();
+        assertThat(notifications.calls()).isEmpty();
     }
 
     @Test

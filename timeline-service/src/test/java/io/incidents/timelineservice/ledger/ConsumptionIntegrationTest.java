@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,10 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-@TestPropertySource(properties = "incidents.timeline.topic=it-consumption")
 class ConsumptionIntegrationTest {
 
-    private static final EventFeed feed = new EventFeed("it-consumption");
+    private static final EventFeed feed = new EventFeed(Incidents.TOPIC);
     private static final Instant T0 = Instant.parse("2026-03-01T09:00:00Z");
 
     @Autowired
@@ -100,7 +98,7 @@ class ConsumptionIntegrationTest {
         headers.add("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", "incident.IncidentDeclared.v1".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_sequence", "0".getBytes(StandardCharsets.UTF_8));
-        feed.send(new ProducerRecord<>("it-consumption", null, broken, "{not json", headers));
+        feed.send(new ProducerRecord<>(Incidents.TOPIC, null, broken, "{not json", headers));
         String next = Incidents.newId();
         feed.publish("bob", Incidents.declared(next, Severity.SEV4, T0, "admin-ui"));
 
@@ -110,7 +108,7 @@ class ConsumptionIntegrationTest {
             assertThat(letter).containsEntry("key", broken).containsEntry("value", "{not json");
             assertThat((String) letter.get("error")).contains("not a valid incident.IncidentDeclared.v1");
         });
-        assertThat(TopicReader.read("it-consumption.DLT", r -> broken.equals(r.key()), 1, Duration.ofSeconds(10))).hasSize(1);
+        assertThat(TopicReader.read(Incidents.TOPIC + ".DLT", r -> broken.equals(r.key()), 1, Duration.ofSeconds(10))).hasSize(1);
         assertThat(eventsStoredFor(broken)).isZero();
     }
 

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.test.context.TestPropertySource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -46,10 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
-@TestPropertySource(properties = {"incidents.timeline.topic=it-replay", "incidents.timeline.swap-lock-timeout=1s"})
 class ReplayIntegrationTest {
 
-    private static final EventFeed feed = new EventFeed("it-replay");
+    private static final EventFeed feed = new EventFeed(Incidents.TOPIC);
     private static final Instant DAY = Instant.parse("2026-06-10T00:00:00Z");
     private static final String CLOSED_PERIOD = "from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z";
 
@@ -129,7 +127,7 @@ class ReplayIntegrationTest {
 
             // Another instance consumes an event past the offsets the replay read to: it never reaches this replay's consumer.
             ProducerRecord<String, String> sent = feed.record(Incidents.declared(meanwhile, Severity.SEV4, DAY, "docs"), "carol");
-            ConsumerRecord<String, String> consumed = new ConsumerRecord<>("it-replay", 0, 999_999L, sent.key(), sent.value());
+            ConsumerRecord<String, String> consumed = new ConsumerRecord<>(Incidents.TOPIC, 0, 999_999L, sent.key(), sent.value());
             sent.headers().forEach(header -> consumed.headers().add(header));
             listener.process(consumed);
         } finally {

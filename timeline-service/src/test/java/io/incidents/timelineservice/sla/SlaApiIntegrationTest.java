@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.TestPropertySource;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Worked examples 1, 2, 4 and 5 of SPEC section 4, declared on one day, reported over HTTP. */
 @IntegrationTest
-@TestPropertySource(properties = "incidents.timeline.topic=it-sla")
 class SlaApiIntegrationTest {
 
     private static final Instant DAY = Instant.parse("2026-05-04T00:00:00Z");
     private static final String PERIOD = "from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z";
-    private static final EventFeed feed = new EventFeed("it-sla");
+    private static final EventFeed feed = new EventFeed(Incidents.TOPIC);
     private static final String CASE1 = Incidents.newId();
     private static final String CASE2 = Incidents.newId();
     private static final String CASE4 = Incidents.newId();

@@ -9,6 +9,7 @@ import io.incidents.testsupport.IntegrationTest;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.ReadApi;
 import io.incidents.timelineservice.dashboard.DashboardLogin;
+import io.incidents.timelineservice.dashboard.DashboardPagesContext;
 import io.incidents.timelineservice.dashboard.Flash;
 import io.incidents.timelineservice.dashboard.StubCommandApi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -55,22 +53,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * checked and each service can fail on its own.
  */
 @IntegrationTest
-@TestPropertySource(properties = "incidents.timeline.topic=it-admin")
-class AdminPagesIntegrationTest {
+class AdminPagesIntegrationTest extends DashboardPagesContext {
 
-    private static final EventFeed feed = new EventFeed("it-admin");
-    private static final StubCommandApi incidents = new StubCommandApi();
-    private static final StubCommandApi notifications = new StubCommandApi();
+    private static final EventFeed feed = new EventFeed(TOPIC);
     private static final List<String> PAGES = List.of("/admin", "/admin/replay", "/admin/replay/progress",
             "/admin/dead-letters", "/admin/tokens", "/admin/audit");
     private static final List<String> ACTIONS = List.of("/admin/replay", "/admin/dead-letters/7/retry", "/admin/tokens",
             "/admin/tokens/3f2a/revoke");
-
-    @DynamicPropertySource
-    static void upstream(DynamicPropertyRegistry registry) {
-        registry.add("incidents.dashboard.incident-service-url", incidents::url);
-        registry.add("incidents.dashboard.notification-service-url", notifications::url);
-    }
 
     @Autowired
     WebApplicationContext context;
@@ -89,15 +78,11 @@ class AdminPagesIntegrationTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        incidents.reset();
-        notifications.reset();
     }
 
     @AfterAll
     static void close() {
         feed.close();
-        incidents.close();
-        notifications.close();
     }
 
     private RequestPostProcessor as(String name, Role role) {
