@@ -63,9 +63,9 @@ final class NotificationThroughputWorkload implements Workload {
         // next phase at about 150 a second on 2 cores: the phases are sized so the quick run stays
         // near its minutes and the full run under its 30 (1,500-alert storms and a minute of steady
         // alerts took over 20 minutes alone).
-        int stormSize = quick ? 60 : 500;
+        int stormSize = quick ? 40 : 500;
         int rounds = 2;
-        Duration paced = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+        Duration paced = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
         waitUntilIdle();
         Console.say("%s: warm-up storm of %d alerts", NAME, stormSize / 5);
         storm("warm-up", stormSize / 5);

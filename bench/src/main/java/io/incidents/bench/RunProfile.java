@@ -16,7 +16,7 @@ record RunProfile(String name, Duration warmUp, int rounds, Duration round) {
     /**
      * A check that everything works and a rough figure: 16 seconds per alternating workload, so
      * that the whole quick run (eleven workloads, the bench's own stack started, a thousand
-     * incidents declared for the board, half a million events written for store-growth) stays under the
+     * incidents declared for the board, 300,000 events written for store-growth) stays under the
      * five minutes issue 11 allows.
      */
     static RunProfile quick() {
