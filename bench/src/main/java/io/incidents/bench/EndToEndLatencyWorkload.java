@@ -55,7 +55,7 @@ final class EndToEndLatencyWorkload implements Workload {
 
     /** How long the alerts are sent: 3 s in a quick run, 20 in a full one. */
     static Duration length(RunProfile profile) {
-        return profile.name().equals(RunProfile.quick().name()) ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+        return profile.isQuick() ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
     }
 
     @Override

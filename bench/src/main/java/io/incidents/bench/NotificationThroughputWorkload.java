@@ -58,7 +58,7 @@ final class NotificationThroughputWorkload implements Workload {
     }
 
     private WorkloadResult measure(RunProfile profile) throws InterruptedException {
-        boolean quick = profile.name().equals(RunProfile.quick().name());
+        boolean quick = profile.isQuick();
         // Each alert of a storm is about 20 messages with its resolution, all drained before the
         // next phase at about 150 a second on 2 cores: the phases are sized so the quick run stays
         // near its minutes and the full run under its 30 (1,500-alert storms and a minute of steady

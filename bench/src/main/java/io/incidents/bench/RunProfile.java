@@ -19,6 +19,11 @@ record RunProfile(String name, Duration warmUp, int rounds, Duration round) {
      * incidents declared for the board, 300,000 events written for store-growth) stays under the
      * five minutes issue 11 allows.
      */
+    /** Whether this is the quick run, for workloads whose sizes (seeds, storms) differ with it. */
+    boolean isQuick() {
+        return name.equals(quick().name());
+    }
+
     static RunProfile quick() {
         return new RunProfile("quick", Duration.ofSeconds(2), 2, Duration.ofSeconds(3));
     }

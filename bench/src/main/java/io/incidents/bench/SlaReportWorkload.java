@@ -51,7 +51,7 @@ final class SlaReportWorkload implements Workload {
 
     @Override
     public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
-        int incidents = profile.name().equals("quick") ? 100_000 : 1_000_000;
+        int incidents = profile.isQuick() ? 100_000 : 1_000_000;
         SlaFactsSeeder seeder = new SlaFactsSeeder(targets.postgres());
         Instant to = FROM.plus(QUARTER);
         try {

@@ -40,7 +40,7 @@ final class StoreGrowthWorkload implements Workload {
 
     @Override
     public List<WorkloadResult> run(RunProfile profile) throws InterruptedException {
-        long events = profile.name().equals("quick") ? 300_000 : 10_000_000;
+        long events = profile.isQuick() ? 300_000 : 10_000_000;
         EventStoreSeeder seeder = new EventStoreSeeder(targets.postgres());
         try (ApiToken token = ApiToken.issue(http, targets, NAME, "RESPONDER");
              ClosedLoopLoad load = new ClosedLoopLoad(http.client(), CLIENTS)) {
