@@ -25,7 +25,6 @@ final class EndToEndLatencyWorkload implements Workload {
     private static final String NAME = "end-to-end-latency";
     private static final int PER_SECOND = 500;
     private static final int CAPACITY_SENDERS = 32;
-    private static final Duration CAPACITY_PROBE = Duration.ofSeconds(5);
     /** After the last alert, how long the incidents have to show up before the run fails. */
     private static final Duration PATIENCE = Duration.ofMinutes(3);
 
@@ -53,6 +52,15 @@ final class EndToEndLatencyWorkload implements Workload {
         return Goal.p99Below(300);
     }
 
+    /**
+     * How long the stack's intake is probed: 2 s in a quick run, 5 in a full one. Every probe
+     * alert opens an incident that is resolved and drained before the measurement starts, so a
+     * longer probe costs its length several times over.
+     */
+    static Duration capacityProbe(RunProfile profile) {
+        return profile.isQuick() ? Duration.ofSeconds(2) : Duration.ofSeconds(5);
+    }
+
     /** How long the alerts are sent: 3 s in a quick run, 20 in a full one. */
     static Duration length(RunProfile profile) {
         return profile.isQuick() ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
@@ -70,7 +78,7 @@ final class EndToEndLatencyWorkload implements Workload {
     private List<WorkloadResult> measure(RunProfile profile) throws InterruptedException {
         Duration length = length(profile);
         String prefix = "bench-e2e-" + UUID.randomUUID().toString().substring(0, 8) + "-";
-        int rate = pace(prefix);
+        int rate = pace(prefix, capacityProbe(profile));
         awaitQuiet();
         Console.say("%s: baseline, a Kafka round trip at %d/s for %d s", NAME, rate, length.toSeconds());
         Latencies roundTrip = KafkaRoundTrip.measure(targets.kafka(), rate, length);
@@ -111,14 +119,14 @@ final class EndToEndLatencyWorkload implements Workload {
      * The pace of the alerts: the issue's 500 a second, or half of what this stack ingests when it
      * takes fewer (a pace beyond that only measures a queue growing for as long as the run lasts,
      * and ends in refusals and connection timeouts). What it ingests is measured first: alerts
-     * from {@value #CAPACITY_SENDERS} senders in a closed loop for {@link #CAPACITY_PROBE}.
+     * from {@value #CAPACITY_SENDERS} senders in a closed loop for {@link #capacityProbe}.
      */
-    private int pace(String prefix) throws InterruptedException {
+    private int pace(String prefix, Duration probeLength) throws InterruptedException {
         int[] sent = new int[CAPACITY_SENDERS];
         LoadSample probe;
         try (ClosedLoopLoad load = new ClosedLoopLoad(http, CAPACITY_SENDERS)) {
             probe = load.run(client -> alerts.send(alerts.triggerRequest(enqueue,
-                    prefix + "capacity-" + client + "-" + sent[client]++, "info")), CAPACITY_PROBE);
+                    prefix + "capacity-" + client + "-" + sent[client]++, "info")), probeLength);
         }
         List<String> probeKeys = new ArrayList<>();
         for (int client = 0; client < CAPACITY_SENDERS; client++) {

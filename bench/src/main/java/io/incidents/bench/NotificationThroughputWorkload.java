@@ -64,7 +64,7 @@ final class NotificationThroughputWorkload implements Workload {
         // near its minutes and the full run under its 30 (1,500-alert storms and a minute of steady
         // alerts took over 20 minutes alone).
         int stormSize = quick ? 40 : 500;
-        int rounds = 2;
+        int rounds = quick ? 1 : 2;
         Duration paced = quick ? Duration.ofSeconds(2) : Duration.ofSeconds(20);
         waitUntilIdle();
         Console.say("%s: warm-up storm of %d alerts", NAME, stormSize / 5);
