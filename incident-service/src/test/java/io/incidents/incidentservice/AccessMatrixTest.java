@@ -28,6 +28,8 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("POST /api/v1/incidents/{id}/resolve", Access.RESPONDER),
                 entry("POST /api/v1/incidents/{id}/reopen", Access.RESPONDER),
                 entry("POST /api/v1/incidents/{id}/action-items", Access.RESPONDER),
+                entry("POST /api/v1/incidents/{id}/notes", Access.RESPONDER),
+                entry("POST /api/v1/incidents/{id}/mitigations", Access.RESPONDER),
                 entry("POST /api/v1/alerts", Access.INTEGRATION),
                 entry("POST /api/v1/integrations/alertmanager", Access.INTEGRATION),
                 entry("POST /api/v1/integrations/grafana", Access.INTEGRATION),

@@ -29,7 +29,9 @@ public final class EventTypes {
             IncidentEscalated.class,
             IncidentResolved.class,
             IncidentReopened.class,
-            PostMortemActionItemAdded.class);
+            PostMortemActionItemAdded.class,
+            IncidentNoteAdded.class,
+            MitigationApplied.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));

@@ -59,6 +59,17 @@ class EventJsonGoldenTest {
     }
 
     @Test
+    void aDeclarationWrittenBeforeDetectionWasRecordedIsDetectedWhenDeclared() {
+        String older = "{\"incidentId\":\"i-1\",\"title\":\"Checkout failing\",\"severity\":\"SEV2\","
+                + "\"services\":[\"checkout\"],\"source\":{\"type\":\"MANUAL\"},\"declaredAt\":\"2026-03-14T09:30:00Z\"}";
+
+        IncidentDeclared read = EventJson.read(older, IncidentDeclared.class);
+
+        assertThat(read.detectedAt()).isNull();
+        assertThat(read.detection()).hasToString("2026-03-14T09:30:00Z");
+    }
+
+    @Test
     void instantsAreWrittenAsIsoUtc() {
         String json = EventJson.write(new IncidentReopened("i-1", "again", SampleEvents.AT));
 

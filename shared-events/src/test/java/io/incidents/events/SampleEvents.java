@@ -22,7 +22,7 @@ final class SampleEvents {
                 new IncidentDeclared(INCIDENT, "Checkout failing for all users", "HTTP 500 on /pay",
                         Severity.SEV1, List.of("checkout", "payments"), IncidentSource.alert("alertmanager", "fp-3f2a"), AT,
                         new AlertRecommendation(new BigDecimal("14.2"), Priority.CRITICAL, Recommendation.ROLLBACK_NOW,
-                                AT.plusSeconds(300))),
+                                AT.plusSeconds(300)), AT.minusSeconds(95), null),
                 new AlertReceived(INCIDENT, "alertmanager", "fp-3f2a", "Error rate 14% on checkout", Severity.SEV1, AT.plusSeconds(30)),
                 new IncidentAcknowledged(INCIDENT, "alice", AT.plusSeconds(192)),
                 new SeverityChanged(INCIDENT, Severity.SEV1, Severity.SEV2, "only EU affected", AT.plusSeconds(300)),
@@ -36,6 +36,10 @@ final class SampleEvents {
                 new IncidentResolved(INCIDENT, "Rolled back to v2.14.3", "Unreviewed config change", AT.plusSeconds(1800)),
                 new IncidentReopened(INCIDENT, "errors are back", AT.plusSeconds(2400)),
                 new PostMortemActionItemAdded(INCIDENT, "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", "Add a canary stage",
-                        "carol", LocalDate.parse("2026-04-01"), AT.plusSeconds(3600)));
+                        "carol", LocalDate.parse("2026-04-01"), AT.plusSeconds(3600)),
+                new IncidentNoteAdded(INCIDENT, "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
+                        "Pool exhausted since the 09:20 deploy; suspect the new retry loop", "alice", AT.plusSeconds(240)),
+                new MitigationApplied(INCIDENT, "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", MitigationKind.WORKAROUND,
+                        "Traffic moved to the EU-2 region", "bob", AT.plusSeconds(420)));
     }
 }

@@ -5,6 +5,7 @@ import io.incidents.incidentservice.incident.IncidentFields;
 import io.incidents.incidentservice.incident.ServiceNames;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /**
  * One alert in our own terms, whatever format it came in. Every text is bounded here, so no
@@ -14,9 +15,12 @@ import java.math.BigDecimal;
  * @param service   normalised to a valid service name; null if the alert named none (or nothing was left of it)
  * @param severity  the sender's severity, mapped to ours; null if it gave none
  * @param errorRate the error rate in percent, if the sender reported one (drives the decision matrix)
+ * @param startedAt when the sender says the problem began (Alertmanager's {@code startsAt}, PagerDuty's
+ *                  {@code payload.timestamp}, our {@code detectedAt}); null if it said nothing usable.
+ *                  An incident it opens is detected then (SPEC 4)
  */
 record Alert(Action action, String dedupKey, String summary, String source, String service, Severity severity,
-             BigDecimal errorRate, String description) {
+             BigDecimal errorRate, String description, Instant startedAt) {
 
     /** Also the limit of {@code alert_incident.dedup_key}. */
     static final int DEDUP_KEY_LIMIT = 255;

@@ -104,7 +104,7 @@ class AlertProcessor {
         String title = IncidentFields.cut(alert.summary(), IncidentFields.SHORT_TEXT);
         send(new DeclareIncidentCommand(incidentId, title, alert.description(), rated.severity(),
                 service == null ? List.of() : List.of(service), IncidentSource.alert(integration.name(), alert.dedupKey()), now,
-                rated.recommendation()), integration, alert);
+                rated.recommendation(), alert.startedAt()), integration, alert);
     }
 
     private void resolve(AlertingProperties.Integration integration, Alert alert) {

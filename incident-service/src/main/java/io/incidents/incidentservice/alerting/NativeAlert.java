@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,8 @@ record NativeAlert(
         @Size(max = 20) String severity,
         @DecimalMin("0") @DecimalMax("100") BigDecimal errorRate,
         @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,
-        JsonNode details) {
+        JsonNode details,
+        Instant detectedAt) {
 
     /** Checks what the annotations cannot (which fields a firing alert needs); callers have validated those. */
     Alert toAlert() {
@@ -44,6 +46,6 @@ record NativeAlert(
         }
         return new Alert(resolved ? Alert.Action.RESOLVE : Alert.Action.TRIGGER, dedupKey, summary, source, service,
                 AlertSeverities.of(severity).orElse(null), errorRate,
-                details == null || details.isNull() ? null : details.toString());
+                details == null || details.isNull() ? null : details.toString(), detectedAt);
     }
 }

@@ -2,8 +2,6 @@ package io.incidents.incidentservice.alerting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,6 +50,7 @@ final class PagerDutyEvents {
         String source = null;
         String severity = null;
         JsonNode details = null;
+        String timestamp = null;
         if ("trigger".equals(action)) {
             if (payload == null || !payload.isObject()) {
                 errors.add("'payload' is required to trigger");
@@ -71,8 +70,8 @@ final class PagerDutyEvents {
                 if (severity == null || !SEVERITIES.contains(severity)) {
                     errors.add("'payload.severity' must be one of critical, error, warning, info");
                 }
-                String timestamp = text(payload, "timestamp");
-                if (timestamp != null && !isTimestamp(timestamp)) {
+                timestamp = text(payload, "timestamp");
+                if (timestamp != null && AlertTimes.parse(timestamp).isEmpty()) {
                     errors.add("'payload.timestamp' must be an ISO 8601 date-time");
                 }
             }
@@ -92,16 +91,7 @@ final class PagerDutyEvents {
                 AlertSeverities.of(severity).orElse(null),
                 details == null || !details.isObject() ? null
                         : AlertSeverities.errorRate(text(details, "error_rate")).orElse(null),
-                description));
-    }
-
-    private static boolean isTimestamp(String value) {
-        try {
-            DateTimeFormatter.ISO_DATE_TIME.parse(value);
-            return true;
-        } catch (DateTimeParseException e) {
-            return false;
-        }
+                description, AlertTimes.parse(timestamp).orElse(null)));
     }
 
     /** A field's text; NUL is refused, since PostgreSQL cannot store it in any text column downstream. */

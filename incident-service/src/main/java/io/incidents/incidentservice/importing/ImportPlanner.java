@@ -182,7 +182,7 @@ final class ImportPlanner {
             return null;
         }
         return new DeclareIncidentCommand(walk.incidentId, title, incident.description(), severity, services, source,
-                incident.declaredAt());
+                incident.declaredAt(), null, incident.detectedAt());
     }
 
     private void step(IncidentWalk walk, int s, PastStep step) {

@@ -17,9 +17,15 @@ record ImportRequest(List<PastIncident> incidents) {
      * @param source      optional: the alert stream it came from; without it, declared by hand
      * @param declaredBy  who declared it
      * @param steps       what happened next, in order; the last one other than action items is a resolution
+     * @param detectedAt  optional: when the problem was detected, if before the declaration (SPEC 4's clocks start there)
      */
     record PastIncident(String externalId, String title, String description, String severity, List<String> services,
-                        Source source, Instant declaredAt, String declaredBy, List<PastStep> steps) {
+                        Source source, Instant declaredAt, String declaredBy, List<PastStep> steps, Instant detectedAt) {
+
+        PastIncident(String externalId, String title, String description, String severity, List<String> services,
+                     Source source, Instant declaredAt, String declaredBy, List<PastStep> steps) {
+            this(externalId, title, description, severity, services, source, declaredAt, declaredBy, steps, null);
+        }
     }
 
     record Source(String integration, String dedupKey) {

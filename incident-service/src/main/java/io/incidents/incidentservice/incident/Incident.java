@@ -5,10 +5,12 @@ import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
@@ -18,6 +20,8 @@ import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ApplyMitigationCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
@@ -30,6 +34,7 @@ import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
 import io.incidents.incidentservice.eventstore.EventMetadata;
+import io.incidents.policy.Detection;
 import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
@@ -46,8 +51,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -85,6 +92,8 @@ public class Incident {
     private String runningRollbackId;
     private final Map<String, RollbackState> rollbacks = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
+    private final Set<String> noteIds = new HashSet<>();
+    private final Set<String> mitigationIds = new HashSet<>();
     /** Where the pending acknowledge escalations run from, as the timers would have been set (SPEC 4). */
     private final List<AckClock> ackClocks = new ArrayList<>();
     /** The acknowledge deadlines armed and not yet stopped, so they are cancelled by id. */
@@ -94,19 +103,37 @@ public class Incident {
         // for Axon: rebuilt from events
     }
 
+    /**
+     * The acknowledge timer runs from detection (SPEC 4), so an alert that fired minutes before it
+     * reached us escalates that much sooner. A deadline that passed before the declaration falls due
+     * at the declaration: one level up at once, the next a whole interval later, rather than every
+     * level paged in the same second for an alert that sat in a queue. A SEV4 arms no timer: the
+     * plan logs and fixes it.
+     */
     @CommandHandler
     public Incident(DeclareIncidentCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
+        Detection detection = Detection.of(command.detectedAt(), command.at());
         String deadlineId = null;
-        if (!EventMetadata.isImported(metaData)
-                && EscalationPolicy.DEFAULT.levelAtDeclaration(command.severity()) < EscalationPolicy.MAX_LEVEL) {
+        if (!EventMetadata.isImported(metaData) && escalatesByTimer(command.severity(),
+                EscalationPolicy.DEFAULT.levelAtDeclaration(command.severity()))) {
             // The aggregate does not exist before its first event, so its scope is named here.
             ScopeDescriptor scope = new AggregateScopeDescriptor(Incident.class.getSimpleName(), command.incidentId());
-            Instant dueAt = command.at().plus(slaPolicy.targetFor(command.severity()).acknowledgeWithin());
+            Instant dueAt = latest(detection.detectedAt().plus(slaPolicy.targetFor(command.severity()).acknowledgeWithin()),
+                    command.at());
             deadlineId = deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt), scope);
         }
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
-                command.services(), command.source(), command.at(), command.recommendation()),
-                AckDeadlines.declaredWith(deadlineId));
+                command.services(), command.source(), command.at(), command.recommendation(), detection.detectedAt(),
+                detection.asGiven()), AckDeadlines.declaredWith(deadlineId));
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** Whether an unacknowledged incident of this severity, told up to {@code level}, climbs by timer (SPEC 4). */
+    private static boolean escalatesByTimer(Severity severity, int level) {
+        return severity != Severity.SEV4 && level < EscalationPolicy.MAX_LEVEL;
     }
 
     @CommandHandler
@@ -134,7 +161,7 @@ public class Incident {
         MetaData armed = MetaData.emptyInstance();
         if (raise && !acknowledged && !EventMetadata.isImported(metaData)) {
             int levelAfter = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(command.severity()));
-            if (levelAfter >= EscalationPolicy.MAX_LEVEL) {
+            if (!escalatesByTimer(command.severity(), levelAfter)) {
                 ackDeadlines.cancelAll(deadlines);
             } else {
                 armed = armAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(command.severity()).acknowledgeWithin()));
@@ -150,6 +177,8 @@ public class Incident {
      */
     @DeadlineHandler(deadlineName = ACK_OVERDUE)
     public void on(AckOverdue overdue, SlaPolicy slaPolicy, DeadlineManager deadlines) {
+        // A deadline in force fires even after a lowering to SEV4 (lowering relaxes nothing, SPEC 4);
+        // only the next one is not armed then.
         if (acknowledged || resolved || escalationLevel >= EscalationPolicy.MAX_LEVEL
                 || overdue.dueAt().equals(lastAckOverdueAt)) {
             return;
@@ -158,7 +187,7 @@ public class Incident {
         ackDeadlines.cancelAll(deadlines);
         int level = escalationLevel + 1;
         MetaData metaData = MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR);
-        if (level < EscalationPolicy.MAX_LEVEL) {
+        if (escalatesByTimer(severity, level)) {
             metaData = metaData.mergedWith(armAckOverdue(deadlines,
                     overdue.dueAt().plus(slaPolicy.targetFor(severity).acknowledgeWithin())));
         }
@@ -252,6 +281,12 @@ public class Incident {
                 throw new IncidentException(ErrorCode.ESCALATION_NOT_OVERDUE,
                         "The incident was acknowledged, so no acknowledgement can be overdue.");
             }
+            // As live: a deadline armed at a higher severity still falls due after a lowering, but
+            // a SEV4 arms none of its own.
+            if (ackClocks.stream().allMatch(clock -> clock.severity() == Severity.SEV4)) {
+                throw new IncidentException(ErrorCode.ESCALATION_NOT_OVERDUE,
+                        "A SEV4 incident is never escalated for a missed acknowledgement; escalate it by hand.");
+            }
             Instant dueAt = ackDueAt(slaPolicy);
             if (command.at().isBefore(dueAt)) {
                 throw new IncidentException(ErrorCode.ESCALATION_NOT_OVERDUE,
@@ -294,7 +329,7 @@ public class Incident {
             throw new IncidentException(ErrorCode.INCIDENT_NOT_RESOLVED, "Only a resolved incident can be reopened.");
         }
         MetaData armed = MetaData.emptyInstance();
-        if (escalationLevel < EscalationPolicy.MAX_LEVEL && !EventMetadata.isImported(metaData)) {
+        if (escalatesByTimer(severity, escalationLevel) && !EventMetadata.isImported(metaData)) {
             armed = armAckOverdue(deadlines, command.at().plus(slaPolicy.targetFor(severity).acknowledgeWithin()));
         }
         apply(new IncidentReopened(incidentId, command.reason(), command.at()), armed);
@@ -305,6 +340,29 @@ public class Incident {
     public void handle(AddActionItemCommand command) {
         apply(new PostMortemActionItemAdded(incidentId, command.actionItemId(), command.text(), command.owner(),
                 command.due(), command.at()));
+    }
+
+    /**
+     * A finding or hypothesis; also after resolution, when the investigation goes on for the
+     * post-mortem. The same note id again (a retried request) changes nothing.
+     */
+    @CommandHandler
+    public void handle(AddNoteCommand command) {
+        if (!noteIds.add(command.noteId())) {
+            return;
+        }
+        apply(new IncidentNoteAdded(incidentId, command.noteId(), command.text(), command.author(), command.at()));
+    }
+
+    /** A quick fix or a workaround stopped the harm; only while the incident is open, as a rollback. */
+    @CommandHandler
+    public void handle(ApplyMitigationCommand command) {
+        requireOpen("be mitigated");
+        if (mitigationIds.contains(command.mitigationId())) {
+            return;
+        }
+        apply(new MitigationApplied(incidentId, command.mitigationId(), command.kind(), command.description(),
+                command.appliedBy(), command.at()));
     }
 
     private void requireOpen(String action) {
@@ -335,7 +393,7 @@ public class Incident {
         incidentId = event.incidentId();
         severity = event.severity();
         escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(event.severity());
-        ackClocks.add(new AckClock(event.declaredAt(), event.severity()));
+        ackClocks.add(new AckClock(event.detection(), event.severity()));
     }
 
     @EventSourcingHandler
@@ -356,6 +414,16 @@ public class Incident {
             ackDeadlines.stopped();
         }
         ackDeadlines.armedBy(metaData);
+    }
+
+    @EventSourcingHandler
+    void on(IncidentNoteAdded event) {
+        noteIds.add(event.noteId());
+    }
+
+    @EventSourcingHandler
+    void on(MitigationApplied event) {
+        mitigationIds.add(event.mitigationId());
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
@@ -22,9 +23,19 @@ public final class IncidentCommands {
     private IncidentCommands() {
     }
 
+    /**
+     * @param detectedAt when the problem was detected as the alert or the responder gave it (null:
+     *                   at declaration); the aggregate clamps it into the 24 h before {@code at}
+     */
     public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentId, String title, String description,
                                          Severity severity, List<String> services, IncidentSource source, Instant at,
-                                         AlertRecommendation recommendation) {
+                                         AlertRecommendation recommendation, Instant detectedAt) {
+
+        public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
+                                      List<String> services, IncidentSource source, Instant at,
+                                      AlertRecommendation recommendation) {
+            this(incidentId, title, description, severity, services, source, at, recommendation, null);
+        }
 
         public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
                                       List<String> services, IncidentSource source, Instant at) {
@@ -87,5 +98,13 @@ public final class IncidentCommands {
 
     public record AddActionItemCommand(@TargetAggregateIdentifier String incidentId, String actionItemId, String text,
                                        String owner, LocalDate due, Instant at) {
+    }
+
+    public record AddNoteCommand(@TargetAggregateIdentifier String incidentId, String noteId, String text, String author,
+                                 Instant at) {
+    }
+
+    public record ApplyMitigationCommand(@TargetAggregateIdentifier String incidentId, String mitigationId,
+                                         MitigationKind kind, String description, String appliedBy, Instant at) {
     }
 }

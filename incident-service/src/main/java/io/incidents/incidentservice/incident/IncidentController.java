@@ -4,6 +4,8 @@ import io.incidents.events.IncidentSource;
 import io.incidents.support.web.IncidentIds;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ApplyMitigationCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
@@ -15,6 +17,8 @@ import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
 import io.incidents.incidentservice.incident.IncidentRequests.AddActionItemRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.AddNoteRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.ApplyMitigationRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.AssignRoleRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.ChangeSeverityRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.DeclareIncidentRequest;
@@ -79,7 +83,7 @@ class IncidentController {
         return idempotent.once(key, request, () -> {
             String id = UUID.randomUUID().toString();
             sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
-                    request.services(), IncidentSource.manual(), clock.instant()));
+                    request.services(), IncidentSource.manual(), clock.instant(), null, request.detectedAt()));
             return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
         });
     }
@@ -173,6 +177,33 @@ class IncidentController {
                                 @Valid @RequestBody ReopenRequest request) {
         sender.send(new ReopenIncidentCommand(id, request.reason(), clock.instant()));
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Record a finding or hypothesis: internal, never public (also after resolution)")
+    @PostMapping("/{id}/notes")
+    ResponseEntity<Map<String, String>> addNote(@PathVariable @Pattern(regexp = ID) String id,
+                                                @Valid @RequestBody AddNoteRequest request,
+                                                @Parameter(description = KEY_DESCRIPTION)
+                                                @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request, () -> {
+            String noteId = UUID.randomUUID().toString();
+            sender.send(new AddNoteCommand(id, noteId, request.text(), sender.actor(), clock.instant()));
+            return ResponseEntity.status(201).body(Map.of("noteId", noteId));
+        });
+    }
+
+    @Operation(summary = "Record a quick fix or a workaround that mitigated the incident (counts towards TTM)")
+    @PostMapping("/{id}/mitigations")
+    ResponseEntity<Map<String, String>> applyMitigation(@PathVariable @Pattern(regexp = ID) String id,
+                                                        @Valid @RequestBody ApplyMitigationRequest request,
+                                                        @Parameter(description = KEY_DESCRIPTION)
+                                                        @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        return idempotent.once(key, request, () -> {
+            String mitigationId = UUID.randomUUID().toString();
+            sender.send(new ApplyMitigationCommand(id, mitigationId, request.kind(), request.description(), sender.actor(),
+                    clock.instant()));
+            return ResponseEntity.status(201).body(Map.of("mitigationId", mitigationId));
+        });
     }
 
     @Operation(summary = "Add a post-mortem action item (also after resolution)")

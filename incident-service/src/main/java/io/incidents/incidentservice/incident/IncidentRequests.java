@@ -1,9 +1,11 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.IncidentRole;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -29,7 +32,10 @@ final class IncidentRequests {
             @Size(max = LONG_TEXT) String description,
             @NotNull Severity severity,
             @NotEmpty @Size(max = MAX_SERVICES) List<@NotNull @Pattern(regexp = ServiceNames.PATTERN,
-                    message = ServiceNames.MESSAGE) String> services) {
+                    message = ServiceNames.MESSAGE) String> services,
+            @Schema(description = "When the problem was detected (ISO 8601), if before the declaration: the SLA clocks"
+                    + " start from it. Clamped into the 24 hours before the declaration, and the given value recorded.")
+            Instant detectedAt) {
     }
 
     record ChangeSeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = LONG_TEXT) String reason) {
@@ -59,6 +65,12 @@ final class IncidentRequests {
     }
 
     record ReopenRequest(@NotBlank @Size(max = LONG_TEXT) String reason) {
+    }
+
+    record AddNoteRequest(@NotBlank @Size(max = LONG_TEXT) String text) {
+    }
+
+    record ApplyMitigationRequest(@NotNull MitigationKind kind, @NotBlank @Size(max = LONG_TEXT) String description) {
     }
 
     record AddActionItemRequest(

@@ -28,6 +28,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +127,45 @@ class AlertIngestionIntegrationTest {
 
         post("/api/v1/integrations/alertmanager", payload.replace("STATUS", "resolved"), "am");
         assertThat(types(incident)).endsWith("IncidentResolved");
+    }
+
+    @Test
+    void anAlertmanagerAlertsStartIsItsIncidentsDetection() throws Exception {
+        Instant sevenMinutesAgo = Instant.now().minus(Duration.ofMinutes(7)).truncatedTo(ChronoUnit.SECONDS);
+        String fingerprint = "det-" + UUID.randomUUID();
+
+        post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(Map.of("status", "firing",
+                "labels", Map.of("severity", "warning", "service", "checkout"), "annotations", Map.of("summary", "Slow checkout"),
+                "fingerprint", fingerprint, "startsAt", sevenMinutesAgo.toString()))), "am");
+
+        Map<String, Object> declared = declaredOf(incidentOf("am", fingerprint));
+        assertThat(declared).containsEntry("detectedAt", sevenMinutesAgo.toString()).containsEntry("detectedAtAsGiven", null);
+    }
+
+    @Test
+    void aPagerDutyTimestampWithoutAnOffsetIsReadAsUtc() throws Exception {
+        Instant threeMinutesAgo = Instant.now().minus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.SECONDS);
+        String key = "det-pd-" + UUID.randomUUID();
+        String trigger = fixture("pagerduty-trigger.json").replace("DEDUP_KEY", key)
+                .replace("2026-11-26T10:42:17.123456789Z", LocalDateTime.ofInstant(threeMinutesAgo, ZoneOffset.UTC).toString());
+
+        assertThat(post("/v2/enqueue", trigger, null).getStatusCode().value()).isEqualTo(202);
+
+        assertThat(declaredOf(incidentOf("pd", key))).containsEntry("detectedAt", threeMinutesAgo.toString());
+    }
+
+    @Test
+    void aNativeDetectionTwoDaysOldIsClampedToADayBeforeTheDeclarationAndKeptAsGiven() throws Exception {
+        Instant twoDaysAgo = Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+        String key = "det-native-" + UUID.randomUUID();
+        String alert = nativeAlert(key, "error", "firing").replace("\"status\"", "\"detectedAt\":\"" + twoDaysAgo + "\",\"status\"");
+
+        assertThat(post("/api/v1/alerts", alert, "raise").getStatusCode().value()).isEqualTo(202);
+
+        Map<String, Object> declared = declaredOf(incidentOf("raise", key));
+        assertThat(declared).containsEntry("detectedAtAsGiven", twoDaysAgo.toString());
+        assertThat(Instant.parse((String) declared.get("detectedAt")))
+                .isEqualTo(Instant.parse((String) declared.get("declaredAt")).minus(Duration.ofHours(24)));
     }
 
     @Test
@@ -462,6 +505,10 @@ class AlertIngestionIntegrationTest {
     private List<String> types(String incident) {
         return jdbc.queryForList("SELECT substring(payload_type from 21) FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " ORDER BY sequence_number", String.class, incident);
+    }
+
+    private Map<String, Object> declaredOf(String incident) throws JsonProcessingException {
+        return JSON.readValue(payloadOf(incident, "IncidentDeclared"), Map.class);
     }
 
     private String payloadOf(String incident, String type) {

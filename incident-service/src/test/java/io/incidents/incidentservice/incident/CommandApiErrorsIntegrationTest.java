@@ -92,6 +92,17 @@ class CommandApiErrorsIntegrationTest {
     }
 
     @Test
+    void aDetectionTimeThatIsNoTimeIs400AndStoresNothing() {
+        long before = eventCount();
+        ResponseEntity<Map> response = api.postRaw("/api/v1/incidents",
+                "{\"title\":\"x\",\"severity\":\"SEV2\",\"services\":[\"a\"],\"detectedAt\":\"ten minutes ago\"}");
+
+        assertProblem(response, 400);
+        assertThat((String) response.getBody().get("detail")).contains("detectedAt");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void aNulCharacterIs400AndStoresNothing() {
         long before = eventCount();
 

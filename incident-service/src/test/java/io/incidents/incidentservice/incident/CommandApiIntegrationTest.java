@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +78,41 @@ class CommandApiIntegrationTest {
                 + "WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id));
         assertThat(declared.value()).contains("\"title\":\"Checkout failing\"", "\"severity\":\"SEV2\"");
         assertThat(records).extracting(ConsumerRecord::partition).containsOnly(declared.partition());
+    }
+
+    @Test
+    void aResponderMayGiveWhenTheProblemWasDetectedAndTheDeclarationRecordsIt() {
+        Instant detected = Instant.now().minus(Duration.ofMinutes(12)).truncatedTo(ChronoUnit.SECONDS);
+        ResponseEntity<Map> response = api.post("/api/v1/incidents", Map.of("title", "Checkout slow", "severity", "SEV3",
+                "services", List.of("checkout"), "detectedAt", detected.toString()));
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        String id = (String) response.getBody().get("id");
+
+        String declared = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND sequence_number = 0", String.class, id);
+        assertThat(declared).contains("\"detectedAt\":\"" + detected + "\"", "\"detectedAtAsGiven\":null");
+    }
+
+    @Test
+    void notesAndMitigationsAreRecordedWithTheLoggedInResponderAsAuthor() {
+        String id = api.declare("Search slow", "SEV3", "search");
+        ResponseEntity<Map> note = api.post("/api/v1/incidents/" + id + "/notes", Map.of("text", "GC pauses since 09:20"));
+        ResponseEntity<Map> mitigation = api.post("/api/v1/incidents/" + id + "/mitigations",
+                Map.of("kind", "WORKAROUND", "description", "Traffic moved to EU-2"));
+        ResponseEntity<Map> unknownKind = api.post("/api/v1/incidents/" + id + "/mitigations",
+                Map.of("kind", "PRAYER", "description", "hope"));
+
+        assertThat(note.getStatusCode().value()).isEqualTo(201);
+        assertThat((String) note.getBody().get("noteId")).isNotBlank();
+        assertThat(mitigation.getStatusCode().value()).isEqualTo(201);
+        assertThat(unknownKind.getStatusCode().value()).isEqualTo(400);
+        List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(payloads).hasSize(3);
+        assertThat(payloads.get(1)).contains("\"noteId\":\"" + note.getBody().get("noteId") + "\"",
+                "\"text\":\"GC pauses since 09:20\"", "\"author\":\"" + CommandApi.USER + "\"");
+        assertThat(payloads.get(2)).contains("\"kind\":\"WORKAROUND\"", "\"description\":\"Traffic moved to EU-2\"",
+                "\"appliedBy\":\"" + CommandApi.USER + "\"");
     }
 
     @Test

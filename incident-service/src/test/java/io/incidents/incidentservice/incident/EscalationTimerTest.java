@@ -41,6 +41,11 @@ class EscalationTimerTest {
         return new DeclareIncidentCommand(ID, "Chat down", null, severity, List.of("chat"), IncidentSource.manual(), t0);
     }
 
+    private DeclareIncidentCommand declareDetected(Severity severity, Instant detectedAt) {
+        return new DeclareIncidentCommand(ID, "Chat down", null, severity, List.of("chat"), IncidentSource.alert("prometheus", "fp-1"),
+                t0, null, detectedAt);
+    }
+
     private Instant minutes(long minutes) {
         return t0.plus(Duration.ofMinutes(minutes));
     }
@@ -70,11 +75,52 @@ class EscalationTimerTest {
     }
 
     @Test
-    void aLowSeverityStartsAtNobodyAndClimbsFromTheOnCallEngineer() {
+    void aSev4IsLoggedOnlyAndNeverEscalatedByTimer() {
+        fixture.givenNoPriorActivity()
+                .when(declare(Severity.SEV4))
+                .expectNoScheduledDeadlines();
         fixture.givenCommands(declare(Severity.SEV4))
-                .whenTimeElapses(Duration.ofMinutes(60))
-                .expectEvents(new IncidentEscalated(ID, 1, EscalationReason.ACK_OVERDUE, null, minutes(60)))
-                .expectScheduledDeadline(minutes(120), new AckOverdue(minutes(120)));
+                .whenTimeElapses(Duration.ofDays(2))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSev4RaisedToSev3StartsTheSev3TimerFromTheRaise() {
+        fixture.givenCommands(declare(Severity.SEV4), new ChangeSeverityCommand(ID, Severity.SEV3, "spreading", minutes(50)))
+                .whenTimeAdvancesTo(minutes(85))
+                .expectEvents(new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(80)))
+                .expectScheduledDeadline(minutes(110), new AckOverdue(minutes(110)));
+    }
+
+    @Test
+    void aLoweringToSev4FiresTheDeadlineInForceButArmsNoNextOne() {
+        fixture.givenCommands(declare(Severity.SEV3), new ChangeSeverityCommand(ID, Severity.SEV4, "cosmetic", minutes(5)))
+                .whenTimeAdvancesTo(minutes(200))
+                .expectEvents(new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(30)))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theTimerRunsFromDetectionWhenTheProblemWasDetectedBeforeTheDeclaration() {
+        fixture.givenNoPriorActivity()
+                .when(declareDetected(Severity.SEV2, minutes(-10)))
+                .expectScheduledDeadline(minutes(5), new AckOverdue(minutes(5)));
+    }
+
+    @Test
+    void aDeadlinePassedBeforeTheDeclarationFallsDueAtItAndTheNextAWholeIntervalLater() {
+        fixture.givenCommands(declareDetected(Severity.SEV2, minutes(-40)))
+                .whenTimeAdvancesTo(minutes(1))
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, t0))
+                .expectScheduledDeadline(minutes(15), new AckOverdue(minutes(15)));
+    }
+
+    @Test
+    void aReopenedSev4ArmsNoTimer() {
+        fixture.givenCommands(declare(Severity.SEV4), new ResolveIncidentCommand(ID, "fixed", null, minutes(10)))
+                .when(new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
+                .expectEvents(new IncidentReopened(ID, "errors are back", minutes(40)))
+                .expectNoScheduledDeadlines();
     }
 
     @Test

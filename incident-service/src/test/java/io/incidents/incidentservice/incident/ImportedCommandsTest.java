@@ -53,7 +53,7 @@ class ImportedCommandsTest {
     }
 
     private IncidentDeclared declared(Severity severity) {
-        return new IncidentDeclared(ID, "Chat down", null, severity, List.of("chat"), IncidentSource.manual(), t0);
+        return new IncidentDeclared(ID, "Chat down", null, severity, List.of("chat"), IncidentSource.manual(), t0, null, t0, null);
     }
 
     private static EscalateIncidentCommand overdue(Instant at) {
@@ -133,6 +133,26 @@ class ImportedCommandsTest {
         fixture.given(declared(Severity.SEV2), new SeverityChanged(ID, Severity.SEV2, Severity.SEV4, "cosmetic", minutes(1)))
                 .when(overdue(minutes(15)), IMPORTED)
                 .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(15)));
+    }
+
+    @Test
+    void anEscalationForAMissedAcknowledgementOfASev4IsRefused() {
+        fixture.given(declared(Severity.SEV4))
+                .when(overdue(minutes(60)), IMPORTED)
+                .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
+    }
+
+    @Test
+    void aMissedAcknowledgementCountsFromDetection() {
+        Instant detected = minutes(-10);
+        IncidentDeclared detectedEarlier = new IncidentDeclared(ID, "Chat down", null, Severity.SEV2, List.of("chat"),
+                IncidentSource.manual(), t0, null, detected, null);
+        fixture.given(detectedEarlier)
+                .when(overdue(minutes(4)), IMPORTED)
+                .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
+        fixture.given(detectedEarlier)
+                .when(overdue(minutes(5)), IMPORTED)
+                .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(5)));
     }
 
     @Test

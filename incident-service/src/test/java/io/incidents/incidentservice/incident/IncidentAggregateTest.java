@@ -11,6 +11,9 @@ import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
@@ -21,6 +24,8 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ApplyMitigationCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
@@ -41,6 +46,7 @@ import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,7 +58,7 @@ class IncidentAggregateTest {
     private static final Instant T1 = T0.plusSeconds(60);
     private static final Instant T2 = T0.plusSeconds(120);
     private static final IncidentDeclared DECLARED_SEV2 = new IncidentDeclared(ID, "Chat down", "all rooms",
-            Severity.SEV2, List.of("chat"), IncidentSource.manual(), T0);
+            Severity.SEV2, List.of("chat"), IncidentSource.manual(), T0, null, T0, null);
     private static final RollbackStarted ROLLBACK_STARTED = new RollbackStarted(ID, "rb-1", RollbackProcedure.A,
             List.of("chat"), "v1.2.2", "bad deploy", T1);
     private static final IncidentResolved RESOLVED = new IncidentResolved(ID, "fixed", "bad deploy", T2);
@@ -72,6 +78,31 @@ class IncidentAggregateTest {
                         IncidentSource.manual(), T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(DECLARED_SEV2);
+    }
+
+    @Test
+    void aDetectionBeforeTheDeclarationIsRecordedAsGiven() {
+        Instant detected = T0.minusSeconds(600);
+        fixture.givenNoPriorActivity()
+                .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, detected))
+                .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, detected, null));
+    }
+
+    @Test
+    void aDetectionMoreThanADayBeforeOrAfterTheDeclarationIsClampedAndTheGivenValueKept() {
+        Instant twoDaysBefore = T0.minus(Duration.ofDays(2));
+        fixture.givenNoPriorActivity()
+                .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, twoDaysBefore))
+                .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, T0.minus(Duration.ofHours(24)), twoDaysBefore));
+        fixture.givenNoPriorActivity()
+                .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, T1))
+                .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, T0, T1));
     }
 
     @Test
@@ -297,6 +328,43 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2, RESOLVED)
                 .when(new ReceiveAlertCommand(ID, "alertmanager", "fp-1", "back", Severity.SEV2, T2))
                 .expectException(refusedWith(ErrorCode.INCIDENT_RESOLVED))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNoteRecordsItsTextAndAuthorAndTheSameNoteAgainChangesNothing() {
+        fixture.given(DECLARED_SEV2)
+                .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
+                .expectEvents(new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1));
+        fixture.given(DECLARED_SEV2, new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
+                .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T2))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void notesMayBeAddedAfterResolution() {
+        fixture.given(DECLARED_SEV2, RESOLVED)
+                .when(new AddNoteCommand(ID, "n-2", "root cause confirmed in the replica logs", "bob", T2))
+                .expectEvents(new IncidentNoteAdded(ID, "n-2", "root cause confirmed in the replica logs", "bob", T2));
+    }
+
+    @Test
+    void aMitigationIsRecordedWithItsKindWhileOpenAndRefusedOnceResolved() {
+        fixture.given(DECLARED_SEV2)
+                .when(new ApplyMitigationCommand(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1))
+                .expectEvents(new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1));
+        fixture.given(DECLARED_SEV2, RESOLVED)
+                .when(new ApplyMitigationCommand(ID, "m-2", MitigationKind.QUICK_FIX, "hotfix 1.2.3", "alice", T2))
+                .expectException(IncidentException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theSameMitigationAgainChangesNothing() {
+        fixture.given(DECLARED_SEV2, new MitigationApplied(ID, "m-1", MitigationKind.QUICK_FIX, "hotfix", "alice", T1))
+                .when(new ApplyMitigationCommand(ID, "m-1", MitigationKind.QUICK_FIX, "hotfix", "alice", T2))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 

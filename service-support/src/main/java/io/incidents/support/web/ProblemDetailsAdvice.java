@@ -1,5 +1,6 @@
 package io.incidents.support.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     .body(ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, rootMessage(ex) + "."));
         }
         return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON for this endpoint: " + rootMessage(ex)));
+                "The request body is not valid JSON for this endpoint: " + fieldOf(ex) + rootMessage(ex)));
+    }
+
+    /** "field 'a.b': " for a value Jackson could not read into its field, so the client knows which one. */
+    private static String fieldOf(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                String path = mapping.getPath().stream()
+                        .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+                return "field '" + path + "': ";
+            }
+        }
+        return "";
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
