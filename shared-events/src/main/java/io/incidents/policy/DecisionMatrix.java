@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * The rollback decision matrix of SPEC section 5, from an alert's error rate in percent.
  * Each row applies from its lower bound (inclusive) up to the next row's: 10 % exactly is
- * high, anything above it critical; below the lowest bound nothing is called for.
+ * high, anything above it critical; below the lowest bound the matrix gives SEV4 and no
+ * recommendation ({@link #severityFor}).
  */
 public record DecisionMatrix(List<Row> rows) {
 
@@ -31,7 +32,7 @@ public record DecisionMatrix(List<Row> rows) {
             new Row(new BigDecimal("2"), false,
                     new Decision(Priority.MEDIUM, Recommendation.INVESTIGATE, Severity.SEV3, Duration.ofMinutes(30))),
             new Row(new BigDecimal("0.5"), false,
-                    new Decision(Priority.LOW, Recommendation.FIX_FORWARD, Severity.SEV4, Duration.ZERO))));
+                    new Decision(Priority.LOW, Recommendation.FIX_FORWARD, Severity.SEV4, null))));
 
     public DecisionMatrix {
         rows = rows.stream().sorted(Comparator.comparing(Row::fromPercent).reversed()).toList();
@@ -43,6 +44,11 @@ public record DecisionMatrix(List<Row> rows) {
             throw new IllegalArgumentException("error rate must be between 0 and 100 percent: " + errorRatePercent);
         }
         return rows.stream().filter(row -> row.matches(errorRatePercent)).findFirst().map(Row::decision);
+    }
+
+    /** The severity an error rate calls for: its row's, or SEV4 below the lowest row (SPEC 5). */
+    public Severity severityFor(BigDecimal errorRatePercent) {
+        return decide(errorRatePercent).map(Decision::severity).orElse(Severity.SEV4);
     }
 
     /** An outage calls for the most critical row whatever the error rate. */

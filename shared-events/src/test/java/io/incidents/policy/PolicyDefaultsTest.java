@@ -63,8 +63,19 @@ class PolicyDefaultsTest {
     }
 
     @Test
-    void errorRateBelowTheLowestRowCallsForNothing() {
+    void errorRateBelowTheLowestRowCallsForNoRecommendationAndSev4() {
         assertThat(DecisionMatrix.DEFAULT.decide(new BigDecimal("0.49"))).isEmpty();
+        assertThat(DecisionMatrix.DEFAULT.severityFor(new BigDecimal("0.49"))).isEqualTo(Severity.SEV4);
+        assertThat(DecisionMatrix.DEFAULT.severityFor(BigDecimal.ZERO)).isEqualTo(Severity.SEV4);
+        assertThat(DecisionMatrix.DEFAULT.severityFor(new BigDecimal("3"))).isEqualTo(Severity.SEV3);
+        assertThat(DecisionMatrix.DEFAULT.forOutage().recommendation()).isEqualTo(Recommendation.ROLLBACK_NOW);
+    }
+
+    @Test
+    void onlyFixForwardHasNoTimeToDecideBy() {
+        assertThat(DecisionMatrix.DEFAULT.decide(new BigDecimal("1")).orElseThrow().decideWithin()).isNull();
+        assertThat(DecisionMatrix.DEFAULT.decide(new BigDecimal("3")).orElseThrow().decideWithin()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(DecisionMatrix.DEFAULT.forOutage().decideWithin()).isEqualTo(Duration.ofMinutes(5));
         assertThat(DecisionMatrix.DEFAULT.forOutage().recommendation()).isEqualTo(Recommendation.ROLLBACK_NOW);
     }
 

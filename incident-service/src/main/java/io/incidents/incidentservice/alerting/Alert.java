@@ -15,12 +15,15 @@ import java.time.Instant;
  * @param service   normalised to a valid service name; null if the alert named none (or nothing was left of it)
  * @param severity  the sender's severity, mapped to ours; null if it gave none
  * @param errorRate the error rate in percent, if the sender reported one (drives the decision matrix)
+ * @param outage    the sender says it is an outage (native {@code outage: true}, Alertmanager label
+ *                  {@code outage="true"}, PagerDuty {@code custom_details.outage: true}): the decision
+ *                  matrix's first row whatever the error rate
  * @param startedAt when the sender says the problem began (Alertmanager's {@code startsAt}, PagerDuty's
  *                  {@code payload.timestamp}, our {@code detectedAt}); null if it said nothing usable.
  *                  An incident it opens is detected then (SPEC 4)
  */
 record Alert(Action action, String dedupKey, String summary, String source, String service, Severity severity,
-             BigDecimal errorRate, String description, Instant startedAt) {
+             BigDecimal errorRate, boolean outage, String description, Instant startedAt) {
 
     /** Also the limit of {@code alert_incident.dedup_key}. */
     static final int DEDUP_KEY_LIMIT = 255;

@@ -1,8 +1,6 @@
 package io.incidents.incidentservice.alerting;
 
-import io.incidents.events.AlertRecommendation;
 import io.incidents.events.IncidentSource;
-import io.incidents.events.Severity;
 import io.incidents.incidentservice.eventstore.EventMetadata;
 import io.incidents.incidentservice.incident.ErrorCode;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
@@ -11,8 +9,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertComman
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentException;
 import io.incidents.incidentservice.incident.IncidentFields;
-import io.incidents.policy.Decision;
-import io.incidents.policy.DecisionMatrix;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -35,8 +31,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Component
 class AlertProcessor {
-
-    private static final Severity WITHOUT_SEVERITY = Severity.SEV3;
 
     private final AlertStreams streams;
     private final CommandGateway commands;
@@ -84,8 +78,9 @@ class AlertProcessor {
                 continue; // closed between our claim and our look-up: claim again
             }
             try {
+                AlertRating rating = AlertRating.of(alert, now);
                 send(new ReceiveAlertCommand(existing.get(), integration.name(), alert.dedupKey(), alert.summary(),
-                        severityOf(alert, now).severity(), now), integration, alert);
+                        rating.ownSeverity(), now, rating.recommendation()), integration, alert);
                 return;
             } catch (IncidentException e) {
                 if (e.code() != ErrorCode.INCIDENT_RESOLVED) {
@@ -98,11 +93,11 @@ class AlertProcessor {
     }
 
     private void declare(String incidentId, AlertingProperties.Integration integration, Alert alert, Instant now) {
-        Rated rated = severityOf(alert, now);
+        AlertRating rated = AlertRating.of(alert, now);
         // The alert's service is already a valid name (or null); the default was checked when configured.
         String service = alert.service() != null ? alert.service() : integration.defaultService();
         String title = IncidentFields.cut(alert.summary(), IncidentFields.SHORT_TEXT);
-        send(new DeclareIncidentCommand(incidentId, title, alert.description(), rated.severity(),
+        send(new DeclareIncidentCommand(incidentId, title, alert.description(), rated.declaredSeverity(),
                 service == null ? List.of() : List.of(service), IncidentSource.alert(integration.name(), alert.dedupKey()), now,
                 rated.recommendation(), alert.startedAt()), integration, alert);
     }
@@ -117,21 +112,6 @@ class AlertProcessor {
                 "Resolved automatically: alert " + alert.dedupKey() + " from " + integration.name() + " resolved.", null,
                 clock.instant()), integration, alert));
         transaction.executeWithoutResult(status -> streams.close(incident.get(), clock.instant()));
-    }
-
-    /** The more severe of the sender's severity and the decision matrix's for its error rate. */
-    private static Rated severityOf(Alert alert, Instant now) {
-        Optional<Decision> decision = Optional.ofNullable(alert.errorRate()).flatMap(DecisionMatrix.DEFAULT::decide);
-        Severity severity = alert.severity();
-        if (decision.isPresent() && (severity == null || decision.get().severity().isMoreSevereThan(severity))) {
-            severity = decision.get().severity();
-        }
-        AlertRecommendation recommendation = decision.map(d -> new AlertRecommendation(alert.errorRate(), d.priority(),
-                d.recommendation(), now.plus(d.decideWithin()))).orElse(null);
-        return new Rated(severity == null ? WITHOUT_SEVERITY : severity, recommendation);
-    }
-
-    private record Rated(Severity severity, AlertRecommendation recommendation) {
     }
 
     private void send(Object command, AlertingProperties.Integration integration, Alert alert) {

@@ -59,7 +59,8 @@ final class AlertmanagerPayloads {
             parsed.add(new Alert("firing".equals(status) ? Alert.Action.TRIGGER : Alert.Action.RESOLVE, fingerprint,
                     summary == null ? "Alert " + fingerprint : summary, first(alert, "generatorURL"),
                     first(labels, "service"), AlertSeverities.of(first(labels, "severity")).orElse(null),
-                    AlertSeverities.errorRate(errorRate).orElse(null), first(annotations, "description"),
+                    AlertSeverities.errorRate(errorRate).orElse(null), "true".equalsIgnoreCase(first(labels, "outage")),
+                    first(annotations, "description"),
                     AlertTimes.parse(first(alert, "startsAt")).orElse(null)));
         }
         if (!errors.isEmpty()) {

@@ -26,7 +26,8 @@ record NativeAlert(
         @DecimalMin("0") @DecimalMax("100") BigDecimal errorRate,
         @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,
         JsonNode details,
-        Instant detectedAt) {
+        Instant detectedAt,
+        Boolean outage) {
 
     /** Checks what the annotations cannot (which fields a firing alert needs); callers have validated those. */
     Alert toAlert() {
@@ -35,8 +36,8 @@ record NativeAlert(
         if (!resolved && (summary == null || summary.isBlank())) {
             errors.add("summary is required to fire an alert");
         }
-        if (!resolved && severity == null && errorRate == null) {
-            errors.add("severity or errorRate is required to fire an alert");
+        if (!resolved && severity == null && errorRate == null && !Boolean.TRUE.equals(outage)) {
+            errors.add("severity, errorRate or outage is required to fire an alert");
         }
         if (severity != null && AlertSeverities.of(severity).isEmpty()) {
             errors.add("severity must be SEV1..SEV4 or critical, error, warning, info");
@@ -45,7 +46,7 @@ record NativeAlert(
             throw new AlertRejected(errors);
         }
         return new Alert(resolved ? Alert.Action.RESOLVE : Alert.Action.TRIGGER, dedupKey, summary, source, service,
-                AlertSeverities.of(severity).orElse(null), errorRate,
+                AlertSeverities.of(severity).orElse(null), errorRate, Boolean.TRUE.equals(outage),
                 details == null || details.isNull() ? null : details.toString(), detectedAt);
     }
 }

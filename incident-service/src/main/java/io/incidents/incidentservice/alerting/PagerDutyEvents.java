@@ -91,6 +91,7 @@ final class PagerDutyEvents {
                 AlertSeverities.of(severity).orElse(null),
                 details == null || !details.isObject() ? null
                         : AlertSeverities.errorRate(text(details, "error_rate")).orElse(null),
+                details != null && details.isObject() && "true".equalsIgnoreCase(text(details, "outage")),
                 description, AlertTimes.parse(timestamp).orElse(null)));
     }
 

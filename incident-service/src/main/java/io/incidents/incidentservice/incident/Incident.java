@@ -207,7 +207,7 @@ public class Incident {
     public void handle(ReceiveAlertCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("take alerts");
         apply(new AlertReceived(incidentId, command.integration(), command.dedupKey(), command.summary(),
-                command.alertSeverity(), command.at()));
+                command.alertSeverity(), command.at(), command.recommendation()));
         if (command.alertSeverity() != null && command.alertSeverity().isMoreSevereThan(severity)) {
             handle(new ChangeSeverityCommand(incidentId, command.alertSeverity(),
                     "alert " + command.dedupKey() + " from " + command.integration() + " is " + command.alertSeverity(),

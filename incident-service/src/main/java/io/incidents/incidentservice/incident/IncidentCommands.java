@@ -44,8 +44,17 @@ public final class IncidentCommands {
     }
 
     /** An alert fired again for an open incident's dedup key; a more severe alert raises the incident. */
+    /**
+     * @param alertSeverity  what the alert's own evidence calls for; null when it says nothing (it then never raises)
+     * @param recommendation the decision matrix's advice for its error rate or outage flag, if any
+     */
     public record ReceiveAlertCommand(@TargetAggregateIdentifier String incidentId, String integration, String dedupKey,
-                                      String summary, Severity alertSeverity, Instant at) {
+                                      String summary, Severity alertSeverity, Instant at, AlertRecommendation recommendation) {
+
+        public ReceiveAlertCommand(String incidentId, String integration, String dedupKey, String summary,
+                                   Severity alertSeverity, Instant at) {
+            this(incidentId, integration, dedupKey, summary, alertSeverity, at, null);
+        }
     }
 
     public record AcknowledgeIncidentCommand(@TargetAggregateIdentifier String incidentId, String acknowledgedBy, Instant at) {

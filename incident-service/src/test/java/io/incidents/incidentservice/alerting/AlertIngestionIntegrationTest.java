@@ -2,6 +2,7 @@ package io.incidents.incidentservice.alerting;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidents.incidentservice.CommandApi;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestInfrastructure;
 import io.incidents.testsupport.TopicReader;
@@ -196,6 +197,40 @@ class AlertIngestionIntegrationTest {
         String second = incidentOf("raise", key);
         assertThat(second).isNotEqualTo(incident);
         assertThat(types(incident)).endsWith("IncidentResolved");
+    }
+
+    @Test
+    void aRepeatThatSaysNothingAboutSeverityLeavesARespondersLoweringAlone() {
+        String fingerprint = "lowered-" + UUID.randomUUID();
+        Map<String, Object> firing = Map.of("status", "firing", "labels", Map.of("severity", "critical", "service", "search"),
+                "annotations", Map.of("summary", "Search down"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+        post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(firing)), "am");
+        String incident = incidentOf("am", fingerprint);
+        assertThat(new CommandApi(rest).post("/api/v1/incidents/" + incident + "/severity",
+                Map.of("severity", "SEV4", "reason", "only the admin search")).getStatusCode().value()).isEqualTo(204);
+
+        // Alertmanager re-notifies the group; this time the alert carries no severity label.
+        Map<String, Object> repeat = Map.of("status", "firing", "labels", Map.of("service", "search"),
+                "annotations", Map.of("summary", "Search down"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+        post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(repeat)), "am");
+
+        assertThat(types(incident)).containsExactly("IncidentDeclared", "SeverityChanged", "AlertReceived");
+        assertThat(payloadOf(incident, "AlertReceived")).contains("\"alertSeverity\":null", "\"recommendation\":null");
+    }
+
+    @Test
+    void anOutageLabelTakesTheMatrixFirstRowWhateverTheErrorRate() throws Exception {
+        String fingerprint = "outage-" + UUID.randomUUID();
+        Map<String, Object> alert = Map.of("status", "firing",
+                "labels", Map.of("severity", "warning", "service", "login", "outage", "true", "error_rate", "1"),
+                "annotations", Map.of("summary", "Logins failing"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+
+        post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(alert)), "am");
+
+        Map<String, Object> declared = declaredOf(incidentOf("am", fingerprint));
+        assertThat(declared).containsEntry("severity", "SEV1");
+        assertThat((Map<String, Object>) declared.get("recommendation")).containsEntry("recommendation", "ROLLBACK_NOW")
+                .containsEntry("priority", "CRITICAL");
     }
 
     @Test
