@@ -5,6 +5,7 @@ import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.Severity;
+import io.incidents.policy.Detection;
 
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +31,18 @@ public final class Incidents {
     public static IncidentDeclared declared(String id, Severity severity, Instant at, String... services) {
         return new IncidentDeclared(id, "Incident " + id.substring(0, 8), "what users saw", severity, List.of(services),
                 IncidentSource.manual(), at);
+    }
+
+    /**
+     * A declaration whose detection time was given as {@code detectionGiven}, recorded as
+     * incident-service records it: clamped into the 24 h before the declaration, the value given
+     * kept when it was clamped.
+     */
+    public static IncidentDeclared detected(String id, Severity severity, Instant at, Instant detectionGiven,
+                                            String... services) {
+        Detection detection = Detection.of(detectionGiven, at);
+        return new IncidentDeclared(id, "Incident " + id.substring(0, 8), "what users saw", severity, List.of(services),
+                IncidentSource.manual(), at, null, detection.detectedAt(), detection.asGiven());
     }
 
     public static IncidentAcknowledged acknowledged(String id, Instant declaredAt, long minutes) {

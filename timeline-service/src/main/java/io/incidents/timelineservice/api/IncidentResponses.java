@@ -18,13 +18,20 @@ final class IncidentResponses {
     private IncidentResponses() {
     }
 
+    /**
+     * One incident of the list. {@code detectedAt} is where its SLA clocks started (SPEC 4), so a
+     * reader can tell why a deadline lies nearer than declaration + target; {@code detectedAtAsGiven}
+     * is the time given when it was clamped, else null.
+     */
     record IncidentItem(String id, String title, Severity severity, IncidentStatus status, List<String> services,
-                        Instant declaredAt, Instant acknowledgedAt, Instant resolvedAt, int escalationLevel, LiveSla sla) {
+                        Instant declaredAt, Instant detectedAt, Instant detectedAtAsGiven, Instant acknowledgedAt,
+                        Instant resolvedAt, int escalationLevel, LiveSla sla) {
 
         static IncidentItem of(IncidentSummary summary, Instant now) {
             IncidentView v = summary.view();
             return new IncidentItem(v.incidentId(), v.title(), v.severity(), v.status(), v.services(), v.declaredAt(),
-                    v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(), LiveSla.of(summary.sla(), now));
+                    v.detectedAt(), v.detectedAtAsGiven(), v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(),
+                    LiveSla.of(summary.sla(), now));
         }
     }
 

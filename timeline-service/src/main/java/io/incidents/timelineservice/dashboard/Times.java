@@ -71,6 +71,14 @@ public class Times {
         return hours / 24 + " d" + (hours % 24 == 0 ? "" : " " + hours % 24 + " h");
     }
 
+    /**
+     * How much earlier {@code earlier} is ("10 min"), or null when it is not earlier: a detection
+     * before the declaration, where the SLA clocks started, is shown with its lead.
+     */
+    public String lead(Instant earlier, Instant later) {
+        return earlier == null || later == null || !earlier.isBefore(later) ? null : duration(Duration.between(earlier, later));
+    }
+
     public String seconds(Long seconds) {
         return seconds == null ? "" : duration(Duration.ofSeconds(seconds));
     }

@@ -140,9 +140,9 @@ public final class IncidentProjector {
                     : IncidentStatus.OPEN;
             return new IncidentView(declared.incidentId(), declared.title(), declared.description(), severity,
                     declared.severity(), highest, status, resolved ? null : phase, declared.services(), declared.source(),
-                    declared.declaredAt(), acknowledgedAt, acknowledgedBy, resolvedAt, resolutionSummary, rootCause,
-                    escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory), List.copyOf(rollbacks.values()),
-                    List.copyOf(actionItems), declared.recommendation());
+                    declared.declaredAt(), declared.detection(), declared.detectedAtAsGiven(), acknowledgedAt, acknowledgedBy,
+                    resolvedAt, resolutionSummary, rootCause, escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory),
+                    List.copyOf(rollbacks.values()), List.copyOf(actionItems), declared.recommendation());
         }
     }
 }

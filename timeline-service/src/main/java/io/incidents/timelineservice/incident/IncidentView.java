@@ -12,7 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** An incident as its events say it stands: what the read API shows and the list is filtered on. */
+/**
+ * An incident as its events say it stands: what the read API shows and the list is filtered on.
+ * {@code detectedAt} is when the problem was detected, where the SLA clocks start (SPEC 4);
+ * {@code detectedAtAsGiven} is the time the alert or responder gave when it had to be clamped
+ * into the 24 hours before the declaration, null otherwise.
+ */
 public record IncidentView(
         String incidentId,
         String title,
@@ -25,6 +30,8 @@ public record IncidentView(
         List<String> services,
         IncidentSource source,
         Instant declaredAt,
+        Instant detectedAt,
+        Instant detectedAtAsGiven,
         Instant acknowledgedAt,
         String acknowledgedBy,
         Instant resolvedAt,
@@ -36,6 +43,13 @@ public record IncidentView(
         List<Rollback> rollbacks,
         List<ActionItem> actionItems,
         AlertRecommendation recommendation) {
+
+    public IncidentView {
+        // A view stored before detection was recorded has none: its events' detection is their declaration.
+        if (detectedAt == null) {
+            detectedAt = declaredAt;
+        }
+    }
 
     public record SeverityChange(Instant at, Severity from, Severity to, String reason) {
     }

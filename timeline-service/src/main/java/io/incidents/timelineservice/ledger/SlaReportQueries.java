@@ -295,8 +295,10 @@ public class SlaReportQueries {
     /**
      * The period's rows (narrowed by {@code where}) with each clock's deadline under the policy
      * and its verdict at :now, as {@link SlaFacts#judge}: the earliest of (level first set + its
-     * target) over the levels set while the clock ran; met when it stopped at or before it; a
-     * running clock is breached once :now is past it. A subquery, not a CTE, so that the planner
+     * target) over the levels set while the clock ran (the level at declaration from detection,
+     * as the facts row holds it); met when it stopped at or before it; a running clock is breached
+     * once :now is past it. TTA and TTR come from detection too ({@link SlaFacts#tta}). The period
+     * still selects by declaration. A subquery, not a CTE, so that the planner
      * can read a group's rows through an index and stop at a LIMIT.
      */
     private String judgedRows(String where) {

@@ -23,11 +23,11 @@ import java.util.Map;
  */
 class SlaRows {
 
-    private static final String COLUMNS = "incident_id, title, services, declared_at, severity_declared, severity_highest,"
-            + " severity_current, ack_sev1_from, ack_sev2_from, ack_sev3_from, ack_sev4_from, resolve_sev1_from,"
-            + " resolve_sev2_from, resolve_sev3_from, resolve_sev4_from, ack_stopped_at, resolved_at, first_ack_at,"
-            + " first_mitigation_at, tta_seconds, ttr_seconds";
-    private static final String PLACEHOLDERS = "?, ?, ?::text[]" + ", ?".repeat(18);
+    private static final String COLUMNS = "incident_id, title, services, declared_at, detected_at, severity_declared,"
+            + " severity_highest, severity_current, ack_sev1_from, ack_sev2_from, ack_sev3_from, ack_sev4_from,"
+            + " resolve_sev1_from, resolve_sev2_from, resolve_sev3_from, resolve_sev4_from, ack_stopped_at, resolved_at,"
+            + " first_ack_at, first_mitigation_at, tta_seconds, ttr_seconds";
+    private static final String PLACEHOLDERS = "?, ?, ?::text[]" + ", ?".repeat(19);
 
     private final JdbcTemplate jdbc;
     private final LedgerTables tables;
@@ -62,8 +62,8 @@ class SlaRows {
 
     private static Object[] row(SlaFacts facts) {
         List<Object> row = new ArrayList<>(List.of(facts.incidentId(), facts.title(), EventLedger.postgresArray(facts.services()),
-                Timestamp.from(facts.declaredAt()), facts.severityAtDeclaration().name(), facts.highestSeverity().name(),
-                facts.currentSeverity().name()));
+                Timestamp.from(facts.declaredAt()), Timestamp.from(facts.detectedAt()), facts.severityAtDeclaration().name(),
+                facts.highestSeverity().name(), facts.currentSeverity().name()));
         for (Severity level : Severity.values()) {
             row.add(timestamp(facts.ackLevelsFrom().get(level)));
         }
@@ -94,7 +94,7 @@ class SlaRows {
             putIfSet(resolveLevels, level, instant(row, "resolve_" + name + "_from"));
         }
         return new SlaFacts(row.getString("incident_id"), row.getString("title"), strings(row.getArray("services")),
-                instant(row, "declared_at"), Severity.valueOf(row.getString("severity_declared")),
+                instant(row, "declared_at"), instant(row, "detected_at"), Severity.valueOf(row.getString("severity_declared")),
                 Severity.valueOf(row.getString("severity_highest")), Severity.valueOf(row.getString("severity_current")),
                 ackLevels, resolveLevels, instant(row, "ack_stopped_at"), instant(row, "resolved_at"),
                 instant(row, "first_ack_at"), instant(row, "first_mitigation_at"));

@@ -31,12 +31,22 @@ public record PostMortem(
         String whatCouldBeImproved,
         AlertRecommendation recommendation) {
 
+    /**
+     * @param detectedAt        when the problem was detected, where the SLA clocks started (SPEC 4)
+     * @param detectedAtAsGiven the detection time given, when it had to be clamped; null otherwise
+     * @param durationSeconds   detection to final resolution (the TTR), null while open
+     */
     public record Impact(List<String> services, Severity severityAtDeclaration, Severity highestSeverity,
-                         List<IncidentView.SeverityChange> severityHistory, Instant declaredAt, Instant resolvedAt,
-                         Long durationSeconds) {
+                         List<IncidentView.SeverityChange> severityHistory, Instant declaredAt, Instant detectedAt,
+                         Instant detectedAtAsGiven, Instant resolvedAt, Long durationSeconds) {
+
+        /** Whether detection says more than the declaration: it came first, or the time given was clamped. */
+        public boolean detectionWorthTelling() {
+            return detectedAt.isBefore(declaredAt) || detectedAtAsGiven != null;
+        }
     }
 
-    /** TTA, TTM and TTR; a target is the time its deadline allowed from declaration. */
+    /** TTA, TTM and TTR, from detection as the SLA clocks run; a target is the time its deadline allowed from detection. */
     public record Metrics(Metric timeToAcknowledge, Metric timeToMitigate, Metric timeToResolve) {
     }
 

@@ -46,14 +46,15 @@ public final class PostMortemGenerator {
                 view.title(),
                 resolved,
                 resolved ? view.resolutionSummary() : "Not resolved yet.",
+                // The impact lasted from detection, as the TTR runs (SPEC 4).
                 new PostMortem.Impact(view.services(), view.severityAtDeclaration(), view.highestSeverity(),
-                        view.severityHistory(), view.declaredAt(), view.resolvedAt(),
-                        resolved ? Duration.between(view.declaredAt(), view.resolvedAt()).getSeconds() : null),
+                        view.severityHistory(), view.declaredAt(), sla.detectedAt(), view.detectedAtAsGiven(),
+                        view.resolvedAt(), resolved ? Duration.between(sla.detectedAt(), view.resolvedAt()).getSeconds() : null),
                 Timeline.of(events, rollbackDurations),
                 new PostMortem.Metrics(
-                        metric(sla.tta(), sla.acknowledge(), view.declaredAt()),
+                        metric(sla.tta(), sla.acknowledge(), sla.detectedAt()),
                         new PostMortem.Metric(seconds(sla.ttm()), null, null),
-                        metric(sla.ttr(), sla.resolve(), view.declaredAt())),
+                        metric(sla.ttr(), sla.resolve(), sla.detectedAt())),
                 view.rollbacks().stream().map(this::rollback).toList(),
                 events.stream().filter(e -> e.event() instanceof IncidentEscalated).map(e -> {
                     IncidentEscalated escalated = (IncidentEscalated) e.event();
@@ -73,8 +74,9 @@ public final class PostMortemGenerator {
                 view.recommendation()));
     }
 
-    private static PostMortem.Metric metric(Duration took, Clock clock, Instant declaredAt) {
-        return new PostMortem.Metric(seconds(took), Duration.between(declaredAt, clock.deadline()).getSeconds(), clock.verdict());
+    /** The target is what the deadline allowed from where the clock started, detection, as the time taken is counted. */
+    private static PostMortem.Metric metric(Duration took, Clock clock, Instant detectedAt) {
+        return new PostMortem.Metric(seconds(took), Duration.between(detectedAt, clock.deadline()).getSeconds(), clock.verdict());
     }
 
     private PostMortem.RollbackReport rollback(IncidentView.Rollback rollback) {

@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.policy.Detection;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.HumanDuration;
@@ -36,9 +37,13 @@ public final class PostMortemMarkdown {
                     .append(change.reason() == null ? "" : " (" + change.reason() + ")").append('\n');
         }
         md.append("- Declared: ").append(utc(impact.declaredAt())).append('\n');
+        if (impact.detectionWorthTelling()) {
+            md.append("- Detected: ").append(detection(impact)).append('\n');
+        }
         md.append("- Resolved: ").append(impact.resolvedAt() == null ? "not yet" : utc(impact.resolvedAt())).append('\n');
+        boolean detectedFirst = impact.detectedAt().isBefore(impact.declaredAt());
         md.append("- Duration: ").append(impact.durationSeconds() == null ? "ongoing" : duration(impact.durationSeconds()))
-                .append("\n\n");
+                .append(impact.durationSeconds() != null && detectedFirst ? " (from detection)" : "").append("\n\n");
 
         if (pm.recommendation() != null) {
             md.append("## Alert recommendation\n\n").append("The alert's error rate of ")
@@ -48,7 +53,12 @@ public final class PostMortemMarkdown {
                     .append(").\n\n");
         }
 
-        md.append("## Response times\n\n| metric | time | target | verdict |\n|---|---|---|---|\n");
+        md.append("## Response times\n\n");
+        if (detectedFirst) {
+            md.append("Measured from detection (").append(utc(impact.detectedAt()))
+                    .append("), where the SLA clocks start, not from the declaration.\n\n");
+        }
+        md.append("| metric | time | target | verdict |\n|---|---|---|---|\n");
         metricRow(md, "Time to acknowledge (TTA)", pm.metrics().timeToAcknowledge());
         metricRow(md, "Time to mitigate (TTM)", pm.metrics().timeToMitigate());
         metricRow(md, "Time to resolve (TTR)", pm.metrics().timeToResolve());
@@ -113,6 +123,18 @@ public final class PostMortemMarkdown {
         md.append("## What went well\n\n").append(blank(pm.whatWentWell())).append("\n\n");
         md.append("## What could be improved\n\n").append(blank(pm.whatCouldBeImproved())).append('\n');
         return md.toString();
+    }
+
+    /** "2026-11-02 07:50:00 (10 m 0 s before declaration)", with the time given when it was clamped. */
+    private static String detection(PostMortem.Impact impact) {
+        Instant given = impact.detectedAtAsGiven();
+        String before = impact.detectedAt().isBefore(impact.declaredAt())
+                ? duration(Duration.between(impact.detectedAt(), impact.declaredAt()).getSeconds()) + " before declaration"
+                : "at declaration";
+        String clamped = given == null ? ""
+                : "; the time given, " + utc(given) + (given.isAfter(impact.declaredAt()) ? ", was after the declaration"
+                : ", was more than " + Detection.MAX_LEAD.toHours() + " h before the declaration") + " and was clamped";
+        return utc(impact.detectedAt()) + " (" + before + clamped + ")";
     }
 
     private static void metricRow(StringBuilder md, String name, PostMortem.Metric metric) {

@@ -10,17 +10,23 @@ import java.util.Objects;
 /**
  * The SLA standing of one incident, as {@link SlaEngine} computes it from the incident's events.
  *
- * @param tta time to acknowledge (declaration to first acknowledgement), {@code null} if never acknowledged
- * @param ttr time to resolve (declaration to final resolution), {@code null} while open
- * @param ttm time to mitigate (declaration to first completed rollback), {@code null} if none completed
+ * @param detectedAt when the problem was detected, where both clocks and TTA, TTM and TTR start
+ *                   (SPEC 4); a state stored before detection was recorded has none, and reads
+ *                   as detected when declared, as its events say
+ * @param tta        time to acknowledge (detection to first acknowledgement), {@code null} if never acknowledged
+ * @param ttr        time to resolve (detection to final resolution), {@code null} while open
+ * @param ttm        time to mitigate (detection to first completed rollback), {@code null} if none completed
  */
-public record IncidentSla(String incidentId, String title, List<String> services, Instant declaredAt,
+public record IncidentSla(String incidentId, String title, List<String> services, Instant declaredAt, Instant detectedAt,
                           Severity severityAtDeclaration, Severity highestSeverity, Severity currentSeverity,
                           Clock acknowledge, Clock resolve, Duration tta, Duration ttr, Duration ttm) {
 
     public IncidentSla {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(declaredAt, "declaredAt");
+        if (detectedAt == null) {
+            detectedAt = declaredAt;
+        }
         Objects.requireNonNull(severityAtDeclaration, "severityAtDeclaration");
         Objects.requireNonNull(highestSeverity, "highestSeverity");
         Objects.requireNonNull(currentSeverity, "currentSeverity");

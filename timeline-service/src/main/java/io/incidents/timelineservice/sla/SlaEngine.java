@@ -46,11 +46,12 @@ public final class SlaEngine {
             throw new IllegalArgumentException("an incident's events must start with IncidentDeclared");
         }
 
-        Instant declaredAt = declared.declaredAt();
+        // Both clocks start at detection (SPEC 4): the level at declaration counts as set then.
+        Instant detectedAt = declared.detection();
         Severity current = declared.severity();
         Severity highest = current;
         // A level's target runs from the moment it was first set: setting it again does not restart it.
-        Map<Severity, Instant> firstSet = new EnumMap<>(Map.of(current, declaredAt));
+        Map<Severity, Instant> firstSet = new EnumMap<>(Map.of(current, detectedAt));
         Map<Severity, Instant> ackLevels = new EnumMap<>(firstSet);
         Map<Severity, Instant> levelsAtResolution = null;
 
@@ -95,7 +96,7 @@ public final class SlaEngine {
         }
 
         // A resolved incident's deadline is frozen at its final resolution; an open one's includes every level so far.
-        return new SlaFacts(declared.incidentId(), declared.title(), declared.services(), declaredAt,
+        return new SlaFacts(declared.incidentId(), declared.title(), declared.services(), declared.declaredAt(), detectedAt,
                 declared.severity(), highest, current, ackLevels, resolvedAt != null ? levelsAtResolution : firstSet,
                 ackStoppedAt, resolvedAt, firstAck, firstRollbackCompleted);
     }

@@ -16,6 +16,9 @@ import java.util.function.Function;
  * them into deadlines and verdicts under a policy, so the facts are kept per incident and any
  * policy (the configured one, a what-if) is applied when reading.
  *
+ * @param declaredAt        the declaration, what a report's period selects by
+ * @param detectedAt        when the problem was detected, where both clocks start (SPEC 4): the level
+ *                          at declaration counts as set then, and TTA, TTM and TTR run from it
  * @param ackLevelsFrom     each level first set while the acknowledge clock ran, with when
  * @param resolveLevelsFrom each level first set before the final resolution (every level so far while open)
  * @param ackStoppedAt      first acknowledgement, or resolution if that came first; null while running
@@ -23,7 +26,7 @@ import java.util.function.Function;
  * @param firstAck          first explicit acknowledgement, for TTA
  * @param firstMitigation   first completed rollback, for TTM
  */
-public record SlaFacts(String incidentId, String title, List<String> services, Instant declaredAt,
+public record SlaFacts(String incidentId, String title, List<String> services, Instant declaredAt, Instant detectedAt,
                        Severity severityAtDeclaration, Severity highestSeverity, Severity currentSeverity,
                        Map<Severity, Instant> ackLevelsFrom, Map<Severity, Instant> resolveLevelsFrom,
                        Instant ackStoppedAt, Instant resolvedAt, Instant firstAck, Instant firstMitigation) {
@@ -31,6 +34,7 @@ public record SlaFacts(String incidentId, String title, List<String> services, I
     public SlaFacts {
         Objects.requireNonNull(incidentId, "incidentId");
         Objects.requireNonNull(declaredAt, "declaredAt");
+        Objects.requireNonNull(detectedAt, "detectedAt");
         Objects.requireNonNull(severityAtDeclaration, "severityAtDeclaration");
         Objects.requireNonNull(highestSeverity, "highestSeverity");
         Objects.requireNonNull(currentSeverity, "currentSeverity");
@@ -49,17 +53,17 @@ public record SlaFacts(String incidentId, String title, List<String> services, I
     public IncidentSla judge(SlaPolicy policy, Instant now) {
         Instant ackDeadline = earliest(ackLevelsFrom, level -> policy.targetFor(level).acknowledgeWithin());
         Instant resolveDeadline = earliest(resolveLevelsFrom, level -> policy.targetFor(level).resolveWithin());
-        return new IncidentSla(incidentId, title, services, declaredAt, severityAtDeclaration, highestSeverity,
+        return new IncidentSla(incidentId, title, services, declaredAt, detectedAt, severityAtDeclaration, highestSeverity,
                 currentSeverity, Clock.judge(ackDeadline, ackStoppedAt, now), Clock.judge(resolveDeadline, resolvedAt, now),
                 tta(), ttr(), since(firstMitigation));
     }
 
-    /** Time to acknowledge (declaration to first acknowledgement), null if never acknowledged. */
+    /** Time to acknowledge (detection to first acknowledgement), null if never acknowledged. */
     public Duration tta() {
         return since(firstAck);
     }
 
-    /** Time to resolve (declaration to final resolution), null while open. */
+    /** Time to resolve (detection to final resolution), null while open. */
     public Duration ttr() {
         return since(resolvedAt);
     }
@@ -75,7 +79,8 @@ public record SlaFacts(String incidentId, String title, List<String> services, I
         return earliest;
     }
 
+    /** From detection, not declaration: the plan measures "detection to ack" (SPEC 4). */
     private Duration since(Instant end) {
-        return end == null ? null : Duration.between(declaredAt, end);
+        return end == null ? null : Duration.between(detectedAt, end);
     }
 }

@@ -19,12 +19,14 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.SourceType;
+import io.incidents.policy.Detection;
 import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.StoredEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -63,6 +65,7 @@ public final class Timeline {
         private final RollbackDurations rollbackDurations;
         private final Map<String, RollbackStarted> rollbacks = new HashMap<>();
         private Instant declaredAt;
+        private Instant detectedAt;
 
         Sentences(RollbackDurations rollbackDurations) {
             this.rollbackDurations = rollbackDurations;
@@ -73,16 +76,17 @@ public final class Timeline {
             IncidentEvent event = stored.event();
             if (event instanceof IncidentDeclared e) {
                 declaredAt = e.declaredAt();
+                detectedAt = e.detection();
                 String by = e.source() != null && e.source().type() == SourceType.ALERT
                         ? "alert " + e.source().dedupKey() + " from " + e.source().integration() : who;
                 return by + " declared " + e.severity() + " \"" + e.title() + "\" affecting " + String.join(", ", e.services())
-                        + recommendation(e.recommendation(), e.declaredAt());
+                        + detection(e) + recommendation(e.recommendation(), e.declaredAt());
             }
             if (event instanceof AlertReceived e) {
                 return "alert \"" + e.summary() + "\" (" + e.alertSeverity() + ") fired again and was grouped here";
             }
             if (event instanceof IncidentAcknowledged e) {
-                return e.acknowledgedBy() + " acknowledged" + sinceDeclaration(e.acknowledgedAt());
+                return e.acknowledgedBy() + " acknowledged" + elapsed(e.acknowledgedAt());
             }
             if (event instanceof SeverityChanged e) {
                 String direction = e.to().isMoreSevereThan(e.from()) ? "raised" : "lowered";
@@ -112,7 +116,7 @@ public final class Timeline {
                         : who + " " + to + reason(e.note());
             }
             if (event instanceof IncidentResolved e) {
-                return who + " resolved" + sinceDeclaration(e.resolvedAt()) + ": " + e.summary();
+                return who + " resolved" + elapsed(e.resolvedAt()) + ": " + e.summary();
             }
             if (event instanceof IncidentReopened e) {
                 return who + " reopened" + reason(e.reason());
@@ -138,9 +142,48 @@ public final class Timeline {
             return sentence + reason(why);
         }
 
-        private String sinceDeclaration(Instant at) {
-            return declaredAt == null ? "" : " after " + HumanDuration.of(Duration.between(declaredAt, at));
+        /**
+         * How long after the declaration; also after detection when that came first, since TTA and
+         * TTR run from detection (SPEC 4) and a responder compares the sentence with them.
+         */
+        private String elapsed(Instant at) {
+            if (declaredAt == null) {
+                return "";
+            }
+            String sinceDeclaration = HumanDuration.of(Duration.between(declaredAt, at));
+            if (!detectedAt.isBefore(declaredAt)) {
+                return " after " + sinceDeclaration;
+            }
+            return " " + HumanDuration.of(Duration.between(detectedAt, at)) + " after detection, " + sinceDeclaration
+                    + " after declaration";
         }
+    }
+
+    /**
+     * When the problem was detected, if before the declaration (the SLA clocks start there), e.g.
+     * "; detected 10 m 0 s before declaration at 2026-11-02T07:50:00Z"; and the time given, when it
+     * had to be clamped into the {@link Detection#MAX_LEAD} before the declaration.
+     */
+    private static String detection(IncidentDeclared declared) {
+        Instant detected = declared.detection();
+        Instant given = declared.detectedAtAsGiven();
+        String sentence = "";
+        if (detected.isBefore(declared.declaredAt())) {
+            sentence = "; detected " + HumanDuration.of(Duration.between(detected, declared.declaredAt()))
+                    + " before declaration at " + utc(detected);
+        }
+        if (given != null) {
+            sentence += given.isAfter(declared.declaredAt())
+                    ? "; the detection time given (" + utc(given) + ") was after the declaration and was clamped to it"
+                    : " (the time given, " + utc(given) + ", was more than " + Detection.MAX_LEAD.toHours()
+                    + " h before the declaration and was clamped)";
+        }
+        return sentence;
+    }
+
+    /** An instant in a sentence: ISO-8601 UTC to the second, e.g. "2026-11-02T07:50:00Z". */
+    private static String utc(Instant at) {
+        return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** The decision matrix's advice for an alert's error rate, e.g. "; error rate 12.5 %: ROLLBACK_NOW within 5 m 0 s". */

@@ -240,6 +240,44 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
     }
 
     @Test
+    void aProblemDetectedBeforeItsDeclarationStartsTheCountdownsThereOnTheBoardAndInTheRoom() throws Exception {
+        String id = Incidents.newId();
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);
+        Instant detectedAt = declaredAt.minusSeconds(600);
+        feed.publish("alice", Incidents.detected(id, Severity.SEV2, declaredAt, detectedAt, "checkout"));
+        new ReadApi(rest).awaitEvents(id, 1);
+        // SEV2: 15 min to acknowledge from detection: due 5 min after the declaration.
+        String ackClock = "data-start=\"" + detectedAt.toEpochMilli() + "\" data-deadline=\""
+                + declaredAt.plusSeconds(300).toEpochMilli() + "\"";
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> page("/", as("victor", Role.VIEWER)).contains("row-" + id));
+        String board = page("/", as("victor", Role.VIEWER));
+        String row = board.substring(board.indexOf("<tr id=\"row-" + id), board.indexOf("</tr>", board.indexOf("row-" + id)));
+        assertThat(row).contains("data-clock=\"acknowledge\"").contains(ackClock);
+
+        String room = page("/incidents/" + id, as("victor", Role.VIEWER));
+        assertThat(room).contains("id=\"detected-at\"").contains(detectedAt.toString())
+                .contains("10 min before declaration: the SLA clocks start here")
+                .containsPattern("id=\"ack-clock\"[^>]*" + Pattern.quote(ackClock));
+        assertThat(page("/incidents/" + declare("Detected when declared", Severity.SEV3), as("victor", Role.VIEWER)))
+                .doesNotContain("id=\"detected-at\"");
+    }
+
+    @Test
+    void thePostMortemPageShowsADetectionTimeThatWasClamped() throws Exception {
+        String id = Incidents.newId();
+        Instant declaredAt = Instant.parse("2026-04-03T12:00:00Z");
+        feed.publish("alice", Incidents.detected(id, Severity.SEV3, declaredAt, declaredAt.minus(Duration.ofHours(30)), "docs"));
+        new ReadApi(rest).awaitEvents(id, 1);
+
+        String html = page("/incidents/" + id + "/postmortem", as("victor", Role.VIEWER));
+
+        assertThat(html).contains("id=\"pm-detected\"").contains("2026-04-02 12:00:00 UTC")
+                .contains("24 h before declaration; response times run from here")
+                .contains("(given as 2026-04-02 06:00:00 UTC, clamped)");
+    }
+
+    @Test
     void theRoomAsOfAMomentBeforeTheDeclarationSaysSo() throws Exception {
         String id = declare("Old news", Severity.SEV3);
         assertThat(page("/incidents/" + id + "?asOf=2000-01-01T00:00:00Z", as("victor", Role.VIEWER)))

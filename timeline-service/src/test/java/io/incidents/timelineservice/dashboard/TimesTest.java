@@ -17,4 +17,11 @@ class TimesTest {
         assertThat(Times.appendIsoSeconds(new StringBuilder("at "), AT)).hasToString("at 2026-03-01T09:05:07Z");
         assertThat(new Times().iso(AT)).as("a moment to ask for keeps its fraction").isEqualTo("2026-03-01T09:05:07.123456Z");
     }
+
+    @Test
+    void aLeadIsShownOnlyWhenTheFirstMomentCameEarlier() {
+        assertThat(new Times().lead(AT.minusSeconds(600), AT)).isEqualTo("10 min");
+        assertThat(new Times().lead(AT, AT)).as("detected when declared").isNull();
+        assertThat(new Times().lead(AT.plusSeconds(60), AT)).isNull();
+    }
 }

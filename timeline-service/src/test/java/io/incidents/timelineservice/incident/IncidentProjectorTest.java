@@ -6,11 +6,15 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.SlaPolicy;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
 import io.incidents.support.events.StoredEvent;
+import io.incidents.timelineservice.sla.IncidentSla;
+import io.incidents.timelineservice.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -66,6 +70,48 @@ class IncidentProjectorTest {
         assertThat(atMinute10.status()).isEqualTo(IncidentStatus.ACKNOWLEDGED);
         assertThat(atMinute10.resolvedAt()).isNull();
         assertThat(IncidentProjector.projectAsOf(events, T0.minusSeconds(1))).isEmpty();
+    }
+
+    @Test
+    void theViewSaysWhenTheProblemWasDetectedAndWhatTimeWasGivenWhenItWasClamped() {
+        IncidentView early = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minusSeconds(600), "chat"))).orElseThrow();
+        IncidentView clamped = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minus(Duration.ofHours(30)), "chat"))).orElseThrow();
+        IncidentView older = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "chat"))).orElseThrow();
+
+        assertThat(early.declaredAt()).isEqualTo(T0);
+        assertThat(early.detectedAt()).isEqualTo(T0.minusSeconds(600));
+        assertThat(early.detectedAtAsGiven()).isNull();
+        assertThat(clamped.detectedAt()).isEqualTo(T0.minus(Duration.ofHours(24)));
+        assertThat(clamped.detectedAtAsGiven()).isEqualTo(T0.minus(Duration.ofHours(30)));
+        assertThat(older.detectedAt()).as("an event written before detection was recorded").isEqualTo(T0);
+        assertThat(older.detectedAtAsGiven()).isNull();
+    }
+
+    @Test
+    void aViewStoredBeforeDetectionWasRecordedReadsAsDetectedWhenDeclared() {
+        IncidentView view = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minusSeconds(600), "chat"))).orElseThrow();
+        String stored = IncidentViewJson.write(view).replaceAll(",\"detectedAt\":\"[^\"]*\",\"detectedAtAsGiven\":null", "");
+
+        IncidentView read = IncidentViewJson.read(stored);
+
+        assertThat(stored).doesNotContain("detectedAt");
+        assertThat(read.detectedAt()).isEqualTo(T0);
+        assertThat(IncidentViewJson.read(IncidentViewJson.write(view))).isEqualTo(view);
+    }
+
+    @Test
+    void anSlaStateStoredBeforeDetectionWasRecordedReadsAsDetectedWhenDeclared() {
+        IncidentSla sla = SlaEngine.evaluate(List.of(Incidents.detected(ID, Severity.SEV2, T0, T0.minusSeconds(600), "chat")),
+                SlaPolicy.DEFAULT, T0);
+        String stored = IncidentViewJson.write(sla).replaceAll(",\"detectedAt\":\"[^\"]*\"", "");
+
+        assertThat(stored).doesNotContain("detectedAt");
+        assertThat(IncidentViewJson.readSla(stored).detectedAt()).isEqualTo(T0);
+        assertThat(IncidentViewJson.readSla(IncidentViewJson.write(sla))).isEqualTo(sla);
     }
 
     @Test

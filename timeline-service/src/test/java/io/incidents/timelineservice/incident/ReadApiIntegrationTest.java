@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -78,6 +79,58 @@ class ReadApiIntegrationTest {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.getBody().get("entries");
         assertThat(entries).extracting(e -> e.get("text")).element(1).isEqualTo("alice acknowledged after 3 m 0 s");
         assertThat(entries).extracting(e -> e.get("actor")).containsOnly("bob");
+    }
+
+    @Test
+    void anIncidentDetectedBeforeItsDeclarationSaysWhenAndItsClocksRunFromThere() {
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
+        Instant detectedAt = declaredAt.minusSeconds(600);
+        String id = Incidents.newId();
+        String service = "svc-" + id.substring(0, 6);
+        feed.publish("bob", Incidents.detected(id, Severity.SEV2, declaredAt, detectedAt, service));
+        api.awaitEvents(id, 1);
+
+        Map<String, Object> item = ((List<Map<String, Object>>) api.get("/api/v1/incidents?service=" + service).getBody()
+                .get("items")).get(0);
+        assertThat(item).containsEntry("declaredAt", declaredAt.toString()).containsEntry("detectedAt", detectedAt.toString())
+                .containsEntry("detectedAtAsGiven", null);
+        // SEV2: 15 min to acknowledge from detection, 10 min before the declaration: due 5 min after it, 3 min from now.
+        Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) item.get("sla");
+        assertThat(sla.get("acknowledge")).containsEntry("deadline", declaredAt.plusSeconds(300).toString())
+                .containsEntry("verdict", "RUNNING");
+        assertThat(((Number) sla.get("acknowledge").get("secondsLeft")).longValue()).isBetween(120L, 180L);
+        assertThat(sla.get("resolve")).containsEntry("deadline", detectedAt.plusSeconds(4 * 3600).toString());
+
+        Map<String, Object> detail = api.get("/api/v1/incidents/" + id).getBody();
+        assertThat(detail).containsEntry("declaredAt", declaredAt.toString()).containsEntry("detectedAt", detectedAt.toString())
+                .containsEntry("detectedAtAsGiven", null);
+        assertThat(((Map<String, Map<String, Object>>) detail.get("sla")).get("acknowledge"))
+                .containsEntry("deadline", declaredAt.plusSeconds(300).toString());
+
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) api.get("/api/v1/incidents/" + id + "/timeline").getBody()
+                .get("entries");
+        assertThat((String) entries.get(0).get("text")).endsWith("; detected 10 m 0 s before declaration at " + detectedAt);
+    }
+
+    @Test
+    void aDetectionTimeGivenTooEarlyIsShownClampedWithTheTimeGiven() {
+        Instant declaredAt = Instant.parse("2026-04-02T12:00:00Z");
+        Instant given = declaredAt.minus(Duration.ofHours(30));
+        String id = Incidents.newId();
+        feed.publish("bob", Incidents.detected(id, Severity.SEV4, declaredAt, given, "docs"),
+                Incidents.acknowledged(id, declaredAt, 20));
+        api.awaitEvents(id, 2);
+
+        Map<String, Object> detail = api.get("/api/v1/incidents/" + id).getBody();
+
+        assertThat(detail).containsEntry("detectedAt", declaredAt.minus(Duration.ofHours(24)).toString())
+                .containsEntry("detectedAtAsGiven", given.toString());
+        assertThat(((Map<String, Map<String, Object>>) detail.get("sla")).get("acknowledge")).containsEntry("verdict", "BREACHED")
+                .containsEntry("deadline", declaredAt.minus(Duration.ofHours(23)).toString());
+        Map<String, Map<String, Object>> postMortem = api.get("/api/v1/incidents/" + id + "/postmortem").getBody();
+        assertThat(postMortem.get("impact")).containsEntry("detectedAtAsGiven", given.toString());
+        assertThat((Map<String, Object>) postMortem.get("metrics").get("timeToAcknowledge"))
+                .containsEntry("seconds", 24 * 3600 + 20 * 60).containsEntry("targetSeconds", 3600);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.ledger;
 
 import io.incidents.events.IncidentAcknowledged;
+import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
@@ -39,14 +40,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The SLA report read from the facts rows in SQL must say what the SLA engine and the report
  * builder say from the events, for any incidents and any targets: random incident lifecycles
- * (raises, lowerings, acknowledgements, resolutions, reopenings, rollbacks, moments exactly on a
- * deadline) in a period no other test uses, compared under several policies.
+ * (detections before the declaration, some given too early and clamped; raises, lowerings,
+ * acknowledgements, resolutions, reopenings, rollbacks, moments exactly on a deadline) in a period
+ * no other test uses, compared under several policies.
  */
 @IntegrationTest
 class SlaReportQueriesIntegrationTest {
 
     private static final List<String> SERVICES = List.of("api", "billing", "checkout", "search");
-    /** Minutes at which clocks stop: the plan's targets, so that "exactly at the deadline" comes up often. */
+    /** Minutes after detection at which clocks stop: the plan's targets, so that "exactly at the deadline" comes up often. */
     private static final long[] ON_A_TARGET = {5, 15, 30, 60, 240, 480, 1440};
 
     @Autowired
@@ -179,11 +181,20 @@ class SlaReportQueriesIntegrationTest {
         List<IncidentEvent> events = new ArrayList<>();
         Severity severity = Severity.values()[random.nextInt(4)];
         String[] services = random.ints(1 + random.nextInt(3), 0, SERVICES.size()).mapToObj(SERVICES::get).toArray(String[]::new);
-        events.add(Incidents.declared(id, severity, declaredAt, services));
+        // The clocks start at detection: up to 3 h before the declaration, or given earlier than 24 h and clamped,
+        // or at the declaration, recorded (an alert without a time) or not (an event from before detection was recorded).
+        IncidentDeclared declared = switch (random.nextInt(4)) {
+            case 0 -> Incidents.detected(id, severity, declaredAt, declaredAt.minusSeconds(random.nextInt(3 * 3600)), services);
+            case 1 -> Incidents.detected(id, severity, declaredAt, declaredAt.minus(Duration.ofHours(25 + random.nextInt(24))),
+                    services);
+            case 2 -> Incidents.detected(id, severity, declaredAt, null, services);
+            default -> Incidents.declared(id, severity, declaredAt, services);
+        };
+        events.add(declared);
         Instant at = declaredAt;
         boolean resolved = false;
         for (int n = random.nextInt(9); n > 0; n--) {
-            at = random.nextInt(4) == 0 ? declaredAt.plusSeconds(60 * ON_A_TARGET[random.nextInt(ON_A_TARGET.length)])
+            at = random.nextInt(4) == 0 ? declared.detection().plusSeconds(60 * ON_A_TARGET[random.nextInt(ON_A_TARGET.length)])
                     : at.plusSeconds(random.nextInt(5) == 0 ? 0 : random.nextInt(4 * 3600));
             if (at.isBefore(events.get(events.size() - 1).occurredAt())) {
                 at = events.get(events.size() - 1).occurredAt();

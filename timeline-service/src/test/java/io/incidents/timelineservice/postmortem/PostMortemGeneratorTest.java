@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.postmortem;
 
 import io.incidents.events.EscalationReason;
+import io.incidents.events.EventJson;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.PostMortemActionItemAdded;
@@ -17,6 +18,7 @@ import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.sla.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -66,6 +68,57 @@ class PostMortemGeneratorTest {
                 "| Time to acknowledge (TTA) | 10 m 0 s | 15 m 0 s | met |", "**over the expected time**",
                 "## Root cause\n\na bad deploy", "- [ ] Test migrations on a copy (erin, due 2026-12-01)",
                 "## What went well\n\n_To be filled in by the team._", "## What could be improved");
+    }
+
+    @Test
+    void responseTimesAndTheImpactRunFromDetection() throws Exception {
+        // SPEC 4 case 9: SEV2 detected 10 min before its declaration; ack 3, rollback done 20, resolved 100.
+        List<StoredEvent> detectedEarly = EventFeed.stored("alice",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minusSeconds(600), "billing"),
+                Incidents.acknowledged(ID, T0, 3),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("billing"), "v4.1.0", "deploy", T0.plusSeconds(600)),
+                new RollbackCompleted(ID, "rb-1", T0.plusSeconds(1200)),
+                Incidents.resolved(ID, T0, 100));
+
+        PostMortem pm = generator.generate(detectedEarly).orElseThrow();
+
+        assertThat(pm.impact().declaredAt()).isEqualTo(T0);
+        assertThat(pm.impact().detectedAt()).isEqualTo(T0.minusSeconds(600));
+        assertThat(pm.impact().detectedAtAsGiven()).isNull();
+        assertThat(pm.impact().durationSeconds()).isEqualTo(110 * 60);
+        assertThat(pm.metrics().timeToAcknowledge()).isEqualTo(new PostMortem.Metric(13 * 60L, 15 * 60L, Verdict.MET));
+        assertThat(pm.metrics().timeToMitigate().seconds()).isEqualTo(30 * 60);
+        assertThat(pm.metrics().timeToResolve()).isEqualTo(new PostMortem.Metric(110 * 60L, 240 * 60L, Verdict.MET));
+        assertThat(PostMortemMarkdown.render(pm)).contains(
+                "- Declared: 2026-11-02 08:00:00\n- Detected: 2026-11-02 07:50:00 (10 m 0 s before declaration)\n",
+                "- Duration: 1 h 50 m (from detection)\n",
+                "Measured from detection (2026-11-02 07:50:00), where the SLA clocks start, not from the declaration.",
+                "| Time to acknowledge (TTA) | 13 m 0 s | 15 m 0 s | met |",
+                "| Time to mitigate (TTM) | 30 m 0 s | no target | - |",
+                "| Time to resolve (TTR) | 1 h 50 m | 4 h 0 m | met |");
+        String json = EventJson.newMapper().writeValueAsString(pm);
+        assertThat(json).contains("\"detectedAt\":\"2026-11-02T07:50:00Z\"", "\"detectedAtAsGiven\":null")
+                .doesNotContain("detectionWorthTelling");
+    }
+
+    @Test
+    void aClampedDetectionTimeIsShownWithTheTimeGiven() {
+        PostMortem pm = generator.generate(EventFeed.stored("alice",
+                Incidents.detected(ID, Severity.SEV4, T0, T0.minus(Duration.ofHours(30)), "billing"),
+                Incidents.acknowledged(ID, T0, 10))).orElseThrow();
+
+        assertThat(pm.impact().detectedAt()).isEqualTo(T0.minus(Duration.ofHours(24)));
+        assertThat(pm.impact().detectedAtAsGiven()).isEqualTo(T0.minus(Duration.ofHours(30)));
+        assertThat(pm.metrics().timeToAcknowledge()).isEqualTo(new PostMortem.Metric(24 * 3600L + 600, 3600L, Verdict.BREACHED));
+        assertThat(PostMortemMarkdown.render(pm)).contains("- Detected: 2026-11-01 08:00:00 (1 d 0 h before declaration;"
+                + " the time given, 2026-11-01 02:00:00, was more than 24 h before the declaration and was clamped)\n");
+    }
+
+    @Test
+    void anIncidentDetectedWhenDeclaredHasNoDetectionLine() {
+        String markdown = PostMortemMarkdown.render(generator.generate(events).orElseThrow());
+
+        assertThat(markdown).doesNotContain("Detected", "from detection");
     }
 
     @Test

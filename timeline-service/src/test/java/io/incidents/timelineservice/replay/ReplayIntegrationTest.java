@@ -237,7 +237,10 @@ class ReplayIntegrationTest {
         return snapshot;
     }
 
-    /** Raised and lowered severities, rollbacks completed and failed, a reopen, escalations, action items. */
+    /**
+     * Raised and lowered severities, rollbacks completed and failed, a reopen, escalations, action
+     * items, and problems detected before their declaration (one given too early: clamped).
+     */
     private static List<String> publishMixedScenario() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -245,7 +248,8 @@ class ReplayIntegrationTest {
             ids.add(id);
             Instant t = DAY.plusSeconds(i * 3_600L);
             Severity severity = Severity.values()[i % 4];
-            feed.publish("bob", Incidents.declared(id, severity, t, "svc-" + (i % 3)));
+            Instant detectionGiven = i == 5 ? t.minus(Duration.ofHours(30)) : i % 2 == 1 ? t.minusSeconds(i * 300L) : null;
+            feed.publish("bob", Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
             if (i % 2 == 0) {
                 feed.publish("alice", Incidents.acknowledged(id, t, 3 + i));
             }

@@ -10,6 +10,7 @@ import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.Detection;
 import io.incidents.policy.SlaPolicy;
 
 import java.time.Duration;
@@ -17,7 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds one incident's events in sequence order, with times given as offsets from its declaration. */
+/**
+ * Builds one incident's events in sequence order, with times given as offsets from its
+ * declaration (negative: before it, as a detection may be).
+ */
 final class IncidentHistory {
 
     static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
@@ -28,15 +32,38 @@ final class IncidentHistory {
     private Severity severity;
 
     private IncidentHistory(String incidentId, Severity severity, Instant declaredAt, List<String> services) {
-        this.incidentId = incidentId;
-        this.declaredAt = declaredAt;
-        this.severity = severity;
-        events.add(new IncidentDeclared(incidentId, "Incident " + incidentId, "description", severity, services,
-                IncidentSource.manual(), declaredAt));
+        this(severity, declaredAt, new IncidentDeclared(incidentId, "Incident " + incidentId, "description", severity,
+                services, IncidentSource.manual(), declaredAt));
     }
 
+    private IncidentHistory(Severity severity, Instant declaredAt, IncidentDeclared declaration) {
+        this.incidentId = declaration.incidentId();
+        this.declaredAt = declaredAt;
+        this.severity = severity;
+        events.add(declaration);
+    }
+
+    /** Declared by hand, in an event written before detection was recorded (detection = declaration). */
     static IncidentHistory declared(Severity severity) {
         return declared("INC-1", severity, T0, List.of("checkout"));
+    }
+
+    /**
+     * Declared with a detection time given {@code given} from the declaration (negative: before
+     * it), recorded as incident-service records it: clamped into the 24 h before the declaration.
+     */
+    static IncidentHistory detected(Duration given, Severity severity) {
+        Detection detection = Detection.of(T0.plus(given), T0);
+        return new IncidentHistory(severity, T0, new IncidentDeclared("INC-1", "Incident INC-1", "description", severity,
+                List.of("checkout"), IncidentSource.manual(), T0, null, detection.detectedAt(), detection.asGiven()));
+    }
+
+    /** Declared by an alert that gave no time of its own: detection recorded as the declaration. */
+    static IncidentHistory fromAlertWithoutATime(Severity severity) {
+        Detection detection = Detection.of(null, T0);
+        return new IncidentHistory(severity, T0, new IncidentDeclared("INC-1", "Incident INC-1", "description", severity,
+                List.of("checkout"), IncidentSource.alert("alertmanager", "fp-1"), T0, null, detection.detectedAt(),
+                detection.asGiven()));
     }
 
     static IncidentHistory declared(String incidentId, Severity severity, Instant declaredAt, List<String> services) {

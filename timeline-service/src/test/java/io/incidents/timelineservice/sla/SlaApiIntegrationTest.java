@@ -21,7 +21,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Worked examples 1, 2, 4 and 5 of SPEC section 4, declared on one day, reported over HTTP. */
+/**
+ * Worked examples 1, 2, 4 and 5 of SPEC section 4, declared on one day, and incidents detected
+ * before their declaration (case 9 among them) on another, reported over HTTP.
+ */
 @IntegrationTest
 class SlaApiIntegrationTest {
 
@@ -32,6 +35,12 @@ class SlaApiIntegrationTest {
     private static final String CASE2 = Incidents.newId();
     private static final String CASE4 = Incidents.newId();
     private static final String CASE5 = Incidents.newId();
+    private static final Instant DETECTION_DAY = Instant.parse("2026-05-06T00:00:00Z");
+    private static final String DETECTION_PERIOD = "from=2026-05-06T00:00:00Z&to=2026-05-07T00:00:00Z";
+    /** SPEC 4 case 9: SEV2 detected 10 min before its declaration; ack 3, resolve 100 after it. */
+    private static final String CASE9 = Incidents.newId();
+    /** SEV2 detected 20 min before its declaration, acknowledged 10 after it: 30 from detection, a breach. */
+    private static final String LATE_FROM_DETECTION = Incidents.newId();
     private static boolean published;
 
     @Autowired
@@ -57,8 +66,17 @@ class SlaApiIntegrationTest {
                 Incidents.declared(CASE4, Severity.SEV4, t4, "admin-ui"), Incidents.resolved(CASE4, t4, 30),
                 Incidents.declared(CASE5, Severity.SEV2, t5, "chat"), Incidents.resolved(CASE5, t5, 20));
         feed.publish("bob", events.toArray(IncidentEvent[]::new));
+        Instant t9 = DETECTION_DAY.plusSeconds(3600);
+        Instant tLate = DETECTION_DAY.plusSeconds(2 * 3600);
+        feed.publish("bob",
+                Incidents.detected(CASE9, Severity.SEV2, t9, t9.minusSeconds(10 * 60), "billing"),
+                Incidents.acknowledged(CASE9, t9, 3), Incidents.resolved(CASE9, t9, 100),
+                Incidents.detected(LATE_FROM_DETECTION, Severity.SEV2, tLate, tLate.minusSeconds(20 * 60), "billing"),
+                Incidents.acknowledged(LATE_FROM_DETECTION, tLate, 10), Incidents.resolved(LATE_FROM_DETECTION, tLate, 60));
         api.awaitEvents(CASE5, 2);
         api.awaitEvents(CASE2, 4);
+        api.awaitEvents(CASE9, 3);
+        api.awaitEvents(LATE_FROM_DETECTION, 3);
         published = true;
     }
 
@@ -89,6 +107,31 @@ class SlaApiIntegrationTest {
         assertThat(group(report, "groups", "SEV4")).satisfies(sev4 ->
                 assertThat((Map<String, Object>) sev4.get("acknowledge")).containsEntry("met", 1));
         assertThat((Map<String, Object>) report.get("targets")).containsKey("SEV1");
+    }
+
+    @Test
+    void clocksAndTimesRunFromDetectionWhileThePeriodSelectsByDeclaration() {
+        Map<String, Object> report = api.get("/api/v1/sla?" + DETECTION_PERIOD).getBody();
+
+        Map<String, Object> sev2 = group(report, "groups", "SEV2");
+        assertThat(sev2).containsEntry("count", 2);
+        // Case 9 met (13 from detection, deadline 5 after declaration); the other breached (30 from detection, due 5 before it).
+        assertThat((Map<String, Object>) sev2.get("acknowledge")).containsEntry("met", 1).containsEntry("breached", 1);
+        assertThat((Map<String, Object>) sev2.get("resolve")).containsEntry("met", 2);
+        assertThat((Map<String, Object>) sev2.get("tta")).containsEntry("count", 2).containsEntry("p50Seconds", 13 * 60)
+                .containsEntry("maxSeconds", 30 * 60);
+        assertThat((Map<String, Object>) sev2.get("ttr")).containsEntry("p50Seconds", 80 * 60)
+                .containsEntry("maxSeconds", 110 * 60);
+        assertThat((List<Map<String, Object>>) sev2.get("breaches")).singleElement().satisfies(breach ->
+                assertThat(breach).containsEntry("incidentId", LATE_FROM_DETECTION).containsEntry("clock", "acknowledge")
+                        .containsEntry("deadline", DETECTION_DAY.plusSeconds(2 * 3600 - 5 * 60).toString()));
+
+        // A what-if runs its targets from detection too: 12 min to acknowledge breaches case 9 (13 from detection).
+        Map<String, Object> whatIf = api.post("/api/v1/sla/what-if", Map.of(
+                "from", "2026-05-06T00:00:00Z", "to", "2026-05-07T00:00:00Z",
+                "targets", Map.of("SEV2", Map.of("acknowledgeWithin", "PT12M")))).getBody();
+        assertThat((Map<String, Object>) group(whatIf, "groups", "SEV2").get("acknowledge"))
+                .containsEntry("met", 0).containsEntry("breached", 2);
     }
 
     @Test

@@ -21,6 +21,8 @@ import static io.incidents.events.Severity.SEV3;
 import static io.incidents.events.Severity.SEV4;
 import static io.incidents.timelineservice.sla.IncidentHistory.T0;
 import static io.incidents.timelineservice.sla.IncidentHistory.declared;
+import static io.incidents.timelineservice.sla.IncidentHistory.detected;
+import static io.incidents.timelineservice.sla.IncidentHistory.fromAlertWithoutATime;
 import static io.incidents.timelineservice.sla.IncidentHistory.min;
 import static io.incidents.timelineservice.sla.IncidentHistory.minSec;
 import static io.incidents.timelineservice.sla.Verdict.BREACHED;
@@ -33,7 +35,7 @@ class SlaEngineTest {
 
     private static final Duration LONG_AFTER = Duration.ofDays(30);
 
-    /** One row of SPEC section 4's worked examples; times are minutes after declaration. */
+    /** One row of SPEC section 4's worked examples; times are minutes after declaration, TTA and TTR from detection. */
     record Example(IncidentHistory history, Duration now, long ackDeadline, Verdict ackVerdict, Long tta,
                    long resolveDeadline, Verdict resolveVerdict, Long ttr) {
     }
@@ -63,7 +65,13 @@ class SlaEngineTest {
                         15, MET, 5L, 240, BREACHED, 300L)),
                 Arguments.of("8: SEV3; raised to SEV2 at 5; ack 18; still open at 60", new Example(
                         declared(SEV3).severity(SEV2, min(5)).ack(min(18)), min(60),
-                        20, MET, 18L, 245, RUNNING, null)));
+                        20, MET, 18L, 245, RUNNING, null)),
+                Arguments.of("9: SEV2 detected 10 before declaration; ack 3; resolve 100", new Example(
+                        detected(min(-10), SEV2).ack(min(3)).resolve(min(100)), LONG_AFTER,
+                        5, MET, 13L, 230, MET, 110L)),
+                Arguments.of("10: SEV3 from an alert with no time; ack 31; still open at 60", new Example(
+                        fromAlertWithoutATime(SEV3).ack(min(31)), min(60),
+                        30, BREACHED, 31L, 480, RUNNING, null)));
     }
 
     @ParameterizedTest(name = "case {0}")
@@ -77,6 +85,61 @@ class SlaEngineTest {
         assertThat(sla.resolve().deadline()).isEqualTo(example.history().at(min(example.resolveDeadline())));
         assertThat(sla.resolve().verdict()).isEqualTo(example.resolveVerdict());
         assertThat(sla.ttr()).isEqualTo(example.ttr() == null ? null : min(example.ttr()));
+    }
+
+    @Test
+    void aDetectionGivenMoreThanADayEarlierCountsOnlyAsClampedToADayBeforeTheDeclaration() {
+        // Given 30 h before the declaration, recorded as 24 h before it (and the 30 h kept as given).
+        IncidentHistory history = detected(Duration.ofHours(-30), SEV2).ack(min(5)).rollbackCompleted("rb-1", min(20))
+                .resolve(min(60));
+
+        IncidentSla sla = history.sla(LONG_AFTER);
+
+        assertThat(sla.detectedAt()).isEqualTo(history.at(Duration.ofHours(-24)));
+        assertThat(sla.acknowledge().deadline()).isEqualTo(history.at(Duration.ofHours(-24).plus(min(15))));
+        assertThat(sla.acknowledge().verdict()).isEqualTo(BREACHED);
+        assertThat(sla.resolve().deadline()).isEqualTo(history.at(Duration.ofHours(-20)));
+        assertThat(sla.resolve().verdict()).isEqualTo(BREACHED);
+        assertThat(sla.tta()).isEqualTo(Duration.ofHours(24).plus(min(5)));
+        assertThat(sla.ttm()).isEqualTo(Duration.ofHours(24).plus(min(20)));
+        assertThat(sla.ttr()).isEqualTo(Duration.ofHours(25));
+    }
+
+    @Test
+    void aDetectionGivenAfterTheDeclarationCountsAsTheDeclaration() {
+        IncidentHistory history = detected(min(30), SEV2).ack(min(14)).resolve(min(200));
+
+        IncidentSla sla = history.sla(LONG_AFTER);
+
+        assertThat(sla.detectedAt()).isEqualTo(history.at(min(0)));
+        assertThat(sla.acknowledge().deadline()).isEqualTo(history.at(min(15)));
+        assertThat(sla.acknowledge().verdict()).isEqualTo(MET);
+        assertThat(sla.tta()).isEqualTo(min(14));
+        assertThat(sla.resolve().deadline()).isEqualTo(history.at(min(240)));
+    }
+
+    @Test
+    void aRaiseAfterAnEarlyDetectionRunsItsTargetFromTheRaiseWhileTheLevelAtDeclarationRunsFromDetection() {
+        // SEV3 detected 20 before: 30 from detection = 10; raised to SEV1 at 8: 8 + 5 = 13; the earliest is 10.
+        IncidentHistory history = detected(min(-20), SEV3).severity(SEV1, min(8)).ack(min(12)).resolve(min(50));
+
+        IncidentSla sla = history.sla(LONG_AFTER);
+
+        assertThat(sla.acknowledge().deadline()).isEqualTo(history.at(min(10)));
+        assertThat(sla.acknowledge().verdict()).isEqualTo(BREACHED);
+        assertThat(sla.resolve().deadline()).isEqualTo(history.at(min(68)));
+        assertThat(sla.resolve().verdict()).isEqualTo(MET);
+        assertThat(sla.tta()).isEqualTo(min(32));
+        assertThat(sla.ttr()).isEqualTo(min(70));
+    }
+
+    @Test
+    void anOpenIncidentDetectedBeforeItsDeclarationIsJudgedFromDetection() {
+        IncidentHistory open = detected(min(-10), SEV2);
+
+        assertThat(open.sla(min(5)).acknowledge().verdict()).isEqualTo(RUNNING);
+        assertThat(open.sla(minSec(5, 1)).acknowledge().verdict()).isEqualTo(BREACHED);
+        assertThat(open.sla(min(4)).acknowledge().timeLeft(open.at(min(4)))).isEqualTo(min(1));
     }
 
     @Test
@@ -236,6 +299,7 @@ class SlaEngineTest {
         assertThat(sla.title()).isEqualTo("Incident INC-7");
         assertThat(sla.services()).containsExactly("payments", "api");
         assertThat(sla.declaredAt()).isEqualTo(T0);
+        assertThat(sla.detectedAt()).as("an event without a detection: detected when declared").isEqualTo(T0);
         assertThat(sla.severityAtDeclaration()).isEqualTo(SEV3);
         assertThat(sla.highestSeverity()).isEqualTo(SEV1);
         assertThat(sla.currentSeverity()).isEqualTo(SEV2);

@@ -60,6 +60,48 @@ class TimelineTest {
     }
 
     @Test
+    void aProblemDetectedBeforeItsDeclarationIsSaidAndTimesRunFromIt() {
+        List<StoredEvent> events = EventFeed.stored("bob",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minusSeconds(600), "checkout"),
+                new IncidentAcknowledged(ID, "alice", T0.plusSeconds(180)),
+                Incidents.resolved(ID, T0, 100));
+
+        List<TimelineEntry> entries = Timeline.of(events, RollbackDurations.DEFAULT);
+
+        assertThat(entries).extracting(TimelineEntry::text).containsExactly(
+                "bob declared SEV2 \"Incident 5a0d2c1e\" affecting checkout; detected 10 m 0 s before declaration"
+                        + " at 2026-11-02T07:50:00Z",
+                "alice acknowledged 13 m 0 s after detection, 3 m 0 s after declaration",
+                "bob resolved 1 h 50 m after detection, 1 h 40 m after declaration: fixed");
+        assertThat(entries.get(0).at()).as("the entry stays at the declaration").isEqualTo(T0);
+    }
+
+    @Test
+    void aDetectionTimeThatHadToBeClampedIsSaid() {
+        String tooOld = Timeline.of(EventFeed.stored("bob",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.minus(Duration.ofHours(30)), "checkout")), RollbackDurations.DEFAULT)
+                .get(0).text();
+        String future = Timeline.of(EventFeed.stored("bob",
+                Incidents.detected(ID, Severity.SEV2, T0, T0.plusSeconds(120), "checkout")), RollbackDurations.DEFAULT)
+                .get(0).text();
+
+        assertThat(tooOld).endsWith("affecting checkout; detected 1 d 0 h before declaration at 2026-11-01T08:00:00Z"
+                + " (the time given, 2026-11-01T02:00:00Z, was more than 24 h before the declaration and was clamped)");
+        assertThat(future).endsWith("affecting checkout; the detection time given (2026-11-02T08:02:00Z) was after the"
+                + " declaration and was clamped to it");
+    }
+
+    @Test
+    void aDetectionAtTheDeclarationAddsNothing() {
+        List<StoredEvent> events = EventFeed.stored("bob",
+                Incidents.detected(ID, Severity.SEV2, T0, null, "checkout"),
+                new IncidentAcknowledged(ID, "alice", T0.plusSeconds(192)));
+
+        assertThat(Timeline.of(events, RollbackDurations.DEFAULT)).extracting(TimelineEntry::text).containsExactly(
+                "bob declared SEV2 \"Incident 5a0d2c1e\" affecting checkout", "alice acknowledged after 3 m 12 s");
+    }
+
+    @Test
     void aRollbackPastItsProcedureUpperBoundIsFlagged() {
         List<StoredEvent> events = EventFeed.stored("dave",
                 Incidents.declared(ID, Severity.SEV1, T0, "checkout"),

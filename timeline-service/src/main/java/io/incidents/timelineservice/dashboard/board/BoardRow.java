@@ -45,8 +45,8 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
                 .orElse(null);
         boolean mine = viewer.equals(v.acknowledgedBy()) || v.roles().containsValue(viewer);
         return new BoardRow(v.incidentId(), v.title(), v.severity(), v.status(), v.statusPagePhase(), v.services(),
-                v.declaredAt(), Countdown.of(summary.sla().acknowledge(), v.declaredAt(), now),
-                Countdown.of(summary.sla().resolve(), v.declaredAt(), now), v.escalationLevel(),
+                v.declaredAt(), Countdown.of(summary.sla().acknowledge(), summary.sla().detectedAt(), now),
+                Countdown.of(summary.sla().resolve(), summary.sla().detectedAt(), now), v.escalationLevel(),
                 EscalationPolicy.levelName(v.escalationLevel()), holders.holderOf(v.escalationLevel()),
                 v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
                 v.recommendation(), mine);

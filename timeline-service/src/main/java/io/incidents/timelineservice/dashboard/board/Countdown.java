@@ -18,6 +18,10 @@ public record Countdown(Instant start, Instant deadline, Instant stoppedAt, Stat
     /** Under this share of the allowed time left, a running clock turns amber. */
     static final double AMBER_BELOW = 0.25;
 
+    /**
+     * @param start where the clock started: detection (SPEC 4), so the bar's share of the allowed
+     *              time and "stopped after" are what the TTA and TTR say
+     */
     public static Countdown of(Clock clock, Instant start, Instant now) {
         Instant deadline = clock.deadline();
         double allowed = Math.max(1, Duration.between(start, deadline).toMillis());

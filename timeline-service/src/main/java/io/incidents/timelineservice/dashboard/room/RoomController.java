@@ -89,8 +89,8 @@ class RoomController {
         model.addAttribute("entries", Timeline.of(shown, durations));
         if (incident != null) {
             IncidentSla sla = SlaEngine.evaluate(shown.stream().map(StoredEvent::event).toList(), slaPolicy, moment);
-            model.addAttribute("ack", Countdown.of(sla.acknowledge(), incident.declaredAt(), moment));
-            model.addAttribute("resolve", Countdown.of(sla.resolve(), incident.declaredAt(), moment));
+            model.addAttribute("ack", Countdown.of(sla.acknowledge(), sla.detectedAt(), moment));
+            model.addAttribute("resolve", Countdown.of(sla.resolve(), sla.detectedAt(), moment));
             model.addAttribute("levelName", EscalationPolicy.levelName(incident.escalationLevel()));
             holders.refreshIfStale();
             model.addAttribute("levelHolder", holders.holderOf(incident.escalationLevel()));

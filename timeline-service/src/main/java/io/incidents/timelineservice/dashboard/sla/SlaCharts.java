@@ -43,10 +43,10 @@ final class SlaCharts {
                         "Week from", weeks, perSeverity(figures, Group::resolve), PERCENT),
                 services(figures, scope),
                 times("chart-trend-tta", "Median time to acknowledge (MTTA p50), per week",
-                        "Median time from declaration to first acknowledgement, per week and severity; " + scope + ".",
+                        "Median time from detection to first acknowledgement, per week and severity; " + scope + ".",
                         weeks, figures, Group::tta),
                 times("chart-trend-ttr", "Median time to resolve (MTTR p50), per week",
-                        "Median time from declaration to final resolution, per week and severity; " + scope + ".",
+                        "Median time from detection to final resolution, per week and severity; " + scope + ".",
                         weeks, figures, Group::ttr),
                 volume(figures, weeks, scope));
     }
