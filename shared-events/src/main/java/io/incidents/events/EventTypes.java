@@ -31,7 +31,9 @@ public final class EventTypes {
             IncidentReopened.class,
             PostMortemActionItemAdded.class,
             IncidentNoteAdded.class,
-            MitigationApplied.class);
+            MitigationApplied.class,
+            DecisionOverdue.class,
+            RollbackOverran.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));

@@ -4,6 +4,7 @@ import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +43,9 @@ final class SampleEvents {
                 new IncidentNoteAdded(INCIDENT, "b1c2d3e4-f5a6-4b7c-8d9e-0f1a2b3c4d5e",
                         "Pool exhausted since the 09:20 deploy; suspect the new retry loop", "alice", AT.plusSeconds(240)),
                 new MitigationApplied(INCIDENT, "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f", MitigationKind.WORKAROUND,
-                        "Traffic moved to the EU-2 region", "bob", AT.plusSeconds(420)));
+                        "Traffic moved to the EU-2 region", "bob", AT.plusSeconds(420)),
+                new DecisionOverdue(INCIDENT, Recommendation.ROLLBACK_NOW, AT.plusSeconds(300)),
+                new RollbackOverran(INCIDENT, "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d", RollbackProcedure.A,
+                        Duration.ofMinutes(10), AT.plusSeconds(1200)));
     }
 }

@@ -1,6 +1,12 @@
 package io.incidents.incidentservice.incident;
 
 import io.incidents.events.AlertReceived;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.policy.Recommendation;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackOverran;
+import io.incidents.events.DecisionOverdue;
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -78,6 +84,18 @@ public class Incident {
     public record AckOverdue(Instant dueAt) {
     }
 
+    /** The deadline of a decision-matrix recommendation's "decide by" moment (SPEC 5). */
+    static final String DECISION_DUE = "decision-due";
+
+    public record DecisionDue(Recommendation recommendation, Instant decideBy) {
+    }
+
+    /** The deadline of a rollback's expected upper bound (SPEC 5). */
+    static final String ROLLBACK_OVERRUN = "rollback-overrun";
+
+    public record RollbackOverrunDue(String rollbackId, Instant dueAt) {
+    }
+
     /** A moment from which the acknowledge timer runs, at the ack interval of the severity set then. */
     private record AckClock(Instant from, Severity severity) {
     }
@@ -91,8 +109,13 @@ public class Incident {
     private Instant lastAckOverdueAt;
     private String runningRollbackId;
     private final Map<String, RollbackState> rollbacks = new HashMap<>();
+    private final Map<String, RollbackProcedure> rollbackProcedures = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     private final Set<String> noteIds = new HashSet<>();
+    /** The latest recommendation recorded, so a repeat alert with the same advice arms no second reminder. */
+    private Recommendation lastRecommendation;
+    private final Set<Instant> decisionsReminded = new HashSet<>();
+    private final Set<String> rollbacksOverran = new HashSet<>();
     private final Set<String> mitigationIds = new HashSet<>();
     /** Where the pending acknowledge escalations run from, as the timers would have been set (SPEC 4). */
     private final List<AckClock> ackClocks = new ArrayList<>();
@@ -122,9 +145,50 @@ public class Incident {
                     command.at());
             deadlineId = deadlines.schedule(dueAt, ACK_OVERDUE, new AckOverdue(dueAt), scope);
         }
+        if (!EventMetadata.isImported(metaData)) {
+            armDecisionReminder(deadlines, command.recommendation(),
+                    new AggregateScopeDescriptor(Incident.class.getSimpleName(), command.incidentId()));
+        }
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
                 command.services(), command.source(), command.at(), command.recommendation(), detection.detectedAt(),
                 detection.asGiven()), AckDeadlines.declaredWith(deadlineId));
+    }
+
+    /** A recommendation with a time to decide by is a deadline (SPEC 5); FIX_FORWARD has none. */
+    private static void armDecisionReminder(DeadlineManager deadlines, AlertRecommendation recommendation,
+                                            ScopeDescriptor scope) {
+        if (recommendation != null && recommendation.decideBy() != null) {
+            DecisionDue due = new DecisionDue(recommendation.recommendation(), recommendation.decideBy());
+            if (scope == null) {
+                deadlines.schedule(recommendation.decideBy(), DECISION_DUE, due);
+            } else {
+                deadlines.schedule(recommendation.decideBy(), DECISION_DUE, due, scope);
+            }
+        }
+    }
+
+    /**
+     * The decide-by moment passed: the current levels are reminded unless a rollback has started
+     * or the incident is resolved. A stale or repeated firing changes nothing.
+     */
+    @DeadlineHandler(deadlineName = DECISION_DUE)
+    public void on(DecisionDue due) {
+        if (resolved || !rollbacks.isEmpty() || decisionsReminded.contains(due.decideBy())) {
+            return;
+        }
+        apply(new DecisionOverdue(incidentId, due.recommendation(), due.decideBy()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
+    }
+
+    /** The rollback's expected upper bound passed: marked and told once, if it still runs and the incident is open. */
+    @DeadlineHandler(deadlineName = ROLLBACK_OVERRUN)
+    public void on(RollbackOverrunDue due) {
+        if (resolved || rollbacks.get(due.rollbackId()) != RollbackState.RUNNING || rollbacksOverran.contains(due.rollbackId())) {
+            return;
+        }
+        RollbackProcedure procedure = rollbackProcedures.get(due.rollbackId());
+        apply(new RollbackOverran(incidentId, due.rollbackId(), procedure, RollbackDurations.DEFAULT.expectedFor(procedure).max(),
+                due.dueAt()), MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
     }
 
     private static Instant latest(Instant a, Instant b) {
@@ -206,6 +270,10 @@ public class Incident {
     @CommandHandler
     public void handle(ReceiveAlertCommand command, SlaPolicy slaPolicy, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("take alerts");
+        if (command.recommendation() != null && command.recommendation().recommendation() != lastRecommendation
+                && !EventMetadata.isImported(metaData)) {
+            armDecisionReminder(deadlines, command.recommendation(), null);
+        }
         apply(new AlertReceived(incidentId, command.integration(), command.dedupKey(), command.summary(),
                 command.alertSeverity(), command.at(), command.recommendation()));
         if (command.alertSeverity() != null && command.alertSeverity().isMoreSevereThan(severity)) {
@@ -231,7 +299,7 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(StartRollbackCommand command) {
+    public void handle(StartRollbackCommand command, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("start a rollback");
         if (rollbacks.containsKey(command.rollbackId())) {
             return;
@@ -239,6 +307,10 @@ public class Incident {
         if (runningRollbackId != null) {
             throw new IncidentException(ErrorCode.ROLLBACK_ALREADY_RUNNING,
                     "Rollback " + runningRollbackId + " is still running; complete or fail it first.");
+        }
+        if (!EventMetadata.isImported(metaData)) {
+            Instant dueAt = command.at().plus(RollbackDurations.DEFAULT.expectedFor(command.procedure()).max());
+            deadlines.schedule(dueAt, ROLLBACK_OVERRUN, new RollbackOverrunDue(command.rollbackId(), dueAt));
         }
         apply(new RollbackStarted(incidentId, command.rollbackId(), command.procedure(), command.services(),
                 command.targetVersion(), command.reason(), command.at()));
@@ -394,6 +466,7 @@ public class Incident {
         severity = event.severity();
         escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(event.severity());
         ackClocks.add(new AckClock(event.detection(), event.severity()));
+        lastRecommendation = event.recommendation() == null ? null : event.recommendation().recommendation();
     }
 
     @EventSourcingHandler
@@ -417,6 +490,23 @@ public class Incident {
     }
 
     @EventSourcingHandler
+    void on(AlertReceived event) {
+        if (event.recommendation() != null) {
+            lastRecommendation = event.recommendation().recommendation();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DecisionOverdue event) {
+        decisionsReminded.add(event.decideBy());
+    }
+
+    @EventSourcingHandler
+    void on(RollbackOverran event) {
+        rollbacksOverran.add(event.rollbackId());
+    }
+
+    @EventSourcingHandler
     void on(IncidentNoteAdded event) {
         noteIds.add(event.noteId());
     }
@@ -433,6 +523,7 @@ public class Incident {
 
     @EventSourcingHandler
     void on(RollbackStarted event) {
+        rollbackProcedures.put(event.rollbackId(), event.procedure());
         rollbacks.put(event.rollbackId(), RollbackState.RUNNING);
         runningRollbackId = event.rollbackId();
     }

@@ -231,6 +231,31 @@ class EscalationDeadlinesIntegrationTest {
     }
 
     /** The schedule id of the deadline an event of the incident armed, from the event's metadata. */
+    @Test
+    void aRollbackStillRunningAtItsProceduresUpperBoundIsMarkedOverrunOnTheRealScheduler() {
+        String id = api.declare("Payments down", "SEV1", "payments");
+        List<String> before = jdbc.queryForList("SELECT task_instance FROM scheduled_tasks", String.class);
+        Instant started = Instant.now();
+        ResponseEntity<Map> rollback = api.post("/api/v1/incidents/" + id + "/rollbacks", Map.of("procedure", "D",
+                "services", List.of("payments"), "targetVersion", "offline", "reason", "card data exposed"));
+        assertThat(rollback.getStatusCode().value()).isEqualTo(201);
+        List<Map<String, Object>> armed = jdbc.queryForList("SELECT task_instance, execution_time FROM scheduled_tasks"
+                + " WHERE NOT (task_instance = ANY (?))", (Object) before.toArray(String[]::new));
+        assertThat(armed).hasSize(1);
+        // Procedure D is expected to take at most a minute: the overrun falls due then.
+        assertThat(((Timestamp) armed.get(0).get("execution_time")).toInstant())
+                .isCloseTo(started.plus(Duration.ofMinutes(1)), within(5, ChronoUnit.SECONDS));
+
+        // A minute is long for a test: the deadline is brought forward, the firing is the scheduler's own.
+        jdbc.update("UPDATE scheduled_tasks SET execution_time = now() WHERE task_instance = ?", armed.get(0).get("task_instance"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? AND payload_type = 'io.incidents.events.RollbackOverran'", Integer.class, id) == 1);
+        assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND payload_type = 'io.incidents.events.RollbackOverran'", String.class, id))
+                .contains("\"procedure\":\"D\"", "\"expectedWithin\":\"PT1M\"", "\"rollbackId\":\"" + rollback.getBody().get("rollbackId"));
+    }
+
     private String deadlineArmedBy(String id, String payloadType) {
         String deadline = jdbc.queryForObject("SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'ackDeadlineId'"
                 + " FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?", String.class, id, payloadType);

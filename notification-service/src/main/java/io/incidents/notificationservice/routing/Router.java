@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.routing;
 
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
@@ -7,8 +8,10 @@ import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.notificationservice.incident.IncidentState;
@@ -28,7 +31,9 @@ import java.util.Set;
  *       levels, SEV2 levels 1-2, SEV3 level 1, SEV4 nobody), at each escalation, at a raise.
  *       Service contacts are told with level 1.</li>
  *   <li>Whoever was told hears "progress" in chat (acknowledgement, severity, status, rollbacks,
- *       reopen) and "resolution" in chat and email.</li>
+ *       mitigations, reopen; the decision matrix's decide-by passing with no rollback started and
+ *       a rollback overrunning its procedure's bound, SPEC 5) and "resolution" in chat and email.
+ *       Notes are internal findings and go to nobody but the generic webhooks.</li>
  *   <li>Customer-facing incidents (at or above the public severity) go to the status page and
  *       to the support team (alert, resolution).</li>
  *   <li>Generic webhooks get every event.</li>
@@ -58,7 +63,8 @@ public final class Router {
             }
         }
         if (event instanceof IncidentAcknowledged || event instanceof SeverityChanged || event instanceof RollbackStarted
-                || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated) {
+                || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated
+                || event instanceof MitigationApplied || event instanceof DecisionOverdue || event instanceof RollbackOverran) {
             tell(out, alreadyTold, "chat-progress", false);
         }
         if (event instanceof IncidentStatusUpdated update) {

@@ -1,12 +1,17 @@
 package io.incidents.notificationservice.template;
 
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.notificationservice.incident.IncidentState;
@@ -82,6 +87,20 @@ public final class MessageContext {
         }
         if (event instanceof IncidentReopened e) {
             return "reopened: " + e.reason();
+        }
+        if (event instanceof IncidentNoteAdded e) {
+            return "note by " + e.author() + ": " + e.text();
+        }
+        if (event instanceof MitigationApplied e) {
+            return "mitigated by a " + (e.kind() == MitigationKind.QUICK_FIX ? "quick fix" : "workaround") + ": " + e.description();
+        }
+        if (event instanceof DecisionOverdue e) {
+            return "reminder: " + e.recommendation() + " was to be decided by " + e.decideBy()
+                    + " and no rollback has started";
+        }
+        if (event instanceof RollbackOverran e) {
+            return "rollback (procedure " + e.procedure() + ") is still running past its expected "
+                    + humanDuration(e.expectedWithin());
         }
         return "";
     }

@@ -1,18 +1,26 @@
 package io.incidents.notificationservice.routing;
 
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
+import io.incidents.events.RollbackOverran;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.incident.IncidentStateProjector;
 import io.incidents.notificationservice.routing.NotificationProperties.Contact;
+import io.incidents.policy.Recommendation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -98,6 +106,33 @@ class RouterTest {
                 new Notification(Channel.EMAIL, "support@example.com", "support-resolution"),
                 new Notification(Channel.STATUS_PAGE, "public", "status-resolved"),
                 new Notification(Channel.WEBHOOK, "bridge", "chat-resolution"));
+    }
+
+    @Test
+    void aDecisionReminderAndARollbackOverrunGoToEveryLevelToldInChat() {
+        route(declared(Severity.SEV1));
+        route(new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("checkout"), "v1", "bad deploy", T0.plusSeconds(60)));
+
+        List<Notification> reminded = route(new DecisionOverdue(ID, Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)));
+        List<Notification> overran = route(new RollbackOverran(ID, "rb-1", RollbackProcedure.A, Duration.ofMinutes(10),
+                T0.plusSeconds(660)));
+
+        for (List<Notification> told : List.of(reminded, overran)) {
+            assertThat(told).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"),
+                    new Notification(Channel.CHAT, "http://chat/manager", "chat-progress"),
+                    new Notification(Channel.CHAT, "http://chat/checkout", "chat-progress"));
+            assertThat(told).noneMatch(notification -> notification.channel() == Channel.STATUS_PAGE);
+        }
+    }
+
+    @Test
+    void aMitigationIsProgressButANoteGoesToNoPersonAndNeverToTheStatusPage() {
+        route(declared(Severity.SEV2));
+
+        assertThat(route(new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved", "alice",
+                T0.plusSeconds(120)))).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"));
+        assertThat(route(new IncidentNoteAdded(ID, "n-1", "suspect the retry loop", "alice", T0.plusSeconds(130))))
+                .containsExactly(new Notification(Channel.WEBHOOK, "bridge", "chat-progress"));
     }
 
     private static IncidentDeclared declared(Severity severity) {

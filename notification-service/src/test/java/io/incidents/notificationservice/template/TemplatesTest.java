@@ -1,18 +1,25 @@
 package io.incidents.notificationservice.template;
 
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
+import io.incidents.events.RollbackOverran;
+import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.incident.IncidentStateProjector;
 import io.incidents.notificationservice.routing.NotificationProperties;
+import io.incidents.policy.Recommendation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,6 +48,16 @@ class TemplatesTest {
                         + "Details: http://timeline/api/v1/incidents/inc-1");
         assertThat(templates.render("status-investigating", context))
                 .isEqualTo("We are investigating issues affecting checkout, payments.");
+    }
+
+    @Test
+    void remindersOverrunsAndMitigationsSayWhatHappened() {
+        assertThat(MessageContext.change(new DecisionOverdue("inc-1", Recommendation.ROLLBACK_NOW, T0.plusSeconds(300))))
+                .isEqualTo("reminder: ROLLBACK_NOW was to be decided by 2026-11-26T10:05:00Z and no rollback has started");
+        assertThat(MessageContext.change(new RollbackOverran("inc-1", "rb-1", RollbackProcedure.B, Duration.ofMinutes(20),
+                T0.plusSeconds(1500)))).isEqualTo("rollback (procedure B) is still running past its expected 20 min");
+        assertThat(MessageContext.change(new MitigationApplied("inc-1", "m-1", MitigationKind.QUICK_FIX, "hotfix 2.4.1",
+                "alice", T0.plusSeconds(60)))).isEqualTo("mitigated by a quick fix: hotfix 2.4.1");
     }
 
     @Test
