@@ -151,7 +151,7 @@ public class Incident {
         }
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
                 command.services(), command.source(), command.at(), command.recommendation(), detection.detectedAt(),
-                detection.asGiven()), AckDeadlines.declaredWith(deadlineId));
+                detection.asGiven(), command.drill()), AckDeadlines.declaredWith(deadlineId));
     }
 
     /** A recommendation with a time to decide by is a deadline (SPEC 5); FIX_FORWARD has none. */
@@ -286,7 +286,8 @@ public class Incident {
     @CommandHandler
     public void handle(UpdateIncidentStatusCommand command) {
         requireOpen("get a status update");
-        apply(new IncidentStatusUpdated(incidentId, command.phase(), command.message(), command.at()));
+        apply(new IncidentStatusUpdated(incidentId, command.phase(), command.message(), command.at(), command.publicTitle(),
+                command.components()));
     }
 
     @CommandHandler

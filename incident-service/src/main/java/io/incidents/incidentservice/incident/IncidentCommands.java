@@ -29,7 +29,13 @@ public final class IncidentCommands {
      */
     public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentId, String title, String description,
                                          Severity severity, List<String> services, IncidentSource source, Instant at,
-                                         AlertRecommendation recommendation, Instant detectedAt) {
+                                         AlertRecommendation recommendation, Instant detectedAt, boolean drill) {
+
+        public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
+                                      List<String> services, IncidentSource source, Instant at,
+                                      AlertRecommendation recommendation, Instant detectedAt) {
+            this(incidentId, title, description, severity, services, source, at, recommendation, detectedAt, false);
+        }
 
         public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
                                       List<String> services, IncidentSource source, Instant at,
@@ -64,8 +70,13 @@ public final class IncidentCommands {
                                         Instant at) {
     }
 
+    /** {@code publicTitle} and {@code components}: null to keep those already published (SPEC 6). */
     public record UpdateIncidentStatusCommand(@TargetAggregateIdentifier String incidentId, StatusPagePhase phase,
-                                              String message, Instant at) {
+                                              String message, Instant at, String publicTitle, List<String> components) {
+
+        public UpdateIncidentStatusCommand(String incidentId, StatusPagePhase phase, String message, Instant at) {
+            this(incidentId, phase, message, at, null, null);
+        }
     }
 
     public record AssignRoleCommand(@TargetAggregateIdentifier String incidentId, IncidentRole role, String person,

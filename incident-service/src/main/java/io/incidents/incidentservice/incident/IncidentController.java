@@ -83,7 +83,8 @@ class IncidentController {
         return idempotent.once(key, request, () -> {
             String id = UUID.randomUUID().toString();
             sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
-                    request.services(), IncidentSource.manual(), clock.instant(), null, request.detectedAt()));
+                    request.services(), IncidentSource.manual(), clock.instant(), null, request.detectedAt(),
+                    Boolean.TRUE.equals(request.drill())));
             return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
         });
     }
@@ -110,7 +111,8 @@ class IncidentController {
                                       @Parameter(description = KEY_DESCRIPTION)
                                       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
         return idempotent.once(key, request,
-                () -> sender.send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant())));
+                () -> sender.send(new UpdateIncidentStatusCommand(id, request.status(), request.message(), clock.instant(),
+                        request.publicTitle(), request.components())));
     }
 
     @Operation(summary = "Assign a response role")

@@ -23,6 +23,7 @@ final class IncidentRequests {
     static final int SHORT_TEXT = IncidentFields.SHORT_TEXT;
     static final int LONG_TEXT = IncidentFields.LONG_TEXT;
     static final int MAX_SERVICES = 50;
+    static final int MAX_COMPONENTS = 20;
 
     private IncidentRequests() {
     }
@@ -35,13 +36,24 @@ final class IncidentRequests {
                     message = ServiceNames.MESSAGE) String> services,
             @Schema(description = "When the problem was detected (ISO 8601), if before the declaration: the SLA clocks"
                     + " start from it. Clamped into the 24 hours before the declaration, and the given value recorded.")
-            Instant detectedAt) {
+            Instant detectedAt,
+            @Schema(description = "A drill (a simulation): handled as usual by responders, left out of SLA reports,"
+                    + " the status page and support.")
+            Boolean drill) {
     }
 
     record ChangeSeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = LONG_TEXT) String reason) {
     }
 
-    record UpdateStatusRequest(@NotNull StatusPagePhase status, @NotBlank @Size(max = LONG_TEXT) String message) {
+    record UpdateStatusRequest(
+            @NotNull StatusPagePhase status,
+            @NotBlank @Size(max = LONG_TEXT) String message,
+            @Schema(description = "What customers see as the incident's title on the status page (never the internal"
+                    + " title); kept until changed. Without one the page says \"Service disruption\".")
+            @Size(max = SHORT_TEXT) String publicTitle,
+            @Schema(description = "The affected components as customers know them (never internal service names);"
+                    + " kept until changed.")
+            @Size(max = MAX_COMPONENTS) List<@NotBlank @Size(max = SHORT_TEXT) String> components) {
     }
 
     record AssignRoleRequest(@NotNull IncidentRole role, @NotBlank @Size(max = SHORT_TEXT) String person) {

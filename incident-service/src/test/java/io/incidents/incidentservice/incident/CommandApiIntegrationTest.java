@@ -116,6 +116,24 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aDrillAndAStatusUpdateWithItsPublicTitleAndComponentsAreRecorded() {
+        ResponseEntity<Map> declared = api.post("/api/v1/incidents", Map.of("title", "Game day: primary DB failover",
+                "severity", "SEV2", "services", List.of("orders-db"), "drill", true));
+        String id = (String) declared.getBody().get("id");
+        assertThat(api.post("/api/v1/incidents/" + id + "/status", Map.of("status", "INVESTIGATING",
+                "message", "Orders may be slow.", "publicTitle", "Slow orders", "components", List.of("Orders")))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(api.post("/api/v1/incidents/" + id + "/status", Map.of("status", "MONITORING",
+                "message", "x", "components", List.of("c".repeat(201)))).getStatusCode().value()).isEqualTo(400);
+
+        List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(payloads).hasSize(2);
+        assertThat(payloads.get(0)).contains("\"drill\":true");
+        assertThat(payloads.get(1)).contains("\"publicTitle\":\"Slow orders\"", "\"components\":[\"Orders\"]");
+    }
+
+    @Test
     void theCorrelationIdOfTheRequestTravelsToTheKafkaRecord() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

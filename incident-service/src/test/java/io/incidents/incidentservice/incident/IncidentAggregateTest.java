@@ -106,6 +106,24 @@ class IncidentAggregateTest {
     }
 
     @Test
+    void aDrillIsRecordedAsSuch() {
+        fixture.givenNoPriorActivity()
+                .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, null, true))
+                .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
+                        IncidentSource.manual(), T0, null, T0, null, true));
+    }
+
+    @Test
+    void aStatusUpdateCarriesThePublicTitleAndComponentsGiven() {
+        fixture.given(DECLARED_SEV2)
+                .when(new UpdateIncidentStatusCommand(ID, StatusPagePhase.IDENTIFIED, "A fix is on its way.", T1,
+                        "Messaging delays", List.of("Messaging")))
+                .expectEvents(new IncidentStatusUpdated(ID, StatusPagePhase.IDENTIFIED, "A fix is on its way.", T1,
+                        "Messaging delays", List.of("Messaging")));
+    }
+
+    @Test
     void noCommandWorksOnAnUnknownIncident() {
         fixture.givenNoPriorActivity()
                 .when(new AcknowledgeIncidentCommand(ID, "alice", T1))
