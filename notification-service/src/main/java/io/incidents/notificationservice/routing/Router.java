@@ -12,6 +12,7 @@ import io.incidents.events.MitigationApplied;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.RollbackOverran;
+import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.notificationservice.incident.IncidentState;
@@ -34,8 +35,12 @@ import java.util.Set;
  *       mitigations, reopen; the decision matrix's decide-by passing with no rollback started and
  *       a rollback overrunning its procedure's bound, SPEC 5) and "resolution" in chat and email.
  *       Notes are internal findings and go to nobody but the generic webhooks.</li>
- *   <li>Customer-facing incidents (at or above the public severity) go to the status page and
- *       to the support team (alert, resolution).</li>
+ *   <li>Customer-facing incidents (at or above the public severity at any time) go to the
+ *       support team: an alert when they become so, the resolution at the end (SPEC 6).</li>
+ *   <li>The status page carries only what a responder published (SPEC 6): each status update,
+ *       and procedure D's "taken offline" post; once published, the resolution and a reopen too.
+ *       Nothing is posted at declaration.</li>
+ *   <li>A drill is told to responders as usual, never to support or the status page.</li>
  *   <li>Generic webhooks get every event.</li>
  * </ul>
  */
@@ -50,39 +55,41 @@ public final class Router {
     public List<Notification> route(IncidentEvent event, IncidentState before, IncidentState after) {
         Set<Notification> out = new LinkedHashSet<>();
         int toldBefore = before == null ? 0 : before.toldLevel();
-        boolean publicBefore = before != null && isPublic(before);
-        boolean publicNow = isPublic(after);
+        boolean supportToldBefore = before != null && supportHears(before);
+        boolean supportToldNow = supportHears(after);
 
         tell(out, contactsOfLevels(toldBefore + 1, after.toldLevel(), after), "chat-initial", true);
         List<Contact> alreadyTold = contactsOfLevels(1, toldBefore, after);
 
-        if (event instanceof IncidentDeclared || (publicNow && !publicBefore)) {
-            if (publicNow) {
-                tell(out, properties.support(), "support-alert", true);
-                out.add(statusPage("status-investigating"));
-            }
+        if (supportToldNow && !supportToldBefore) {
+            tell(out, properties.support(), "support-alert", true);
         }
         if (event instanceof IncidentAcknowledged || event instanceof SeverityChanged || event instanceof RollbackStarted
                 || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated
                 || event instanceof MitigationApplied || event instanceof DecisionOverdue || event instanceof RollbackOverran) {
             tell(out, alreadyTold, "chat-progress", false);
         }
+        if (event instanceof RollbackStarted rollback && rollback.procedure() == RollbackProcedure.D && !after.drill()) {
+            out.add(statusPage("status-offline"));
+        }
         if (event instanceof IncidentStatusUpdated update) {
             tell(out, alreadyTold, "chat-progress", false);
-            if (publicNow) {
+            if (!after.drill()) {
                 out.add(statusPage("status-" + update.phase().name().toLowerCase(Locale.ROOT)));
             }
         }
         if (event instanceof IncidentReopened) {
             tell(out, alreadyTold, "chat-progress", false);
-            if (publicNow) {
+            if (after.published()) {
                 out.add(statusPage("status-investigating"));
             }
         }
         if (event instanceof IncidentResolved) {
             tell(out, alreadyTold, "chat-resolution", true);
-            if (publicNow) {
+            if (supportToldNow) {
                 tell(out, properties.support(), "support-resolution", true);
+            }
+            if (after.published()) {
                 out.add(statusPage("status-resolved"));
             }
         }
@@ -92,8 +99,13 @@ public final class Router {
         return new ArrayList<>(out);
     }
 
-    private boolean isPublic(IncidentState state) {
-        return !properties.publicSeverity().isMoreSevereThan(state.severity());
+    /**
+     * Support hears of an incident once it has been customer-facing (at or above the public
+     * severity at any time), and then of its resolution too, whatever its severity by then; never
+     * of a drill.
+     */
+    private boolean supportHears(IncidentState state) {
+        return !state.drill() && !properties.publicSeverity().isMoreSevereThan(state.highestSeverity());
     }
 
     private List<Contact> contactsOfLevels(int from, int to, IncidentState incident) {

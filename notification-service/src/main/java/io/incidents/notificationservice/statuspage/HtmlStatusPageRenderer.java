@@ -43,8 +43,8 @@ final class HtmlStatusPageRenderer {
     }
 
     private static IncidentView view(PublicIncident incident) {
-        return new IncidentView(incident.title(), incident.severity().name(), String.join(", ", incident.services()),
-                !incident.services().isEmpty(), time(incident.declaredAt()), incident.declaredAt().toString(),
+        return new IncidentView(incident.title(), incident.severity().name(), String.join(", ", incident.components()),
+                !incident.components().isEmpty(), time(incident.declaredAt()), incident.declaredAt().toString(),
                 incident.resolved() ? time(incident.resolvedAt()) : "",
                 incident.resolved() ? incident.resolvedAt().toString() : "",
                 incident.updates().stream().map(HtmlStatusPageRenderer::view).toList());
@@ -79,7 +79,7 @@ final class HtmlStatusPageRenderer {
     record PhaseView(String id, String label, List<IncidentView> incidents) {
     }
 
-    record IncidentView(String title, String severity, String services, boolean hasServices, String declaredAt,
+    record IncidentView(String title, String severity, String components, boolean hasComponents, String declaredAt,
                         String declaredAtIso, String resolvedAt, String resolvedAtIso, List<UpdateView> updates) {
     }
 

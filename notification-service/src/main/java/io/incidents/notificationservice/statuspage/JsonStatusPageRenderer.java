@@ -29,11 +29,11 @@ final class JsonStatusPageRenderer {
     }
 
     private static Current current(PublicIncident i) {
-        return new Current(i.incidentId(), i.title(), i.severity(), i.services(), i.phase(), i.declaredAt(), updates(i));
+        return new Current(i.title(), i.severity(), i.components(), i.phase(), i.declaredAt(), updates(i));
     }
 
     private static Resolved resolved(PublicIncident i) {
-        return new Resolved(i.incidentId(), i.title(), i.severity(), i.services(), i.phase(), i.declaredAt(),
+        return new Resolved(i.title(), i.severity(), i.components(), i.phase(), i.declaredAt(),
                 i.resolvedAt(), updates(i));
     }
 
@@ -41,16 +41,17 @@ final class JsonStatusPageRenderer {
         return incident.updates().stream().map(u -> new Update(u.phase(), u.message(), u.postedAt())).toList();
     }
 
-    // The wire shape; component order is the field order in the output.
+    // The wire shape; component order is the field order in the output. No incident id and no
+    // internal name: only what a responder published for customers (SPEC 6).
 
     record Body(String status, List<Current> current, List<Resolved> history) {
     }
 
-    record Current(String incidentId, String title, Severity severity, List<String> services, Phase phase,
+    record Current(String title, Severity severity, List<String> components, Phase phase,
                    Instant declaredAt, List<Update> updates) {
     }
 
-    record Resolved(String incidentId, String title, Severity severity, List<String> services, Phase phase,
+    record Resolved(String title, Severity severity, List<String> components, Phase phase,
                     Instant declaredAt, Instant resolvedAt, List<Update> updates) {
     }
 

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** The posts the Atom feed carries: public incidents only, the last 90 days, newest first. */
+/** The posts the Atom feed carries: every post (posts are only ever published ones), the last 90 days, newest first. */
 record StatusFeed(List<FeedEntry> entries) {
 
     private static final Comparator<FeedEntry> NEWEST_FIRST = Comparator.comparing(FeedEntry::postedAt)
@@ -14,10 +14,9 @@ record StatusFeed(List<FeedEntry> entries) {
         entries = List.copyOf(entries);
     }
 
-    static StatusFeed select(List<FeedEntry> entries, StatusPagePolicy policy, Instant now) {
+    static StatusFeed select(List<FeedEntry> entries, Instant now) {
         Instant since = StatusPagePolicy.historySince(now);
         return new StatusFeed(entries.stream()
-                .filter(entry -> policy.shows(entry.severity()))
                 .filter(entry -> !entry.postedAt().isBefore(since))
                 .sorted(NEWEST_FIRST)
                 .toList());

@@ -36,16 +36,16 @@ record StatusPage(List<PublicIncident> current, List<PublicIncident> history) {
     /**
      * @param incidents incidents without updates, possibly including ones the public may not see
      * @param updates   posts of any of those incidents, in any order; posts of unknown incidents are ignored
-     *                  (the two lists may be read a moment apart)
+     *                  (the two lists may be read a moment apart). An incident appears with its first post
+     *                  (a responder published it, SPEC 6) and stays, whatever its severity later
      */
-    static StatusPage assemble(List<PublicIncident> incidents, List<PublicUpdate> updates, StatusPagePolicy policy,
-                               Instant now) {
+    static StatusPage assemble(List<PublicIncident> incidents, List<PublicUpdate> updates, Instant now) {
         Instant historySince = StatusPagePolicy.historySince(now);
         Map<String, List<PublicUpdate>> updatesByIncident = updates.stream()
                 .sorted(NEWEST_FIRST)
                 .collect(Collectors.groupingBy(PublicUpdate::incidentId));
         List<PublicIncident> visible = incidents.stream()
-                .filter(incident -> policy.shows(incident.severity()))
+                .filter(incident -> updatesByIncident.containsKey(incident.incidentId()))
                 .filter(incident -> !incident.resolved() || !incident.resolvedAt().isBefore(historySince))
                 .map(incident -> incident.withUpdates(updatesByIncident.getOrDefault(incident.incidentId(), List.of())))
                 .toList();

@@ -1,6 +1,5 @@
 package io.incidents.notificationservice.statuspage;
 
-import io.incidents.events.Severity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -24,7 +23,6 @@ class StatusPageController {
 
     private final StatusPageRepository repository;
     private final Clock clock;
-    private final StatusPagePolicy policy;
     private final String title;
     private final HtmlStatusPageRenderer html = new HtmlStatusPageRenderer();
     private final JsonStatusPageRenderer json = new JsonStatusPageRenderer();
@@ -32,11 +30,9 @@ class StatusPageController {
 
     // The properties are read here, not through a properties class, so this feature stays self-contained.
     StatusPageController(StatusPageRepository repository, ObjectProvider<Clock> clock,
-                         @Value("${notifications.public-severity:SEV3}") Severity minimumSeverity,
                          @Value("${notifications.status-page.title:Service status}") String title) {
         this.repository = repository;
         this.clock = clock.getIfUnique(Clock::systemUTC);
-        this.policy = new StatusPagePolicy(minimumSeverity);
         this.title = title;
     }
 
@@ -56,7 +52,7 @@ class StatusPageController {
     @GetMapping(path = "/status/feed.atom", produces = ATOM)
     ResponseEntity<String> feed() {
         Instant now = clock.instant();
-        StatusFeed feed = StatusFeed.select(repository.feedEntries(StatusPagePolicy.historySince(now)), policy, now);
+        StatusFeed feed = StatusFeed.select(repository.feedEntries(StatusPagePolicy.historySince(now)), now);
         String baseUrl = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(ATOM))
                 .body(atom.render(feed, title, baseUrl));
@@ -64,6 +60,6 @@ class StatusPageController {
 
     private StatusPage statusPage(Instant now) {
         Instant since = StatusPagePolicy.historySince(now);
-        return StatusPage.assemble(repository.incidents(since), repository.updates(since), policy, now);
+        return StatusPage.assemble(repository.incidents(since), repository.updates(since), now);
     }
 }

@@ -1,26 +1,18 @@
 package io.incidents.notificationservice.statuspage;
 
-import io.incidents.events.Severity;
 
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What the public may see: incidents at or above a minimum severity (minor ones are logged
- * internally, not announced), and history and feed entries of the last 90 days.
+ * How far back the page's history and feed reach: the last 90 days. Which incidents appear is
+ * not a matter of severity: only those a responder published (SPEC 6), which are those with posts.
  */
-record StatusPagePolicy(Severity minimumSeverity) {
+final class StatusPagePolicy {
 
     static final Duration HISTORY = Duration.ofDays(90);
 
-    StatusPagePolicy {
-        if (minimumSeverity == null) {
-            throw new IllegalArgumentException("a minimum severity is required");
-        }
-    }
-
-    boolean shows(Severity severity) {
-        return severity != null && !minimumSeverity.isMoreSevereThan(severity);
+    private StatusPagePolicy() {
     }
 
     static Instant historySince(Instant now) {

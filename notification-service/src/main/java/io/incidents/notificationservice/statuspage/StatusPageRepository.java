@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * Reads what the status page shows from {@code incident_state} and {@code status_entry}, which the
- * incident projection fills. Read-only: the page never writes. Severity and the 90-day window are
- * applied again by {@link StatusPage} and {@link StatusFeed}; the SQL only keeps the reads small.
+ * incident projection fills. Read-only: the page never writes. Which incidents are published and the
+ * 90-day window are applied again by {@link StatusPage} and {@link StatusFeed}; the SQL only keeps the reads small.
  */
 @Repository
 class StatusPageRepository {
@@ -59,7 +59,7 @@ class StatusPageRepository {
                     String incidentId = rs.getString("incident_id");
                     String json = rs.getString("state");
                     IncidentState state = states.computeIfAbsent(incidentId, id -> IncidentStateJson.read(json));
-                    return new FeedEntry(rs.getLong("id"), incidentId, state.severity(), state.title(),
+                    return new FeedEntry(rs.getLong("id"), incidentId, state.severity(), PublicIncident.from(state).title(),
                             Phase.valueOf(rs.getString("phase")), rs.getString("message"), instant(rs, "posted_at"));
                 },
                 utc(postedSince));

@@ -26,15 +26,23 @@ import java.util.Map;
 /** The values a template can use, from the incident's state and the event that caused the message. */
 public final class MessageContext {
 
+    /** What the status page calls an incident whose responders published no title of their own. */
+    public static final String DEFAULT_PUBLIC_TITLE = "Service disruption";
+    private static final String DRILL = "DRILL: ";
+
     private MessageContext() {
     }
 
     public static Map<String, Object> of(IncidentState incident, IncidentEvent event, NotificationProperties.Links links) {
         Map<String, Object> context = new HashMap<>();
         context.put("incidentId", incident.incidentId());
-        context.put("title", incident.title());
+        context.put("title", (incident.drill() ? DRILL : "") + incident.title());
         context.put("severity", incident.severity().name());
         context.put("services", String.join(", ", incident.services()));
+        // The status page's words: what a responder published for customers, never internal names.
+        context.put("publicTitle", incident.publicTitle() == null ? DEFAULT_PUBLIC_TITLE : incident.publicTitle());
+        context.put("components", incident.publicComponents().isEmpty() ? "some of our services"
+                : String.join(", ", incident.publicComponents()));
         context.put("declaredAt", incident.declaredAt().toString());
         context.put("level", incident.toldLevel());
         context.put("levelName", EscalationPolicy.levelName(incident.toldLevel()));
@@ -56,7 +64,7 @@ public final class MessageContext {
             case "support-alert" -> "customers may be affected";
             default -> "update";
         };
-        return "[" + incident.severity() + "] " + incident.title() + " - " + kind;
+        return (incident.drill() ? DRILL : "") + "[" + incident.severity() + "] " + incident.title() + " - " + kind;
     }
 
     /** What happened, in a few words; empty for the declaration itself. */

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class Templates {
 
     public static final List<String> NAMES = List.of(
-            "status-investigating", "status-identified", "status-monitoring", "status-resolved",
+            "status-investigating", "status-identified", "status-monitoring", "status-resolved", "status-offline",
             "chat-initial", "chat-progress", "chat-resolution",
             "support-alert", "support-resolution");
 
