@@ -132,7 +132,8 @@ final class LiveTraffic {
         r.acknowledge(id);
         String commander = person();
         r.role(id, "INCIDENT_COMMANDER", commander);
-        r.status(id, "INVESTIGATING", "Some customers cannot complete checkout. We are investigating.");
+        r.publish(id, "INVESTIGATING", "Some customers cannot complete checkout. We are investigating.",
+                "Checkout errors", List.of("Checkout"));
         pause(15, 30);
         String rollback = r.startRollback(id, "A", List.of("checkout"), "v2.14.3", "v2.15.0 raised the error rate to 12 %");
         r.status(id, "IDENTIFIED", "A faulty release was identified; we are rolling it back.");
@@ -157,7 +158,8 @@ final class LiveTraffic {
         r.acknowledge(id);
         r.role(id, "TECHNICAL_LEAD", person());
         pause(20, 40);
-        r.status(id, "IDENTIFIED", "Search is slow for some customers; an overloaded index node is the cause.");
+        r.publish(id, "IDENTIFIED", "Search is slow for some customers; an overloaded index node is the cause.",
+                "Slow search", List.of("Search"));
         pause(50, 90);
         r.alertmanager(alertmanager("resolved", fingerprint, Map.of("alertname", "SearchLatencyHigh", "severity", "warning",
                 "service", "search"), "Search latency p99 above 3 s", sent));
@@ -175,7 +177,8 @@ final class LiveTraffic {
         pause(20, 40);
         r.pagerDuty("acknowledge", dedupKey, null);
         r.role(id, "INCIDENT_COMMANDER", person());
-        r.status(id, "INVESTIGATING", "Some invoices are delayed. We are investigating.");
+        r.publish(id, "INVESTIGATING", "Some invoices are delayed. We are investigating.", "Delayed invoices",
+                List.of("Billing"));
         pause(20, 30);
         String rollback = r.startRollback(id, "B", List.of("billing"), "v5.2.0",
                 "v5.3.0 and its migration hold locks on the invoices table");

@@ -56,6 +56,12 @@ final class Responder {
         command(INCIDENTS + "/" + id + "/status", Map.of("status", phase, "message", message), "status " + phase);
     }
 
+    /** The first public post: what customers see as the title and the affected components (SPEC 6). */
+    void publish(String id, String phase, String message, String publicTitle, List<String> components) {
+        command(INCIDENTS + "/" + id + "/status", Map.of("status", phase, "message", message, "publicTitle", publicTitle,
+                "components", components), "status " + phase);
+    }
+
     void role(String id, String role, String person) {
         command(INCIDENTS + "/" + id + "/roles", Map.of("role", role, "person", person), role + " " + person);
     }
