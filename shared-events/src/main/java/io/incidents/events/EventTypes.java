@@ -33,7 +33,13 @@ public final class EventTypes {
             IncidentNoteAdded.class,
             MitigationApplied.class,
             DecisionOverdue.class,
-            RollbackOverran.class);
+            RollbackOverran.class,
+            PostMortemSectionWritten.class,
+            ActionItemUpdated.class,
+            ActionItemOverdue.class,
+            PostMortemScheduled.class,
+            PostMortemOverdue.class,
+            PostMortemCompleted.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));

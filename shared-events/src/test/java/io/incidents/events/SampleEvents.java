@@ -47,6 +47,15 @@ final class SampleEvents {
                         "Traffic moved to the EU-2 region", "bob", AT.plusSeconds(420)),
                 new DecisionOverdue(INCIDENT, Recommendation.ROLLBACK_NOW, AT.plusSeconds(300)),
                 new RollbackOverran(INCIDENT, "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d", RollbackProcedure.A,
-                        Duration.ofMinutes(10), AT.plusSeconds(1200)));
+                        Duration.ofMinutes(10), AT.plusSeconds(1200)),
+                new PostMortemSectionWritten(INCIDENT, PostMortemSection.TO_IMPROVE, "Canary the payment path first", "alice",
+                        AT.plusSeconds(86_400)),
+                new ActionItemUpdated(INCIDENT, "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", "dave", LocalDate.parse("2026-04-15"),
+                        ActionItemStatus.DONE, "carol", AT.plusSeconds(90_000)),
+                new ActionItemOverdue(INCIDENT, "5e4d3c2b-1a0f-4e9d-8c7b-6a5f4e3d2c1b", "carol", LocalDate.parse("2026-04-01"),
+                        Instant.parse("2026-04-02T00:00:00Z")),
+                new PostMortemScheduled(INCIDENT, "alice", AT.plusSeconds(176_400), AT.plusSeconds(3_600)),
+                new PostMortemOverdue(INCIDENT, "alice", AT.plusSeconds(176_400)),
+                new PostMortemCompleted(INCIDENT, "alice", AT.plusSeconds(180_000)));
     }
 }

@@ -13,6 +13,8 @@ class CommandApiAccess {
     @Bean
     AccessRules incidentCommandRules() {
         return rules -> rules.requestMatchers(HttpMethod.POST, "/api/v1/incidents", "/api/v1/incidents/**")
+                .hasRole(Role.RESPONDER.name())
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/incidents/**")
                 .hasRole(Role.RESPONDER.name());
     }
 }

@@ -4,6 +4,9 @@ package io.incidents.incidentservice.incident;
 public enum ErrorCode {
     INCIDENT_NOT_FOUND(404),
     ROLLBACK_NOT_FOUND(404),
+    ACTION_ITEM_NOT_FOUND(404),
+    /** The post-mortem is completed: no more scheduling. */
+    POST_MORTEM_COMPLETED(409),
     INCIDENT_RESOLVED(409),
     INCIDENT_NOT_RESOLVED(409),
     ROLLBACK_ALREADY_RUNNING(409),

@@ -1,12 +1,11 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.ActionItemOverdue;
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.AlertReceived;
-import io.incidents.policy.RollbackDurations;
-import io.incidents.policy.Recommendation;
-import io.incidents.events.RollbackProcedure;
-import io.incidents.events.RollbackOverran;
-import io.incidents.events.DecisionOverdue;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -18,31 +17,44 @@ import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemCompleted;
+import io.incidents.events.PostMortemOverdue;
+import io.incidents.events.PostMortemScheduled;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
+import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.Detection;
+import io.incidents.policy.EscalationPolicy;
+import io.incidents.policy.Recommendation;
+import io.incidents.policy.RollbackDurations;
+import io.incidents.policy.SlaPolicy;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ApplyMitigationCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.CompletePostMortemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.CompleteRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
-import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.FailRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.SchedulePostMortemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.UpdateActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.WritePostMortemSectionCommand;
 import io.incidents.incidentservice.eventstore.EventMetadata;
-import io.incidents.policy.Detection;
-import io.incidents.policy.EscalationPolicy;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -53,13 +65,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateScopeDescriptor;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -96,6 +112,24 @@ public class Incident {
     public record RollbackOverrunDue(String rollbackId, Instant dueAt) {
     }
 
+    /** The post-mortem's due time (SPEC 7: within 24-48 h of resolution). */
+    static final String POST_MORTEM_DUE = "post-mortem-due";
+    /** When nobody scheduled it, a post-mortem is due this long after the resolution (the plan's upper bound). */
+    static final Duration POST_MORTEM_WITHIN = Duration.ofHours(48);
+
+    public record PostMortemDue(Instant dueAt) {
+    }
+
+    /** The end of an action item's due date. */
+    static final String ACTION_ITEM_DUE = "action-item-due";
+
+    public record ActionItemDue(String actionItemId, LocalDate dueDate) {
+    }
+
+    /** An action item as far as its reminders need it. */
+    private record ActionItem(String owner, LocalDate due, ActionItemStatus status) {
+    }
+
     /** A moment from which the acknowledge timer runs, at the ack interval of the severity set then. */
     private record AckClock(Instant from, Severity severity) {
     }
@@ -112,6 +146,15 @@ public class Incident {
     private final Map<String, RollbackProcedure> rollbackProcedures = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     private final Set<String> noteIds = new HashSet<>();
+    private Instant resolvedAt;
+    /** The post-mortem's due time set by a responder; null: {@link #POST_MORTEM_WITHIN} after the resolution. */
+    private Instant postMortemScheduledDue;
+    private String postMortemOwner;
+    private boolean postMortemCompleted;
+    private final Set<Instant> postMortemsReminded = new HashSet<>();
+    private final Map<PostMortemSection, String> sections = new EnumMap<>(PostMortemSection.class);
+    private final Map<String, ActionItem> actionItems = new HashMap<>();
+    private final Set<ActionItemDue> actionItemsReminded = new HashSet<>();
     /** The latest recommendation recorded, so a repeat alert with the same advice arms no second reminder. */
     private Recommendation lastRecommendation;
     private final Set<Instant> decisionsReminded = new HashSet<>();
@@ -384,9 +427,13 @@ public class Incident {
     }
 
     @CommandHandler
-    public void handle(ResolveIncidentCommand command, DeadlineManager deadlines) {
+    public void handle(ResolveIncidentCommand command, DeadlineManager deadlines, MetaData metaData) {
         requireOpen("be resolved again");
         ackDeadlines.cancelAll(deadlines);
+        if (!EventMetadata.isImported(metaData) && !postMortemCompleted && postMortemScheduledDue == null) {
+            Instant dueAt = command.at().plus(POST_MORTEM_WITHIN);
+            deadlines.schedule(dueAt, POST_MORTEM_DUE, new PostMortemDue(dueAt));
+        }
         apply(new IncidentResolved(incidentId, command.summary(), command.rootCause(), command.at()));
     }
 
@@ -410,9 +457,114 @@ public class Incident {
 
     /** Allowed before and after resolution: post-mortem follow-ups come after the fire is out. */
     @CommandHandler
-    public void handle(AddActionItemCommand command) {
+    public void handle(AddActionItemCommand command, DeadlineManager deadlines, MetaData metaData) {
+        if (!EventMetadata.isImported(metaData)) {
+            armActionItemDue(deadlines, command.actionItemId(), command.due());
+        }
         apply(new PostMortemActionItemAdded(incidentId, command.actionItemId(), command.text(), command.owner(),
                 command.due(), command.at()));
+    }
+
+    /** Owner, due date or status of an action item, also long after resolution; an unchanged item changes nothing. */
+    @CommandHandler
+    public void handle(UpdateActionItemCommand command, DeadlineManager deadlines, MetaData metaData) {
+        ActionItem item = actionItems.get(command.actionItemId());
+        if (item == null) {
+            throw new IncidentException(ErrorCode.ACTION_ITEM_NOT_FOUND,
+                    "No action item " + command.actionItemId() + " was added to this incident.");
+        }
+        ActionItem updated = new ActionItem(command.owner() != null ? command.owner() : item.owner(),
+                command.due() != null ? command.due() : item.due(), command.status() != null ? command.status() : item.status());
+        if (updated.equals(item)) {
+            return;
+        }
+        if (!EventMetadata.isImported(metaData) && updated.status() == ActionItemStatus.OPEN
+                && !Objects.equals(updated.due(), item.due())) {
+            armActionItemDue(deadlines, command.actionItemId(), updated.due());
+        }
+        apply(new ActionItemUpdated(incidentId, command.actionItemId(), updated.owner(), updated.due(), updated.status(),
+                command.updatedBy(), command.at()));
+    }
+
+    private static void armActionItemDue(DeadlineManager deadlines, String actionItemId, LocalDate due) {
+        if (due != null) {
+            deadlines.schedule(endOf(due), ACTION_ITEM_DUE, new ActionItemDue(actionItemId, due));
+        }
+    }
+
+    /** A due date is met until its last moment (UTC). */
+    private static Instant endOf(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    /** Still open at the end of its due date (and that date not moved since): its owner and the levels told are reminded. */
+    @DeadlineHandler(deadlineName = ACTION_ITEM_DUE)
+    public void on(ActionItemDue due) {
+        ActionItem item = actionItems.get(due.actionItemId());
+        if (item == null || item.status() != ActionItemStatus.OPEN || !due.dueDate().equals(item.due())
+                || actionItemsReminded.contains(due)) {
+            return;
+        }
+        apply(new ActionItemOverdue(incidentId, due.actionItemId(), item.owner(), due.dueDate(), endOf(due.dueDate())),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
+    }
+
+    /** The team's own sections of the post-mortem; the same text again changes nothing. */
+    @CommandHandler
+    public void handle(WritePostMortemSectionCommand command) {
+        if (command.text().equals(sections.get(command.section()))) {
+            return;
+        }
+        apply(new PostMortemSectionWritten(incidentId, command.section(), command.text(), command.author(), command.at()));
+    }
+
+    /** A due time and an owner for the post-mortem, once the incident is resolved and until the post-mortem is done. */
+    @CommandHandler
+    public void handle(SchedulePostMortemCommand command, DeadlineManager deadlines, MetaData metaData) {
+        if (!resolved) {
+            throw new IncidentException(ErrorCode.INCIDENT_NOT_RESOLVED, "A post-mortem is scheduled once the incident is resolved.");
+        }
+        if (postMortemCompleted) {
+            throw new IncidentException(ErrorCode.POST_MORTEM_COMPLETED, "The post-mortem is already completed.");
+        }
+        if (!EventMetadata.isImported(metaData)) {
+            deadlines.schedule(command.dueAt(), POST_MORTEM_DUE, new PostMortemDue(command.dueAt()));
+        }
+        apply(new PostMortemScheduled(incidentId, command.owner(), command.dueAt(), command.at()));
+    }
+
+    @CommandHandler
+    public void handle(CompletePostMortemCommand command) {
+        if (!resolved) {
+            throw new IncidentException(ErrorCode.INCIDENT_NOT_RESOLVED, "Only a resolved incident's post-mortem can be completed.");
+        }
+        if (postMortemCompleted) {
+            return;
+        }
+        apply(new PostMortemCompleted(incidentId, command.completedBy(), command.at()));
+    }
+
+    /**
+     * Not completed by its due time: a reminder, unless it was completed, rescheduled (a later
+     * deadline holds) or the incident reopened meanwhile.
+     */
+    @DeadlineHandler(deadlineName = POST_MORTEM_DUE)
+    public void on(PostMortemDue due) {
+        if (!resolved || postMortemCompleted || !due.dueAt().equals(postMortemDueAt())
+                || postMortemsReminded.contains(due.dueAt())) {
+            return;
+        }
+        apply(new PostMortemOverdue(incidentId, postMortemOwner(), due.dueAt()),
+                MetaData.with(EventMetadata.ACTOR, EventMetadata.SYSTEM_ACTOR));
+    }
+
+    private Instant postMortemDueAt() {
+        return postMortemScheduledDue != null ? postMortemScheduledDue : resolvedAt.plus(POST_MORTEM_WITHIN);
+    }
+
+    /** Whoever it was scheduled for, else the incident commander (null when there is none). */
+    private String postMortemOwner() {
+        return postMortemOwner != null ? postMortemOwner : roles.get(IncidentRole.INCIDENT_COMMANDER);
     }
 
     /**
@@ -557,7 +709,44 @@ public class Incident {
     }
 
     @EventSourcingHandler
+    void on(PostMortemActionItemAdded event) {
+        actionItems.put(event.actionItemId(), new ActionItem(event.owner(), event.dueDate(), ActionItemStatus.OPEN));
+    }
+
+    @EventSourcingHandler
+    void on(ActionItemUpdated event) {
+        actionItems.put(event.actionItemId(), new ActionItem(event.owner(), event.dueDate(), event.status()));
+    }
+
+    @EventSourcingHandler
+    void on(ActionItemOverdue event) {
+        actionItemsReminded.add(new ActionItemDue(event.actionItemId(), event.dueDate()));
+    }
+
+    @EventSourcingHandler
+    void on(PostMortemSectionWritten event) {
+        sections.put(event.section(), event.text());
+    }
+
+    @EventSourcingHandler
+    void on(PostMortemScheduled event) {
+        postMortemScheduledDue = event.dueAt();
+        postMortemOwner = event.owner();
+    }
+
+    @EventSourcingHandler
+    void on(PostMortemOverdue event) {
+        postMortemsReminded.add(event.dueAt());
+    }
+
+    @EventSourcingHandler
+    void on(PostMortemCompleted event) {
+        postMortemCompleted = true;
+    }
+
+    @EventSourcingHandler
     void on(IncidentResolved event) {
+        resolvedAt = event.resolvedAt();
         resolved = true;
         ackDeadlines.stopped();
     }

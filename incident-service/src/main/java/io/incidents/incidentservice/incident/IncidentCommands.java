@@ -1,10 +1,12 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.ActionItemStatus;
 import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemSection;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
@@ -126,5 +128,21 @@ public final class IncidentCommands {
 
     public record ApplyMitigationCommand(@TargetAggregateIdentifier String incidentId, String mitigationId,
                                          MitigationKind kind, String description, String appliedBy, Instant at) {
+    }
+
+    public record WritePostMortemSectionCommand(@TargetAggregateIdentifier String incidentId, PostMortemSection section,
+                                                String text, String author, Instant at) {
+    }
+
+    /** Null fields keep the item's current value. */
+    public record UpdateActionItemCommand(@TargetAggregateIdentifier String incidentId, String actionItemId, String owner,
+                                          LocalDate due, ActionItemStatus status, String updatedBy, Instant at) {
+    }
+
+    public record SchedulePostMortemCommand(@TargetAggregateIdentifier String incidentId, String owner, Instant dueAt,
+                                            Instant at) {
+    }
+
+    public record CompletePostMortemCommand(@TargetAggregateIdentifier String incidentId, String completedBy, Instant at) {
     }
 }

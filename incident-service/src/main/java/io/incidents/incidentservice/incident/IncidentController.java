@@ -5,6 +5,10 @@ import io.incidents.support.web.IncidentIds;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.WritePostMortemSectionCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.UpdateActionItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.SchedulePostMortemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.CompletePostMortemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ApplyMitigationCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AssignRoleCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityCommand;
@@ -18,6 +22,9 @@ import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackComma
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
 import io.incidents.incidentservice.incident.IncidentRequests.AddActionItemRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.AddNoteRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.WriteSectionRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.UpdateActionItemRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.SchedulePostMortemRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.ApplyMitigationRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.AssignRoleRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.ChangeSeverityRequest;
@@ -36,6 +43,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -206,6 +214,38 @@ class IncidentController {
                     clock.instant()));
             return ResponseEntity.status(201).body(Map.of("mitigationId", mitigationId));
         });
+    }
+
+    @Operation(summary = "Write one of the post-mortem's own sections (what went well, what to improve, lessons)")
+    @PostMapping("/{id}/postmortem/sections")
+    ResponseEntity<Void> writeSection(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody WriteSectionRequest request) {
+        sender.send(new WritePostMortemSectionCommand(id, request.section(), request.text(), sender.actor(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Give the post-mortem a due time and an owner (after resolution)")
+    @PostMapping("/{id}/postmortem/schedule")
+    ResponseEntity<Void> schedulePostMortem(@PathVariable @Pattern(regexp = ID) String id,
+                                            @Valid @RequestBody SchedulePostMortemRequest request) {
+        sender.send(new SchedulePostMortemCommand(id, request.owner(), request.dueAt(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Mark the post-mortem completed (a second time changes nothing)")
+    @PostMapping("/{id}/postmortem/complete")
+    ResponseEntity<Void> completePostMortem(@PathVariable @Pattern(regexp = ID) String id) {
+        sender.send(new CompletePostMortemCommand(id, sender.actor(), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Change an action item's owner, due date or status (OPEN, DONE, WONT_DO), also after resolution")
+    @PatchMapping("/{id}/action-items/{actionItemId}")
+    ResponseEntity<Void> updateActionItem(@PathVariable @Pattern(regexp = ID) String id,
+                                          @PathVariable @Pattern(regexp = ID) String actionItemId,
+                                          @Valid @RequestBody UpdateActionItemRequest request) {
+        sender.send(new UpdateActionItemCommand(id, actionItemId, request.owner(), request.due(), request.status(),
+                sender.actor(), clock.instant()));
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Add a post-mortem action item (also after resolution)")

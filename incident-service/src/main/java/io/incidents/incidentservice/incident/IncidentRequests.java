@@ -1,11 +1,15 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.ActionItemStatus;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemSection;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -89,5 +93,20 @@ final class IncidentRequests {
             @NotBlank @Size(max = LONG_TEXT) String text,
             @NotBlank @Size(max = SHORT_TEXT) String owner,
             @FutureOrPresent LocalDate due) {
+    }
+
+    record WriteSectionRequest(@NotNull PostMortemSection section, @NotBlank @Size(max = LONG_TEXT) String text) {
+    }
+
+    /** Only the fields given change; at least one must be. */
+    record UpdateActionItemRequest(@Size(min = 1, max = SHORT_TEXT) String owner, LocalDate due, ActionItemStatus status) {
+
+        @AssertTrue(message = "give at least one of owner, due and status")
+        boolean isChange() {
+            return owner != null || due != null || status != null;
+        }
+    }
+
+    record SchedulePostMortemRequest(@NotBlank @Size(max = SHORT_TEXT) String owner, @NotNull @Future Instant dueAt) {
     }
 }

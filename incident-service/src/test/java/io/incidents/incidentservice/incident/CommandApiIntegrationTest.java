@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -131,6 +133,40 @@ class CommandApiIntegrationTest {
         assertThat(payloads).hasSize(2);
         assertThat(payloads.get(0)).contains("\"drill\":true");
         assertThat(payloads.get(1)).contains("\"publicTitle\":\"Slow orders\"", "\"components\":[\"Orders\"]");
+    }
+
+    @Test
+    void afterTheIncidentThePostMortemIsScheduledWrittenAndCompletedAndActionItemsChange() {
+        String id = api.declare("Search down", "SEV2", "search");
+        String early = "/api/v1/incidents/" + id + "/postmortem/schedule";
+        Map<String, Object> schedule = Map.of("owner", "alice", "dueAt", Instant.now().plus(Duration.ofHours(30)).toString());
+        assertThat(api.post(early, schedule).getStatusCode().value()).isEqualTo(409);
+        api.post("/api/v1/incidents/" + id + "/resolve", Map.of("summary", "index rebuilt"));
+        String item = (String) api.post("/api/v1/incidents/" + id + "/action-items",
+                Map.of("text", "Alert on index lag", "owner", "carol", "due", "2099-01-31")).getBody().get("actionItemId");
+
+        assertThat(api.post(early, schedule).getStatusCode().value()).isEqualTo(204);
+        assertThat(api.post("/api/v1/incidents/" + id + "/postmortem/sections",
+                Map.of("section", "LESSONS", "text", "Index lag needs an alert")).getStatusCode().value()).isEqualTo(204);
+        assertThat(patch("/api/v1/incidents/" + id + "/action-items/" + item, Map.of("status", "DONE"))).isEqualTo(204);
+        assertThat(patch("/api/v1/incidents/" + id + "/action-items/" + item, Map.of())).isEqualTo(400);
+        assertThat(patch("/api/v1/incidents/" + id + "/action-items/" + UUID.randomUUID(), Map.of("status", "DONE")))
+                .isEqualTo(404);
+        assertThat(api.post("/api/v1/incidents/" + id + "/postmortem/complete", Map.of()).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(api.post(early, schedule).getStatusCode().value()).isEqualTo(409);
+
+        List<String> types = jdbc.queryForList("SELECT substring(payload_type from 21) FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(types).containsExactly("IncidentDeclared", "IncidentResolved", "PostMortemActionItemAdded",
+                "PostMortemScheduled", "PostMortemSectionWritten", "ActionItemUpdated", "PostMortemCompleted");
+    }
+
+    private int patch(String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(CommandApi.USER, CommandApi.PASSWORD)
+                .exchange(path, HttpMethod.PATCH, new HttpEntity<>(body, headers), String.class).getStatusCode().value();
     }
 
     @Test

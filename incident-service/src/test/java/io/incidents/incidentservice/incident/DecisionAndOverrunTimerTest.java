@@ -80,7 +80,7 @@ class DecisionAndOverrunTimerTest {
                         rollback("rb-1", RollbackProcedure.C, minutes(10)), new CompleteRollbackCommand(ID, "rb-1", minutes(12)))
                 .whenTimeAdvancesTo(minutes(16))
                 .expectNoEvents();
-        fixture.givenCommands(declare(advice(Recommendation.ROLLBACK, Priority.HIGH, 15)),
+        newFixture().givenCommands(declare(advice(Recommendation.ROLLBACK, Priority.HIGH, 15)),
                         new ResolveIncidentCommand(ID, "fixed forward", null, minutes(10)))
                 .whenTimeAdvancesTo(minutes(16))
                 .expectNoEvents();
@@ -100,7 +100,7 @@ class DecisionAndOverrunTimerTest {
                 .when(new ReceiveAlertCommand(ID, "prometheus", "fp-1", "worse", Severity.SEV1, minutes(2),
                         advice(Recommendation.ROLLBACK_NOW, Priority.CRITICAL, 7)))
                 .expectScheduledDeadline(minutes(7), new DecisionDue(Recommendation.ROLLBACK_NOW, minutes(7)));
-        fixture.givenCommands(declare(investigate))
+        newFixture().givenCommands(declare(investigate))
                 .when(new ReceiveAlertCommand(ID, "prometheus", "fp-1", "same", Severity.SEV3, minutes(2),
                         advice(Recommendation.INVESTIGATE, Priority.MEDIUM, 32)))
                 .expectNoScheduledDeadline(minutes(32), new DecisionDue(Recommendation.INVESTIGATE, minutes(32)))
@@ -127,7 +127,7 @@ class DecisionAndOverrunTimerTest {
                         new CompleteRollbackCommand(ID, "rb-1", minutes(4)))
                 .whenTimeAdvancesTo(minutes(30))
                 .expectNoEvents();
-        fixture.givenCommands(declare(null), rollback("rb-1", RollbackProcedure.C, minutes(1)),
+        newFixture().givenCommands(declare(null), rollback("rb-1", RollbackProcedure.C, minutes(1)),
                         new ResolveIncidentCommand(ID, "fixed", null, minutes(3)))
                 .whenTimeAdvancesTo(minutes(30))
                 .expectNoEvents();
@@ -139,5 +139,12 @@ class DecisionAndOverrunTimerTest {
         fixture.givenNoPriorActivity()
                 .when(declare(advice(Recommendation.ROLLBACK_NOW, Priority.CRITICAL, 5)), imported)
                 .expectNoScheduledDeadlines();
+    }
+
+    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
+    private static AggregateTestFixture<Incident> newFixture() {
+        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
+        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
+        return fresh;
     }
 }

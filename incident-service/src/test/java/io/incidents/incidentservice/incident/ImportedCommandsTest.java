@@ -114,7 +114,7 @@ class ImportedCommandsTest {
                         new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(30)))
                 .when(overdue(minutes(59)), IMPORTED)
                 .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
-        fixture.given(declared(Severity.SEV3),
+        newFixture().given(declared(Severity.SEV3),
                         new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(30)))
                 .when(overdue(minutes(60)), IMPORTED)
                 .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(60)));
@@ -150,7 +150,7 @@ class ImportedCommandsTest {
         fixture.given(detectedEarlier)
                 .when(overdue(minutes(4)), IMPORTED)
                 .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
-        fixture.given(detectedEarlier)
+        newFixture().given(detectedEarlier)
                 .when(overdue(minutes(5)), IMPORTED)
                 .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(5)));
     }
@@ -205,5 +205,12 @@ class ImportedCommandsTest {
                 description.appendText("IncidentException with code " + code);
             }
         };
+    }
+
+    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
+    private static AggregateTestFixture<Incident> newFixture() {
+        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
+        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
+        return fresh;
     }
 }

@@ -98,7 +98,7 @@ class IncidentAggregateTest {
                         IncidentSource.manual(), T0, null, twoDaysBefore))
                 .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
                         IncidentSource.manual(), T0, null, T0.minus(Duration.ofHours(24)), twoDaysBefore));
-        fixture.givenNoPriorActivity()
+        newFixture().givenNoPriorActivity()
                 .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
                         IncidentSource.manual(), T0, null, T1))
                 .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
@@ -354,7 +354,7 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2)
                 .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
                 .expectEvents(new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1));
-        fixture.given(DECLARED_SEV2, new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
+        newFixture().given(DECLARED_SEV2, new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
                 .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -372,7 +372,7 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2)
                 .when(new ApplyMitigationCommand(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1))
                 .expectEvents(new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1));
-        fixture.given(DECLARED_SEV2, RESOLVED)
+        newFixture().given(DECLARED_SEV2, RESOLVED)
                 .when(new ApplyMitigationCommand(ID, "m-2", MitigationKind.QUICK_FIX, "hotfix 1.2.3", "alice", T2))
                 .expectException(IncidentException.class)
                 .expectNoEvents();
@@ -405,5 +405,12 @@ class IncidentAggregateTest {
                 description.appendText("IncidentException with code " + code);
             }
         };
+    }
+
+    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
+    private static AggregateTestFixture<Incident> newFixture() {
+        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
+        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
+        return fresh;
     }
 }
