@@ -58,6 +58,8 @@
     if (elapsed) elapsed.textContent = human(ran) + ' of ' + human(max);
     if (ran > max && !el.classList.contains('overrun')) {
       el.classList.add('overrun');
+      // The row may carry a mark already, for another of the incident's rollbacks: one is enough.
+      if (el.parentElement && el.parentElement.querySelector('.overrun-mark')) return;
       const mark = document.createElement('strong');
       mark.className = 'overrun-mark';
       mark.textContent = 'overrun';

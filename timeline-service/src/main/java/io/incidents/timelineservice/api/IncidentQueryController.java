@@ -12,8 +12,6 @@ import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
-import io.incidents.timelineservice.incident.LiveSla;
-import io.incidents.timelineservice.incident.RollbackTiming;
 import io.incidents.timelineservice.incident.SummaryFilter;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
@@ -68,20 +66,16 @@ class IncidentQueryController {
         SummaryFilter filter = new SummaryFilter(status, severity, service, declaredFrom, declaredTo);
         Instant now = clock.instant();
         List<IncidentItem> items = ledger.summaries(filter, page, size).stream()
-                .map(summary -> IncidentItem.of(summary, now))
+                .map(summary -> IncidentItem.of(summary, rollbackDurations, now))
                 .toList();
         return new IncidentPage(items, page, size, ledger.count(filter));
     }
 
-    @Operation(summary = "One incident with roles, rollbacks, action items and its live SLA")
+    @Operation(summary = "One incident with roles, rollbacks, mitigations, notes, action items and its live SLA")
     @GetMapping("/{id}")
     IncidentDetail detail(@PathVariable @Pattern(regexp = ID) String id) {
         IncidentSummary summary = ledger.summary(id).orElseThrow(() -> new UnknownIncidentException(id));
-        Instant now = clock.instant();
-        List<RollbackTiming> timings = summary.view().rollbacks().stream()
-                .map(rollback -> RollbackTiming.of(rollback, rollbackDurations, now))
-                .toList();
-        return new IncidentDetail(summary.view(), LiveSla.of(summary.sla(), now), timings);
+        return IncidentDetail.of(summary, rollbackDurations, clock.instant());
     }
 
     @Operation(summary = "Every event of the incident in order, as sentences; asOf shows it as it stood then")

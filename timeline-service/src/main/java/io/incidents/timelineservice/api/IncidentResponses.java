@@ -2,6 +2,7 @@ package io.incidents.timelineservice.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.incidents.events.Severity;
+import io.incidents.policy.RollbackDurations;
 import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
@@ -21,24 +22,33 @@ final class IncidentResponses {
     /**
      * One incident of the list. {@code detectedAt} is where its SLA clocks started (SPEC 4), so a
      * reader can tell why a deadline lies nearer than declaration + target; {@code detectedAtAsGiven}
-     * is the time given when it was clamped, else null.
+     * is the time given when it was clamped, else null. {@code overrun}: a rollback of the incident
+     * ran (or still runs) past its procedure's upper bound, live, as {@link RollbackTiming} judges it.
      */
     record IncidentItem(String id, String title, Severity severity, IncidentStatus status, List<String> services,
                         Instant declaredAt, Instant detectedAt, Instant detectedAtAsGiven, Instant acknowledgedAt,
-                        Instant resolvedAt, int escalationLevel, LiveSla sla) {
+                        Instant resolvedAt, int escalationLevel, LiveSla sla, boolean overrun) {
 
-        static IncidentItem of(IncidentSummary summary, Instant now) {
+        static IncidentItem of(IncidentSummary summary, RollbackDurations durations, Instant now) {
             IncidentView v = summary.view();
             return new IncidentItem(v.incidentId(), v.title(), v.severity(), v.status(), v.services(), v.declaredAt(),
                     v.detectedAt(), v.detectedAtAsGiven(), v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(),
-                    LiveSla.of(summary.sla(), now));
+                    LiveSla.of(summary.sla(), now), RollbackTiming.anyOverrun(v, durations, now));
         }
     }
 
     record IncidentPage(List<IncidentItem> items, int page, int size, long total) {
     }
 
-    record IncidentDetail(@JsonUnwrapped IncidentView incident, LiveSla sla, List<RollbackTiming> rollbackTimings) {
+    /** One incident; {@code overrun} as in the list: any of {@code rollbackTimings} is overrun. */
+    record IncidentDetail(@JsonUnwrapped IncidentView incident, LiveSla sla, List<RollbackTiming> rollbackTimings,
+                          boolean overrun) {
+
+        static IncidentDetail of(IncidentSummary summary, RollbackDurations durations, Instant now) {
+            List<RollbackTiming> timings = RollbackTiming.of(summary.view(), durations, now);
+            return new IncidentDetail(summary.view(), LiveSla.of(summary.sla(), now), timings,
+                    timings.stream().anyMatch(RollbackTiming::overrun));
+        }
     }
 
     record TimelineResponse(String incidentId, Instant asOf, IncidentView incident, List<TimelineEntry> entries) {

@@ -4,20 +4,25 @@ import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.EscalationPolicy;
 import io.incidents.timelineservice.incident.IncidentView.ActionItem;
+import io.incidents.timelineservice.incident.IncidentView.Mitigation;
+import io.incidents.timelineservice.incident.IncidentView.Note;
 import io.incidents.timelineservice.incident.IncidentView.Rollback;
 import io.incidents.timelineservice.incident.IncidentView.RollbackStatus;
 import io.incidents.timelineservice.incident.IncidentView.SeverityChange;
@@ -77,6 +82,8 @@ public final class IncidentProjector {
         private final List<SeverityChange> severityHistory = new ArrayList<>();
         private final Map<String, Rollback> rollbacks = new LinkedHashMap<>();
         private final List<ActionItem> actionItems = new ArrayList<>();
+        private final List<Note> notes = new ArrayList<>();
+        private final List<Mitigation> mitigations = new ArrayList<>();
 
         Fold(IncidentDeclared declared) {
             this.declared = declared;
@@ -105,12 +112,22 @@ public final class IncidentProjector {
                 roles.put(e.role(), e.person());
             } else if (event instanceof RollbackStarted e) {
                 rollbacks.put(e.rollbackId(), new Rollback(e.rollbackId(), e.procedure(), e.services(), e.targetVersion(),
-                        e.reason(), RollbackStatus.RUNNING, e.startedAt(), null, null));
+                        e.reason(), RollbackStatus.RUNNING, e.startedAt(), null, null, null));
             } else if (event instanceof RollbackCompleted e) {
                 rollbacks.computeIfPresent(e.rollbackId(), (id, r) -> ended(r, RollbackStatus.COMPLETED, e.completedAt(), null));
                 mitigatedSinceOpened = true;
             } else if (event instanceof RollbackFailed e) {
                 rollbacks.computeIfPresent(e.rollbackId(), (id, r) -> ended(r, RollbackStatus.FAILED, e.failedAt(), e.reason()));
+            } else if (event instanceof RollbackOverran e) {
+                rollbacks.computeIfPresent(e.rollbackId(), (id, r) -> r.overranAt() != null ? r : new Rollback(r.rollbackId(),
+                        r.procedure(), r.services(), r.targetVersion(), r.reason(), r.status(), r.startedAt(), r.endedAt(),
+                        r.failureReason(), e.overranAt()));
+            } else if (event instanceof MitigationApplied e) {
+                mitigations.add(new Mitigation(e.mitigationId(), e.kind(), e.description(), e.appliedBy(), e.appliedAt()));
+                // A quick fix or a workaround stops the harm as a completed rollback does.
+                mitigatedSinceOpened = true;
+            } else if (event instanceof IncidentNoteAdded e) {
+                notes.add(new Note(e.noteId(), e.text(), e.author(), e.addedAt()));
             } else if (event instanceof IncidentEscalated e) {
                 escalationLevel = Math.max(escalationLevel, e.level());
             } else if (event instanceof IncidentResolved e) {
@@ -125,12 +142,12 @@ public final class IncidentProjector {
             } else if (event instanceof PostMortemActionItemAdded e) {
                 actionItems.add(new ActionItem(e.actionItemId(), e.text(), e.owner(), e.dueDate(), e.addedAt()));
             }
-            // AlertReceived shows in the timeline but changes no state here.
+            // AlertReceived and DecisionOverdue show in the timeline but change no state here.
         }
 
         private static Rollback ended(Rollback r, RollbackStatus status, Instant at, String failureReason) {
             return new Rollback(r.rollbackId(), r.procedure(), r.services(), r.targetVersion(), r.reason(), status,
-                    r.startedAt(), at, failureReason);
+                    r.startedAt(), at, failureReason, r.overranAt());
         }
 
         IncidentView view() {
@@ -142,7 +159,8 @@ public final class IncidentProjector {
                     declared.severity(), highest, status, resolved ? null : phase, declared.services(), declared.source(),
                     declared.declaredAt(), declared.detection(), declared.detectedAtAsGiven(), acknowledgedAt, acknowledgedBy,
                     resolvedAt, resolutionSummary, rootCause, escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory),
-                    List.copyOf(rollbacks.values()), List.copyOf(actionItems), declared.recommendation());
+                    List.copyOf(rollbacks.values()), List.copyOf(actionItems), declared.recommendation(),
+                    List.copyOf(notes), List.copyOf(mitigations));
         }
     }
 }

@@ -5,7 +5,7 @@ public enum IncidentStatus {
     OPEN,
     /** A responder is on it. */
     ACKNOWLEDGED,
-    /** A rollback completed: impact should be over, not yet confirmed resolved. */
+    /** A rollback completed, or a quick fix or workaround was applied: impact should be over, not yet confirmed resolved. */
     MITIGATED,
     RESOLVED
 }

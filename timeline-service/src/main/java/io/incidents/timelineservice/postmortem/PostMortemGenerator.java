@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.policy.EscalationPolicy;
@@ -20,7 +21,8 @@ import java.util.Optional;
 
 /**
  * Generates a post-mortem from an incident's events alone. No clock is read: clocks still
- * running are judged as of the incident's last event, so the same events give the same document.
+ * running are judged as of the incident's last event, and a rollback still running as of the
+ * resolution (the last event while open), so the same events give the same document.
  */
 public final class PostMortemGenerator {
 
@@ -41,6 +43,7 @@ public final class PostMortemGenerator {
         Instant lastEvent = events.get(events.size() - 1).occurredAt();
         IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, lastEvent);
         boolean resolved = view.resolvedAt() != null;
+        Instant rollbacksJudgedAt = resolved ? view.resolvedAt() : lastEvent;
         return Optional.of(new PostMortem(
                 view.incidentId(),
                 view.title(),
@@ -55,7 +58,7 @@ public final class PostMortemGenerator {
                         metric(sla.tta(), sla.acknowledge(), sla.detectedAt()),
                         new PostMortem.Metric(seconds(sla.ttm()), null, null),
                         metric(sla.ttr(), sla.resolve(), sla.detectedAt())),
-                view.rollbacks().stream().map(this::rollback).toList(),
+                view.rollbacks().stream().map(rollback -> rollback(rollback, rollbacksJudgedAt)).toList(),
                 events.stream().filter(e -> e.event() instanceof IncidentEscalated).map(e -> {
                     IncidentEscalated escalated = (IncidentEscalated) e.event();
                     return new PostMortem.Escalation(escalated.level(), EscalationPolicy.levelName(escalated.level()),
@@ -71,7 +74,14 @@ public final class PostMortemGenerator {
                         .toList(),
                 "",
                 "",
-                view.recommendation()));
+                view.recommendation(),
+                view.notes().stream().map(note -> new PostMortem.Finding(note.text(), note.author(), note.addedAt())).toList(),
+                view.mitigations().stream().map(m -> new PostMortem.Mitigation(m.kind(), m.description(), m.appliedBy(),
+                        m.appliedAt())).toList(),
+                events.stream().filter(e -> e.event() instanceof DecisionOverdue).map(e -> {
+                    DecisionOverdue overdue = (DecisionOverdue) e.event();
+                    return new PostMortem.DecisionReminder(overdue.recommendation(), overdue.decideBy());
+                }).toList()));
     }
 
     /** The target is what the deadline allowed from where the clock started, detection, as the time taken is counted. */
@@ -79,14 +89,21 @@ public final class PostMortemGenerator {
         return new PostMortem.Metric(seconds(took), Duration.between(detectedAt, clock.deadline()).getSeconds(), clock.verdict());
     }
 
-    private PostMortem.RollbackReport rollback(IncidentView.Rollback rollback) {
+    /**
+     * A rollback against its procedure's range: one that ended by what it took, one still running
+     * by how long it had run at {@code judgedAt}; either is overrun past the upper bound, and so is
+     * one incident-service recorded as overrun.
+     */
+    private PostMortem.RollbackReport rollback(IncidentView.Rollback rollback, Instant judgedAt) {
         RollbackDurations.Range expected = rollbackDurations.expectedFor(rollback.procedure());
         Duration took = rollback.endedAt() == null ? null : Duration.between(rollback.startedAt(), rollback.endedAt());
+        Duration stillRunning = rollback.endedAt() == null ? Duration.between(rollback.startedAt(), judgedAt) : null;
+        boolean overrun = rollback.overranAt() != null
+                || rollbackDurations.isOverrun(rollback.procedure(), took != null ? took : stillRunning);
         return new PostMortem.RollbackReport(rollback.rollbackId(), rollback.procedure(),
                 Timeline.procedureName(rollback.procedure()), rollback.services(), rollback.targetVersion(), rollback.reason(),
                 rollback.status(), rollback.startedAt(), rollback.endedAt(), seconds(took), expected.min().getSeconds(),
-                expected.max().getSeconds(), took != null && rollbackDurations.isOverrun(rollback.procedure(), took),
-                rollback.failureReason());
+                expected.max().getSeconds(), overrun, rollback.failureReason(), seconds(stillRunning), rollback.overranAt());
     }
 
     private static Long seconds(Duration duration) {

@@ -4,6 +4,7 @@ import io.incidents.policy.Detection;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.HumanDuration;
+import io.incidents.timelineservice.timeline.Timeline;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
 import java.time.Duration;
@@ -46,8 +47,10 @@ public final class PostMortemMarkdown {
                 .append(impact.durationSeconds() != null && detectedFirst ? " (from detection)" : "").append("\n\n");
 
         if (pm.recommendation() != null) {
-            md.append("## Alert recommendation\n\n").append("The alert's error rate of ")
-                    .append(pm.recommendation().errorRatePercent().toPlainString()).append(" % called for ")
+            // An alert that stated an outage may carry no error rate: the outage alone called for the advice.
+            md.append("## Alert recommendation\n\n").append(pm.recommendation().errorRatePercent() == null
+                            ? "The outage the alert reported called for "
+                            : "The alert's error rate of " + pm.recommendation().errorRatePercent().toPlainString() + " % called for ")
                     .append(pm.recommendation().recommendation()).append(" (priority ").append(pm.recommendation().priority())
                     .append(pm.recommendation().decideBy() == null ? "" : ", decide by " + utc(pm.recommendation().decideBy()))
                     .append(").\n\n");
@@ -66,9 +69,41 @@ public final class PostMortemMarkdown {
 
         md.append("## Timeline (UTC)\n\n");
         for (TimelineEntry entry : pm.timeline()) {
-            md.append("- ").append(utc(entry.at())).append(" ").append(entry.text()).append('\n');
+            md.append("- ").append(utc(entry.at())).append(" ").append(listItem(entry.text())).append('\n');
         }
         md.append('\n');
+
+        md.append("## Findings\n\n");
+        if (pm.findings().isEmpty()) {
+            md.append("No findings were noted.\n\n");
+        } else {
+            md.append("The responders' notes (internal).\n\n");
+            for (PostMortem.Finding finding : pm.findings()) {
+                md.append("- ").append(utc(finding.at())).append(' ').append(finding.author()).append(": ")
+                        .append(listItem(finding.text())).append('\n');
+            }
+            md.append('\n');
+        }
+
+        md.append("## Mitigations\n\n");
+        if (pm.mitigations().isEmpty()) {
+            md.append("No quick fix or workaround was recorded.\n\n");
+        } else {
+            for (PostMortem.Mitigation m : pm.mitigations()) {
+                md.append("- ").append(utc(m.at())).append(' ').append(Timeline.mitigationKind(m.kind())).append(" by ")
+                        .append(m.appliedBy()).append(": ").append(listItem(m.description())).append('\n');
+            }
+            md.append('\n');
+        }
+
+        if (!pm.decisionReminders().isEmpty()) {
+            md.append("## Decide-by reminders\n\n");
+            for (PostMortem.DecisionReminder reminder : pm.decisionReminders()) {
+                md.append("- ").append(utc(reminder.decideBy())).append(' ').append(reminder.recommendation())
+                        .append(" was due and no rollback had started: the current levels were reminded\n");
+            }
+            md.append('\n');
+        }
 
         md.append("## Rollbacks\n\n");
         if (pm.rollbacks().isEmpty()) {
@@ -79,7 +114,9 @@ public final class PostMortemMarkdown {
                 md.append("| ").append(r.procedure()).append(" (").append(r.procedureName()).append(") | ")
                         .append(r.targetVersion()).append(" | ").append(r.status().name().toLowerCase())
                         .append(r.failureReason() == null ? "" : ": " + r.failureReason()).append(" | ")
-                        .append(r.durationSeconds() == null ? "still running" : duration(r.durationSeconds())).append(" | ")
+                        .append(r.durationSeconds() != null ? duration(r.durationSeconds())
+                                : "still running (" + duration(r.stillRunningSeconds()) + (pm.resolved() ? " at resolution)"
+                                : " at the last event)")).append(" | ")
                         .append(duration(r.expectedMinSeconds())).append(" to ").append(duration(r.expectedMaxSeconds()))
                         .append(" | ").append(r.overrun() ? "**over the expected time**" : "").append(" |\n");
             }
@@ -162,6 +199,11 @@ public final class PostMortemMarkdown {
 
     private static String duration(long seconds) {
         return HumanDuration.of(Duration.ofSeconds(seconds));
+    }
+
+    /** Text from a person as one list item: its further lines indented, so they stay in the item. */
+    private static String listItem(String value) {
+        return value == null ? "" : value.replace("\r\n", "\n").replace("\n", "\n  ");
     }
 
     private static String text(String value) {

@@ -15,7 +15,8 @@ import java.util.Objects;
  *                   as detected when declared, as its events say
  * @param tta        time to acknowledge (detection to first acknowledgement), {@code null} if never acknowledged
  * @param ttr        time to resolve (detection to final resolution), {@code null} while open
- * @param ttm        time to mitigate (detection to first completed rollback), {@code null} if none completed
+ * @param ttm        time to mitigate (detection to the first mitigation of any kind: a completed rollback,
+ *                   a quick fix or a workaround), {@code null} if none yet
  */
 public record IncidentSla(String incidentId, String title, List<String> services, Instant declaredAt, Instant detectedAt,
                           Severity severityAtDeclaration, Severity highestSeverity, Severity currentSeverity,

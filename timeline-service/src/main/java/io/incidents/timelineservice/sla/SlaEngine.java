@@ -5,6 +5,7 @@ import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
+import io.incidents.events.MitigationApplied;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.Severity;
@@ -58,7 +59,7 @@ public final class SlaEngine {
         Instant ackStoppedAt = null;
         Instant firstAck = null;
         Instant resolvedAt = null;
-        Instant firstRollbackCompleted = null;
+        Instant firstMitigation = null;
 
         for (IncidentEvent event : eventsInSequenceOrder.subList(1, eventsInSequenceOrder.size())) {
             if (!declared.incidentId().equals(event.incidentId())) {
@@ -90,14 +91,21 @@ public final class SlaEngine {
             } else if (event instanceof IncidentReopened) {
                 resolvedAt = null;
                 levelsAtResolution = null;
-            } else if (event instanceof RollbackCompleted completed && firstRollbackCompleted == null) {
-                firstRollbackCompleted = completed.completedAt();
+            } else if (event instanceof RollbackCompleted completed) {
+                firstMitigation = earlier(firstMitigation, completed.completedAt());
+            } else if (event instanceof MitigationApplied mitigated) {
+                // A quick fix or a workaround mitigates as a completed rollback does: TTM counts whichever came first.
+                firstMitigation = earlier(firstMitigation, mitigated.appliedAt());
             }
         }
 
         // A resolved incident's deadline is frozen at its final resolution; an open one's includes every level so far.
         return new SlaFacts(declared.incidentId(), declared.title(), declared.services(), declared.declaredAt(), detectedAt,
                 declared.severity(), highest, current, ackLevels, resolvedAt != null ? levelsAtResolution : firstSet,
-                ackStoppedAt, resolvedAt, firstAck, firstRollbackCompleted);
+                ackStoppedAt, resolvedAt, firstAck, firstMitigation);
+    }
+
+    private static Instant earlier(Instant known, Instant candidate) {
+        return known == null || candidate.isBefore(known) ? candidate : known;
     }
 }

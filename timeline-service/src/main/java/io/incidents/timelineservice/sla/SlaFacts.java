@@ -24,7 +24,8 @@ import java.util.function.Function;
  * @param ackStoppedAt      first acknowledgement, or resolution if that came first; null while running
  * @param resolvedAt        final resolution; null while open (also after a reopen)
  * @param firstAck          first explicit acknowledgement, for TTA
- * @param firstMitigation   first completed rollback, for TTM
+ * @param firstMitigation   first mitigation of any kind, for TTM: the earlier of the first completed
+ *                          rollback and the first quick fix or workaround applied
  */
 public record SlaFacts(String incidentId, String title, List<String> services, Instant declaredAt, Instant detectedAt,
                        Severity severityAtDeclaration, Severity highestSeverity, Severity currentSeverity,

@@ -2,19 +2,24 @@ package io.incidents.timelineservice.timeline;
 
 import io.incidents.events.AlertReceived;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
@@ -47,7 +52,7 @@ public final class Timeline {
         List<TimelineEntry> entries = new ArrayList<>();
         for (StoredEvent stored : events) {
             entries.add(new TimelineEntry(stored.sequence(), stored.eventId(), stored.type(), stored.occurredAt(),
-                    stored.actor(), sentences.describe(stored)));
+                    stored.actor(), sentences.describe(stored), stored.event() instanceof IncidentNoteAdded));
         }
         return entries;
     }
@@ -83,7 +88,9 @@ public final class Timeline {
                         + detection(e) + recommendation(e.recommendation(), e.declaredAt());
             }
             if (event instanceof AlertReceived e) {
-                return "alert \"" + e.summary() + "\" (" + e.alertSeverity() + ") fired again and was grouped here";
+                // An alert that said nothing about severity has none to show.
+                return "alert \"" + e.summary() + "\"" + (e.alertSeverity() == null ? "" : " (" + e.alertSeverity() + ")")
+                        + " fired again and was grouped here" + recommendation(e.recommendation(), e.receivedAt());
             }
             if (event instanceof IncidentAcknowledged e) {
                 return e.acknowledgedBy() + " acknowledged" + elapsed(e.acknowledgedAt());
@@ -120,6 +127,23 @@ public final class Timeline {
             }
             if (event instanceof IncidentReopened e) {
                 return who + " reopened" + reason(e.reason());
+            }
+            if (event instanceof RollbackOverran e) {
+                RollbackStarted started = rollbacks.get(e.rollbackId());
+                return "rollback " + (started == null ? e.rollbackId() : "to " + started.targetVersion()) + " (procedure "
+                        + e.procedure() + ", expected within " + HumanDuration.of(e.expectedWithin()) + ") overran";
+            }
+            if (event instanceof MitigationApplied e) {
+                String by = e.appliedBy() == null ? who : e.appliedBy();
+                return by + " applied " + mitigationKind(e.kind()) + elapsed(e.appliedAt()) + ": " + e.description();
+            }
+            if (event instanceof IncidentNoteAdded e) {
+                String by = e.author() == null ? who : e.author();
+                return by + " noted (internal): " + e.text();
+            }
+            if (event instanceof DecisionOverdue e) {
+                return "decide-by passed: " + e.recommendation() + " was due by " + utc(e.decideBy())
+                        + " and no rollback had started; levels reminded";
             }
             if (event instanceof PostMortemActionItemAdded e) {
                 return who + " added action item \"" + e.text() + "\" for " + e.owner()
@@ -186,14 +210,31 @@ public final class Timeline {
         return at.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
-    /** The decision matrix's advice for an alert's error rate, e.g. "; error rate 12.5 %: ROLLBACK_NOW within 5 m 0 s". */
-    public static String recommendation(AlertRecommendation recommendation, Instant declaredAt) {
-        if (recommendation == null) {
+    /**
+     * The decision matrix's advice for an alert, e.g. "; error rate 12.5 %: ROLLBACK_NOW within 5 m 0 s"
+     * counted from {@code alertAt}; "; outage: ..." for an alert that stated an outage without an
+     * error rate; nothing about a deadline when the advice has none (FIX_FORWARD).
+     */
+    public static String recommendation(AlertRecommendation recommendation, Instant alertAt) {
+        if (recommendation == null || recommendation.recommendation() == null) {
             return "";
         }
-        return "; error rate " + recommendation.errorRatePercent().toPlainString() + " %: " + recommendation.recommendation()
-                + (recommendation.decideBy() == null ? "" : " within " + HumanDuration.of(Duration.between(declaredAt,
+        String evidence = recommendation.errorRatePercent() == null ? "outage"
+                : "error rate " + recommendation.errorRatePercent().toPlainString() + " %";
+        return "; " + evidence + ": " + recommendation.recommendation()
+                + (recommendation.decideBy() == null ? "" : " within " + HumanDuration.of(Duration.between(alertAt,
                 recommendation.decideBy())));
+    }
+
+    /** "a quick fix", "a workaround". */
+    public static String mitigationKind(MitigationKind kind) {
+        if (kind == null) {
+            return "a mitigation";
+        }
+        return switch (kind) {
+            case QUICK_FIX -> "a quick fix";
+            case WORKAROUND -> "a workaround";
+        };
     }
 
     private static String reason(String reason) {

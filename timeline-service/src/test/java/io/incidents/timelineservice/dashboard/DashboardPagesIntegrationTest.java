@@ -240,6 +240,72 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
     }
 
     @Test
+    void anIncidentWhoseRollbackOverranIsMarkedOnTheBoardAndInTheRoomWithItsNotesAndMitigations() throws Exception {
+        String id = Incidents.newId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        // Procedure C may take 5 min: this one took 6, recorded as overrun at 5, and is no longer running.
+        feed.publish("alice", Incidents.declared(id, Severity.SEV2, now.minusSeconds(600), "checkout"),
+                new io.incidents.events.RollbackStarted(id, "rb-1", io.incidents.events.RollbackProcedure.C,
+                        List.of("checkout"), "v7", "bad deploy", now.minusSeconds(420)),
+                new io.incidents.events.RollbackOverran(id, "rb-1", io.incidents.events.RollbackProcedure.C,
+                        Duration.ofMinutes(5), now.minusSeconds(120)),
+                new io.incidents.events.RollbackCompleted(id, "rb-1", now.minusSeconds(60)),
+                new io.incidents.events.IncidentNoteAdded(id, "n-1", "pool <script>alert(1)</script> exhausted", "bob",
+                        now.minusSeconds(50)),
+                new io.incidents.events.MitigationApplied(id, "m-1", io.incidents.events.MitigationKind.QUICK_FIX,
+                        "timeout <b>raised</b>", "carol", now.minusSeconds(40)));
+        new ReadApi(rest).awaitEvents(id, 6);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> row(page("/", as("victor", Role.VIEWER)), id).contains("overrun-mark"));
+        assertThat(row(page("/", as("victor", Role.VIEWER)), id)).contains("data-overrun=\"true\"")
+                .as("no rollback runs any more").doesNotContain("data-started");
+        String quiet = declareOnBoard("Nothing overran", Severity.SEV3);
+        assertThat(row(page("/", as("victor", Role.VIEWER)), quiet)).contains("data-overrun=\"false\"")
+                .doesNotContain("overrun-mark");
+
+        String room = page("/incidents/" + id, as("victor", Role.VIEWER));
+        assertThat(room).contains("id=\"overrun-mark\"")
+                .contains("pool &lt;script&gt;alert(1)&lt;/script&gt; exhausted").doesNotContain("<script>alert(1)</script>")
+                .contains("timeout &lt;b&gt;raised&lt;/b&gt;").doesNotContain("<b>raised</b>");
+        assertThat(room.substring(room.indexOf("id=\"notes\""))).contains("bob");
+        assertThat(room.substring(room.indexOf("id=\"mitigations\""))).contains("quick fix").contains("carol");
+        assertThat(page("/incidents/" + quiet, as("victor", Role.VIEWER))).doesNotContain("id=\"overrun-mark\"")
+                .contains("No notes yet.").contains("No quick fix or workaround recorded.");
+
+        String postMortem = page("/incidents/" + id + "/postmortem", as("victor", Role.VIEWER));
+        assertThat(postMortem).contains("id=\"pm-findings\"").contains("pool &lt;script&gt;alert(1)&lt;/script&gt; exhausted")
+                .contains("id=\"pm-mitigations\"").contains("timeout &lt;b&gt;raised&lt;/b&gt;")
+                .doesNotContain("<script>alert(1)</script>");
+    }
+
+    @Test
+    void aNoteAndAMitigationAreSentToIncidentServiceAsThePerson() throws Exception {
+        String id = declare("Queue stuck", Severity.SEV3);
+        incidents.answer(201, "{\"noteId\":\"n-1\"}");
+
+        mvc.perform(post("/incidents/" + id + "/actions/note").with(as("bob", Role.RESPONDER)).with(csrf())
+                        .param("text", "consumer lag since 09:00"))
+                .andExpect(flash().attribute("flash", new Flash(true, "Note added.")));
+        mvc.perform(post("/incidents/" + id + "/actions/mitigation").with(as("bob", Role.RESPONDER)).with(csrf())
+                        .param("kind", "WORKAROUND").param("description", "second consumer started"))
+                .andExpect(flash().attribute("flash", new Flash(true, "Mitigation recorded.")));
+
+        assertThat(incidents.calls()).extracting(StubCommandApi.Call::path, StubCommandApi.Call::body).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("/api/v1/incidents/" + id + "/notes", "{\"text\":\"consumer lag since 09:00\"}"),
+                org.assertj.core.groups.Tuple.tuple("/api/v1/incidents/" + id + "/mitigations",
+                        "{\"kind\":\"WORKAROUND\",\"description\":\"second consumer started\"}"));
+        assertThat(incidents.calls()).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer token-of-bob"));
+        assertThat(page("/incidents/" + id, as("bob", Role.RESPONDER))).contains("id=\"action-note\"")
+                .contains("id=\"action-mitigation\"");
+    }
+
+    /** The board's row of one incident. */
+    private static String row(String board, String id) {
+        int start = board.indexOf("<tr id=\"row-" + id);
+        return start < 0 ? "" : board.substring(start, board.indexOf("</tr>", start));
+    }
+
+    @Test
     void aProblemDetectedBeforeItsDeclarationStartsTheCountdownsThereOnTheBoardAndInTheRoom() throws Exception {
         String id = Incidents.newId();
         Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60);

@@ -1,11 +1,16 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
@@ -41,6 +46,87 @@ class IncidentProjectorTest {
         assertThat(status(events.subList(0, 4))).isEqualTo(IncidentStatus.MITIGATED);
         assertThat(status(events.subList(0, 5))).isEqualTo(IncidentStatus.RESOLVED);
         assertThat(status(events)).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+    }
+
+    @Test
+    void aQuickFixOrWorkaroundMitigatesAsACompletedRollbackDoes() {
+        List<StoredEvent> events = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV3, T0, "search"),
+                Incidents.acknowledged(ID, T0, 2),
+                new IncidentNoteAdded(ID, "n-1", "index shard <b>stuck</b>", "alice", T0.plusSeconds(240)),
+                new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "reads served from the replica", "bob",
+                        T0.plusSeconds(300)),
+                Incidents.resolved(ID, T0, 30),
+                new IncidentReopened(ID, "errors again", T0.plusSeconds(3600)));
+
+        assertThat(status(events.subList(0, 3))).as("a note changes no status").isEqualTo(IncidentStatus.ACKNOWLEDGED);
+        assertThat(status(events.subList(0, 4))).isEqualTo(IncidentStatus.MITIGATED);
+        assertThat(status(events)).isEqualTo(IncidentStatus.ACKNOWLEDGED);
+
+        IncidentView view = IncidentProjector.project(events).orElseThrow();
+        assertThat(view.notes()).containsExactly(
+                new IncidentView.Note("n-1", "index shard <b>stuck</b>", "alice", T0.plusSeconds(240)));
+        assertThat(view.mitigations()).containsExactly(new IncidentView.Mitigation("m-1", MitigationKind.WORKAROUND,
+                "reads served from the replica", "bob", T0.plusSeconds(300)));
+    }
+
+    @Test
+    void aRecordedOverrunMarksTheRollbackLiveWhateverThisServicesClockSays() {
+        List<StoredEvent> events = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "search"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("search"), "v9", "bad", T0.plusSeconds(60)),
+                new RollbackStarted(ID, "rb-2", RollbackProcedure.C, List.of("search"), "v8", "bad", T0.plusSeconds(90)),
+                new RollbackOverran(ID, "rb-1", RollbackProcedure.A, Duration.ofMinutes(10), T0.plusSeconds(660)));
+        IncidentView view = IncidentProjector.project(events).orElseThrow();
+        // This service's clock a little behind incident-service's: by its own count the rollback is not over yet.
+        Instant slowClock = T0.plusSeconds(650);
+
+        assertThat(view.rollbacks()).extracting(IncidentView.Rollback::overranAt).containsExactly(T0.plusSeconds(660), null);
+        assertThat(RollbackTiming.of(view, RollbackDurations.DEFAULT, slowClock)).extracting(RollbackTiming::overrun)
+                .containsExactly(true, true);
+        assertThat(RollbackTiming.of(view.rollbacks().get(0), RollbackDurations.DEFAULT, slowClock).secondsSoFar()).isEqualTo(590);
+        assertThat(RollbackTiming.anyOverrun(IncidentProjector.project(events.subList(0, 3)).orElseThrow(),
+                RollbackDurations.DEFAULT, T0.plusSeconds(300))).as("nothing past its bound yet").isFalse();
+    }
+
+    @Test
+    void aRollbackStillRunningAtTheResolutionIsJudgedAsOfTheResolution() {
+        List<StoredEvent> within = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "search"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("search"), "v9", "bad", T0.plusSeconds(300)),
+                Incidents.resolved(ID, T0, 12));
+        List<StoredEvent> past = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "search"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("search"), "v9", "bad", T0.plusSeconds(300)),
+                Incidents.resolved(ID, T0, 20));
+        Instant dayLater = T0.plus(Duration.ofDays(1));
+
+        RollbackTiming resolvedWithin = RollbackTiming.of(IncidentProjector.project(within).orElseThrow(),
+                RollbackDurations.DEFAULT, dayLater).get(0);
+        RollbackTiming resolvedPast = RollbackTiming.of(IncidentProjector.project(past).orElseThrow(),
+                RollbackDurations.DEFAULT, dayLater).get(0);
+
+        assertThat(resolvedWithin.secondsSoFar()).isEqualTo(7 * 60);
+        assertThat(resolvedWithin.overrun()).isFalse();
+        assertThat(resolvedPast.secondsSoFar()).isEqualTo(15 * 60);
+        assertThat(resolvedPast.overrun()).isTrue();
+    }
+
+    @Test
+    void aViewStoredBeforeNotesAndMitigationsWereRecordedReadsWithNone() {
+        IncidentView view = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "chat"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("chat"), "v9", "bad", T0.plusSeconds(60))))
+                .orElseThrow();
+        String stored = IncidentViewJson.write(view).replace(",\"notes\":[],\"mitigations\":[]", "")
+                .replace(",\"overranAt\":null", "");
+
+        IncidentView read = IncidentViewJson.read(stored);
+
+        assertThat(stored).doesNotContain("notes", "mitigations", "overranAt");
+        assertThat(read.notes()).isEmpty();
+        assertThat(read.mitigations()).isEmpty();
+        assertThat(read).isEqualTo(view);
     }
 
     @Test

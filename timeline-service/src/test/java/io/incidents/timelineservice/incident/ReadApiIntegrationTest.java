@@ -1,6 +1,11 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
+import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
@@ -62,7 +67,7 @@ class ReadApiIntegrationTest {
         assertThat(list.getBody().get("total")).isEqualTo(1);
         Map<String, Object> item = ((List<Map<String, Object>>) list.getBody().get("items")).get(0);
         assertThat(item).containsEntry("id", id).containsEntry("severity", "SEV2").containsEntry("status", "ACKNOWLEDGED")
-                .containsEntry("escalationLevel", 2);
+                .containsEntry("escalationLevel", 2).containsEntry("overrun", false);
         Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) item.get("sla");
         assertThat(sla.get("acknowledge")).containsEntry("verdict", "MET");
         assertThat(sla.get("resolve")).containsEntry("verdict", "RUNNING");
@@ -79,6 +84,50 @@ class ReadApiIntegrationTest {
         List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.getBody().get("entries");
         assertThat(entries).extracting(e -> e.get("text")).element(1).isEqualTo("alice acknowledged after 3 m 0 s");
         assertThat(entries).extracting(e -> e.get("actor")).containsOnly("bob");
+    }
+
+    @Test
+    void notesMitigationsAndAnOverranRollbackShowInTheListTheDetailAndTheTimeline() {
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30 * 60);
+        String id = Incidents.newId();
+        String service = "svc-" + id.substring(0, 6);
+        feed.publish("bob",
+                Incidents.declared(id, Severity.SEV2, declaredAt, service),
+                Incidents.acknowledged(id, declaredAt, 2),
+                new IncidentNoteAdded(id, "n-1", "connection pool exhausted <since deploy>", "alice", declaredAt.plusSeconds(180)),
+                new RollbackStarted(id, "rb-1", RollbackProcedure.A, List.of(service), "v1", "bad", declaredAt.plusSeconds(240)),
+                new RollbackStarted(id, "rb-2", RollbackProcedure.C, List.of(service), "v2", "worse", declaredAt.plusSeconds(300)),
+                new RollbackOverran(id, "rb-2", RollbackProcedure.C, Duration.ofMinutes(5), declaredAt.plusSeconds(600)),
+                new RollbackCompleted(id, "rb-1", declaredAt.plusSeconds(660)),
+                new MitigationApplied(id, "m-1", MitigationKind.WORKAROUND, "traffic moved to eu-west", "carol",
+                        declaredAt.plusSeconds(900)));
+        api.awaitEvents(id, 8);
+
+        Map<String, Object> item = ((List<Map<String, Object>>) api.get("/api/v1/incidents?service=" + service).getBody()
+                .get("items")).get(0);
+        assertThat(item).containsEntry("status", "MITIGATED").containsEntry("overrun", true);
+
+        Map<String, Object> detail = api.get("/api/v1/incidents/" + id).getBody();
+        assertThat(detail).containsEntry("overrun", true);
+        assertThat((List<Map<String, Object>>) detail.get("notes")).singleElement().satisfies(note -> assertThat(note)
+                .containsEntry("noteId", "n-1").containsEntry("text", "connection pool exhausted <since deploy>")
+                .containsEntry("author", "alice").containsEntry("addedAt", declaredAt.plusSeconds(180).toString()));
+        assertThat((List<Map<String, Object>>) detail.get("mitigations")).singleElement().satisfies(m -> assertThat(m)
+                .containsEntry("kind", "WORKAROUND").containsEntry("description", "traffic moved to eu-west")
+                .containsEntry("appliedBy", "carol").containsEntry("appliedAt", declaredAt.plusSeconds(900).toString()));
+        assertThat((List<Map<String, Object>>) detail.get("rollbacks")).extracting(r -> r.get("overranAt"))
+                .containsExactly(null, declaredAt.plusSeconds(600).toString());
+        // rb-1 completed within its 10 min; rb-2 still runs, past its 5 min (and recorded as such).
+        assertThat((List<Map<String, Object>>) detail.get("rollbackTimings")).extracting(t -> t.get("overrun"))
+                .containsExactly(false, true);
+
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) api.get("/api/v1/incidents/" + id + "/timeline")
+                .getBody().get("entries");
+        assertThat(entries).filteredOn(e -> Boolean.TRUE.equals(e.get("internal"))).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("text", "alice noted (internal): connection pool exhausted <since deploy>"));
+        assertThat(entries).extracting(e -> e.get("text")).contains(
+                "rollback to v2 (procedure C, expected within 5 m 0 s) overran",
+                "carol applied a workaround after 15 m 0 s: traffic moved to eu-west");
     }
 
     @Test

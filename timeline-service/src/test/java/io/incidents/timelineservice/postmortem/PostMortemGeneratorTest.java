@@ -1,15 +1,25 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.events.AlertRecommendation;
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.EventJson;
+import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.policy.Priority;
+import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.testsupport.EventFeed;
@@ -68,6 +78,107 @@ class PostMortemGeneratorTest {
                 "| Time to acknowledge (TTA) | 10 m 0 s | 15 m 0 s | met |", "**over the expected time**",
                 "## Root cause\n\na bad deploy", "- [ ] Test migrations on a copy (erin, due 2026-12-01)",
                 "## What went well\n\n_To be filled in by the team._", "## What could be improved");
+    }
+
+    @Test
+    void findingsMitigationsAndDecideByRemindersAreReportedAndTheFirstMitigationOfAnyKindStopsTheTtm() throws Exception {
+        List<StoredEvent> mitigatedEarly = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV1, T0, "billing"),
+                new DecisionOverdue(ID, Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)),
+                new IncidentNoteAdded(ID, "n-1", "card network times out\nsince 07:55", "alice", T0.plusSeconds(360)),
+                new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "payments queued for retry", "bob",
+                        T0.plusSeconds(720)),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("billing"), "v4.1.0", "deploy", T0.plusSeconds(800)),
+                new RollbackCompleted(ID, "rb-1", T0.plusSeconds(1100)),
+                new MitigationApplied(ID, "m-2", MitigationKind.QUICK_FIX, "timeout raised", "carol", T0.plusSeconds(1500)),
+                Incidents.resolved(ID, T0, 40));
+
+        PostMortem pm = generator.generate(mitigatedEarly).orElseThrow();
+
+        assertThat(pm.metrics().timeToMitigate().seconds()).as("the workaround came before the rollback").isEqualTo(720);
+        assertThat(pm.findings()).containsExactly(
+                new PostMortem.Finding("card network times out\nsince 07:55", "alice", T0.plusSeconds(360)));
+        assertThat(pm.mitigations()).extracting(PostMortem.Mitigation::kind)
+                .containsExactly(MitigationKind.WORKAROUND, MitigationKind.QUICK_FIX);
+        assertThat(pm.decisionReminders()).containsExactly(
+                new PostMortem.DecisionReminder(Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)));
+        assertThat(PostMortemMarkdown.render(pm)).contains(
+                "| Time to mitigate (TTM) | 12 m 0 s | no target | - |",
+                "## Findings\n\nThe responders' notes (internal).\n\n"
+                        + "- 2026-11-02 08:06:00 alice: card network times out\n  since 07:55\n\n",
+                "## Mitigations\n\n- 2026-11-02 08:12:00 a workaround by bob: payments queued for retry\n"
+                        + "- 2026-11-02 08:25:00 a quick fix by carol: timeout raised\n\n",
+                "## Decide-by reminders\n\n- 2026-11-02 08:05:00 ROLLBACK_NOW was due and no rollback had started:"
+                        + " the current levels were reminded\n",
+                "- 2026-11-02 08:06:00 alice noted (internal): card network times out\n  since 07:55\n");
+        assertThat(EventJson.newMapper().writeValueAsString(pm)).contains("\"findings\":[{\"text\":\"card network",
+                "\"mitigations\":[{\"kind\":\"WORKAROUND\"", "\"decisionReminders\":[{\"recommendation\":\"ROLLBACK_NOW\"");
+    }
+
+    @Test
+    void anIncidentWithNothingOfTheKindSaysSoAndHasNoReminderSection() {
+        String markdown = PostMortemMarkdown.render(generator.generate(events).orElseThrow());
+
+        assertThat(markdown).contains("## Findings\n\nNo findings were noted.\n",
+                "## Mitigations\n\nNo quick fix or workaround was recorded.\n").doesNotContain("Decide-by");
+    }
+
+    @Test
+    void aRollbackStillRunningAtTheResolutionIsJudgedAsOfTheResolution() {
+        // Procedure A may take 10 min: one ran 15 min when the incident was resolved, the other 7 min.
+        List<StoredEvent> pastItsBound = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "billing"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("billing"), "v4.1.0", "deploy", T0.plusSeconds(300)),
+                Incidents.resolved(ID, T0, 20),
+                new PostMortemActionItemAdded(ID, "ai-1", "Finish rollbacks", "erin", null, T0.plusSeconds(86_400)));
+        List<StoredEvent> withinItsBound = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "billing"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("billing"), "v4.1.0", "deploy", T0.plusSeconds(300)),
+                Incidents.resolved(ID, T0, 12),
+                new PostMortemActionItemAdded(ID, "ai-1", "Finish rollbacks", "erin", null, T0.plusSeconds(86_400)));
+
+        PostMortem.RollbackReport past = generator.generate(pastItsBound).orElseThrow().rollbacks().get(0);
+        PostMortem.RollbackReport within = generator.generate(withinItsBound).orElseThrow().rollbacks().get(0);
+
+        assertThat(past.durationSeconds()).isNull();
+        assertThat(past.stillRunningSeconds()).as("at the resolution, not at the later action item").isEqualTo(15 * 60);
+        assertThat(past.overrun()).isTrue();
+        assertThat(within.stillRunningSeconds()).isEqualTo(7 * 60);
+        assertThat(within.overrun()).isFalse();
+        assertThat(PostMortemMarkdown.render(generator.generate(pastItsBound).orElseThrow()))
+                .contains("| A (code rollback) | v4.1.0 | running | still running (15 m 0 s at resolution) | 5 m 0 s to 10 m 0 s"
+                        + " | **over the expected time** |");
+    }
+
+    @Test
+    void aRecordedOverrunFlagsTheRollbackInADraftJudgedAsOfItsLastEvent() {
+        // The overrun is recorded exactly at the bound: by the time taken alone it is not over it yet.
+        List<StoredEvent> open = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "billing"),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.B, List.of("billing"), "v4.1.0", "migration", T0.plusSeconds(300)),
+                new RollbackOverran(ID, "rb-1", RollbackProcedure.B, Duration.ofMinutes(20), T0.plusSeconds(1500)));
+
+        PostMortem pm = generator.generate(open).orElseThrow();
+
+        assertThat(pm.rollbacks()).singleElement().satisfies(r -> {
+            assertThat(r.stillRunningSeconds()).isEqualTo(20 * 60);
+            assertThat(r.overranAt()).isEqualTo(T0.plusSeconds(1500));
+            assertThat(r.overrun()).isTrue();
+        });
+        assertThat(PostMortemMarkdown.render(pm)).contains("still running (20 m 0 s at the last event)",
+                "rollback to v4.1.0 (procedure B, expected within 20 m 0 s) overran");
+    }
+
+    @Test
+    void anOutageAlertWithoutAnErrorRateStillGivesItsRecommendation() {
+        IncidentDeclared declared = new IncidentDeclared(ID, "Checkout down", null, Severity.SEV1, List.of("checkout"),
+                IncidentSource.alert("pagerduty", "dk-1"), T0,
+                new AlertRecommendation(null, Priority.CRITICAL, Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)));
+
+        PostMortem pm = generator.generate(EventFeed.stored("pagerduty", declared)).orElseThrow();
+
+        assertThat(PostMortemMarkdown.render(pm)).contains("The outage the alert reported called for ROLLBACK_NOW (priority"
+                + " CRITICAL, decide by 2026-11-02 08:05:00).", "affecting checkout; outage: ROLLBACK_NOW within 5 m 0 s");
     }
 
     @Test

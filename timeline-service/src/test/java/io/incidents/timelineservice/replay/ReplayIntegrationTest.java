@@ -1,17 +1,28 @@
 package io.incidents.timelineservice.replay;
 
+import io.incidents.events.AlertReceived;
+import io.incidents.events.AlertRecommendation;
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.policy.Priority;
+import io.incidents.policy.Recommendation;
+import io.incidents.policy.RollbackDurations;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.EventFeed;
@@ -33,7 +44,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,8 +79,9 @@ class ReplayIntegrationTest {
     @Test
     void aReplayRebuildsByteIdenticalReadModelsAndLosesNothingPublishedMeanwhile() throws Exception {
         ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
-        List<String> ids = publishMixedScenario();
-        ids.forEach(id -> api.awaitEvents(id, 2));
+        Map<String, Integer> published = publishMixedScenario();
+        List<String> ids = List.copyOf(published.keySet());
+        published.forEach(api::awaitEvents);
         Map<String, String> before = snapshot(api, ids);
 
         String late;
@@ -228,6 +240,8 @@ class ReplayIntegrationTest {
     private Map<String, String> snapshot(ReadApi api, List<String> ids) {
         Map<String, String> snapshot = new LinkedHashMap<>();
         for (String id : ids) {
+            // Every incident here is resolved: its detail no longer depends on the moment it is read.
+            snapshot.put(id + " detail", api.getText("/api/v1/incidents/" + id, "application/json").getBody());
             snapshot.put(id + " timeline", api.getText("/api/v1/incidents/" + id + "/timeline", "application/json").getBody());
             snapshot.put(id + " postmortem.md", api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody());
             snapshot.put(id + " postmortem.json", api.getText("/api/v1/incidents/" + id + "/postmortem", "application/json").getBody());
@@ -238,39 +252,74 @@ class ReplayIntegrationTest {
     }
 
     /**
-     * Raised and lowered severities, rollbacks completed and failed, a reopen, escalations, action
-     * items, and problems detected before their declaration (one given too early: clamped).
+     * Raised and lowered severities, rollbacks completed, failed, overrun and one still running at
+     * its resolution, a reopen, escalations, action items, notes, quick fixes and workarounds, a
+     * decide-by reminder, repeat alerts (with advice, and saying nothing of severity), and problems
+     * detected before their declaration (one given too early: clamped).
      */
-    private static List<String> publishMixedScenario() {
-        List<String> ids = new ArrayList<>();
+    private static Map<String, Integer> publishMixedScenario() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (int i = 0; i < 6; i++) {
             String id = Incidents.newId();
-            ids.add(id);
             Instant t = DAY.plusSeconds(i * 3_600L);
             Severity severity = Severity.values()[i % 4];
             Instant detectionGiven = i == 5 ? t.minus(Duration.ofHours(30)) : i % 2 == 1 ? t.minusSeconds(i * 300L) : null;
-            feed.publish("bob", Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
+            publish(counts, "bob", Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
             if (i % 2 == 0) {
-                feed.publish("alice", Incidents.acknowledged(id, t, 3 + i));
+                publish(counts, "alice", Incidents.acknowledged(id, t, 3 + i));
             }
             if (i % 3 == 0) {
-                feed.publish("alice", new SeverityChanged(id, severity, Severity.SEV1, "spreading", t.plusSeconds(600)),
+                publish(counts, "alice", new SeverityChanged(id, severity, Severity.SEV1, "spreading", t.plusSeconds(600)),
                         new IncidentEscalated(id, 4, EscalationReason.MANUAL, "all hands", t.plusSeconds(660)));
             }
-            feed.publish("dave",
-                    new RollbackStarted(id, "rb-" + i, RollbackProcedure.values()[i % 4], List.of("svc-" + (i % 3)), "v" + i,
-                            "bad deploy", t.plusSeconds(900)),
-                    i % 2 == 0 ? new RollbackCompleted(id, "rb-" + i, t.plusSeconds(900 + i * 240L))
-                            : new RollbackFailed(id, "rb-" + i, "stuck", t.plusSeconds(1500)),
-                    new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600)),
+            if (i == 0) {
+                publish(counts, "system", new DecisionOverdue(id, Recommendation.ROLLBACK_NOW, t.plusSeconds(300)));
+            }
+            if (i == 1) {
+                publish(counts, "alertmanager", new AlertReceived(id, "alertmanager", "fp-" + i, "errors again", null,
+                        t.plusSeconds(100)));
+            }
+            if (i == 3) {
+                publish(counts, "alertmanager", new AlertReceived(id, "alertmanager", "fp-" + i, "errors up", Severity.SEV2,
+                        t.plusSeconds(120), new AlertRecommendation(new BigDecimal("6.5"), Priority.HIGH,
+                        Recommendation.ROLLBACK, t.plusSeconds(1020))));
+            }
+            if (i % 2 == 0) {
+                publish(counts, "alice", new IncidentNoteAdded(id, "n-" + i, "Hypothesis " + i + ": the deploy", "alice",
+                        t.plusSeconds(200)));
+            }
+            if (i == 1 || i == 2) {
+                publish(counts, "carol", new MitigationApplied(id, "m-" + i, i == 1 ? MitigationKind.QUICK_FIX
+                        : MitigationKind.WORKAROUND, "stopped the harm", "carol", t.plusSeconds(800 + i * 100L)));
+            }
+            RollbackProcedure procedure = RollbackProcedure.values()[i % 4];
+            publish(counts, "dave", new RollbackStarted(id, "rb-" + i, procedure, List.of("svc-" + (i % 3)), "v" + i,
+                    "bad deploy", t.plusSeconds(900)));
+            if (i == 3 || i == 5) {
+                Duration bound = RollbackDurations.DEFAULT.expectedFor(procedure).max();
+                publish(counts, "system", new RollbackOverran(id, "rb-" + i, procedure, bound, t.plusSeconds(900).plus(bound)));
+            }
+            if (i != 5) { // the last one is still running when it is resolved
+                publish(counts, "dave", i % 2 == 0 ? new RollbackCompleted(id, "rb-" + i, t.plusSeconds(900 + i * 240L))
+                        : new RollbackFailed(id, "rb-" + i, "stuck", t.plusSeconds(1500)));
+            }
+            publish(counts, "dave", new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600)),
                     Incidents.resolved(id, t, 40 + i * 30L));
             if (i == 4) {
-                feed.publish("erin", new IncidentReopened(id, "back again", t.plusSeconds(20_000)),
+                publish(counts, "erin", new IncidentReopened(id, "back again", t.plusSeconds(20_000)),
                         Incidents.resolved(id, t, 400));
             }
-            feed.publish("erin", new PostMortemActionItemAdded(id, "ai-" + i, "Prevent it", "erin",
+            publish(counts, "erin", new PostMortemActionItemAdded(id, "ai-" + i, "Prevent it", "erin",
                     LocalDate.parse("2026-07-01"), t.plusSeconds(30_000)));
         }
-        return ids;
+        return counts;
+    }
+
+    /** Publishes the events and counts them per incident, so the test can wait for every one of them. */
+    private static void publish(Map<String, Integer> counts, String actor, IncidentEvent... events) {
+        feed.publish(actor, events);
+        for (IncidentEvent event : events) {
+            counts.merge(event.incidentId(), 1, Integer::sum);
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.Severity;
@@ -105,6 +107,11 @@ final class IncidentHistory {
 
     IncidentHistory rollbackCompleted(String rollbackId, Duration at) {
         events.add(new RollbackCompleted(incidentId, rollbackId, at(at)));
+        return this;
+    }
+
+    IncidentHistory mitigated(MitigationKind kind, Duration at) {
+        events.add(new MitigationApplied(incidentId, "m-" + events.size(), kind, "traffic moved", "oncall", at(at)));
         return this;
     }
 

@@ -2,6 +2,7 @@ package io.incidents.timelineservice.sla;
 
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.Severity;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.policy.SlaTarget;
@@ -263,13 +264,43 @@ class SlaEngineTest {
     }
 
     @Test
-    void timeToMitigateCountsFromTheFirstCompletedRollbackOnly() {
+    void timeToMitigateCountsFromTheFirstCompletedRollbackNotAFailedOne() {
         IncidentSla mitigated = declared(SEV2).ack(min(2)).rollbackFailed("rb-1", min(20))
                 .rollbackCompleted("rb-2", min(40)).rollbackCompleted("rb-3", min(90)).sla(min(100));
         IncidentSla notMitigated = declared(SEV2).ack(min(2)).rollbackFailed("rb-1", min(20)).sla(min(100));
 
         assertThat(mitigated.ttm()).isEqualTo(min(40));
         assertThat(notMitigated.ttm()).isNull();
+    }
+
+    @Test
+    void aQuickFixOrAWorkaroundAloneMitigates() {
+        IncidentSla quickFix = declared(SEV2).ack(min(2)).mitigated(MitigationKind.QUICK_FIX, min(12)).sla(min(100));
+        IncidentSla workaround = declared(SEV2).ack(min(2)).rollbackFailed("rb-1", min(20))
+                .mitigated(MitigationKind.WORKAROUND, min(35)).sla(min(100));
+
+        assertThat(quickFix.ttm()).isEqualTo(min(12));
+        assertThat(workaround.ttm()).isEqualTo(min(35));
+    }
+
+    @Test
+    void timeToMitigateStopsAtTheFirstMitigationOfAnyKind() {
+        IncidentSla workaroundFirst = declared(SEV2).mitigated(MitigationKind.WORKAROUND, min(25))
+                .rollbackCompleted("rb-1", min(40)).sla(min(100));
+        IncidentSla rollbackFirst = declared(SEV2).rollbackCompleted("rb-1", min(30))
+                .mitigated(MitigationKind.QUICK_FIX, min(50)).sla(min(100));
+
+        assertThat(workaroundFirst.ttm()).isEqualTo(min(25));
+        assertThat(rollbackFirst.ttm()).isEqualTo(min(30));
+    }
+
+    @Test
+    void timeToMitigateRunsFromDetectionAndIsKeptAsAFact() {
+        IncidentHistory history = detected(min(-10), SEV2).mitigated(MitigationKind.QUICK_FIX, min(5))
+                .rollbackCompleted("rb-1", min(20));
+
+        assertThat(history.sla(min(30)).ttm()).isEqualTo(min(15));
+        assertThat(SlaEngine.facts(history.events()).firstMitigation()).isEqualTo(history.at(min(5)));
     }
 
     @Test

@@ -1,14 +1,20 @@
 package io.incidents.timelineservice.timeline;
 
+import io.incidents.events.AlertReceived;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEscalated;
+import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.MitigationApplied;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
+import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
@@ -128,6 +134,52 @@ class TimelineTest {
                 .generate(EventFeed.stored("alertmanager", declared)).orElseThrow()))
                 .contains("## Alert recommendation\n\nThe alert's error rate of 12.5 % called for ROLLBACK_NOW (priority CRITICAL,"
                         + " decide by 2026-11-02 08:05:00).");
+    }
+
+    @Test
+    void notesMitigationsRemindersAndOverrunsAreSaidWithWhoAndWhat() {
+        List<StoredEvent> events = EventFeed.stored("system",
+                Incidents.declared(ID, Severity.SEV1, T0, "checkout"),
+                new DecisionOverdue(ID, Recommendation.ROLLBACK_NOW, T0.plusSeconds(300)),
+                new IncidentNoteAdded(ID, "n-1", "pool exhausted since the 08:00 deploy", "alice", T0.plusSeconds(400)),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("checkout"), "v1.2.3", "bad deploy", T0.plusSeconds(420)),
+                new RollbackOverran(ID, "rb-1", RollbackProcedure.A, Duration.ofMinutes(10), T0.plusSeconds(1020)),
+                new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to eu-west", "bob", T0.plusSeconds(1080)),
+                new MitigationApplied(ID, "m-2", MitigationKind.QUICK_FIX, "pool size doubled", "carol", T0.plusSeconds(1140)));
+
+        List<TimelineEntry> entries = Timeline.of(events, RollbackDurations.DEFAULT);
+
+        assertThat(entries).extracting(TimelineEntry::text).containsExactly(
+                "system declared SEV1 \"Incident 5a0d2c1e\" affecting checkout",
+                "decide-by passed: ROLLBACK_NOW was due by 2026-11-02T08:05:00Z and no rollback had started; levels reminded",
+                "alice noted (internal): pool exhausted since the 08:00 deploy",
+                "system started a code rollback (procedure A) of checkout to v1.2.3: bad deploy",
+                "rollback to v1.2.3 (procedure A, expected within 10 m 0 s) overran",
+                "bob applied a workaround after 18 m 0 s: traffic moved to eu-west",
+                "carol applied a quick fix after 19 m 0 s: pool size doubled");
+        assertThat(entries).filteredOn(TimelineEntry::internal).extracting(TimelineEntry::type)
+                .as("only the note is internal").containsExactly("IncidentNoteAdded");
+    }
+
+    @Test
+    void aRepeatAlertSaysItsRecommendationAndNothingAboutASeverityItDidNotGive() {
+        Instant again = T0.plusSeconds(600);
+        List<StoredEvent> events = EventFeed.stored("alertmanager",
+                Incidents.declared(ID, Severity.SEV3, T0, "checkout"),
+                new AlertReceived(ID, "alertmanager", "fp-9", "Checkout errors", Severity.SEV2, again,
+                        new AlertRecommendation(new BigDecimal("7.5"), Priority.HIGH, Recommendation.ROLLBACK, again.plusSeconds(900))),
+                new AlertReceived(ID, "alertmanager", "fp-9", "Checkout errors", null, again.plusSeconds(60)),
+                new AlertReceived(ID, "alertmanager", "fp-9", "Checkout down", Severity.SEV1, again.plusSeconds(120),
+                        new AlertRecommendation(null, Priority.CRITICAL, Recommendation.ROLLBACK_NOW, again.plusSeconds(420))),
+                new AlertReceived(ID, "alertmanager", "fp-9", "Checkout errors", Severity.SEV4, again.plusSeconds(180),
+                        new AlertRecommendation(new BigDecimal("1.2"), Priority.LOW, Recommendation.FIX_FORWARD, null)));
+
+        assertThat(Timeline.of(events, RollbackDurations.DEFAULT)).extracting(TimelineEntry::text).containsExactly(
+                "alertmanager declared SEV3 \"Incident 5a0d2c1e\" affecting checkout",
+                "alert \"Checkout errors\" (SEV2) fired again and was grouped here; error rate 7.5 %: ROLLBACK within 15 m 0 s",
+                "alert \"Checkout errors\" fired again and was grouped here",
+                "alert \"Checkout down\" (SEV1) fired again and was grouped here; outage: ROLLBACK_NOW within 5 m 0 s",
+                "alert \"Checkout errors\" (SEV4) fired again and was grouped here; error rate 1.2 %: FIX_FORWARD");
     }
 
     @Test

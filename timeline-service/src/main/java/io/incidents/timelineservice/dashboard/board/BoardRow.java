@@ -16,11 +16,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
-/** One open incident on the board, with everything its row shows. */
+/**
+ * One open incident on the board, with everything its row shows. {@code overrun}: one of its
+ * rollbacks, running or not, ran past its procedure's upper bound (or was recorded to).
+ */
 public record BoardRow(String id, String title, Severity severity, IncidentStatus status, StatusPagePhase phase,
                        List<String> services, Instant declaredAt, Countdown acknowledge, Countdown resolve,
                        int escalationLevel, String escalationLevelName, String levelHolder, String commander, RunningRollback rollback,
-                       AlertRecommendation recommendation, boolean mine) {
+                       AlertRecommendation recommendation, boolean mine, boolean overrun) {
 
     /** A rollback still running, against its procedure's upper bound. */
     public record RunningRollback(String procedure, Instant startedAt, long expectedMaxSeconds, boolean overrun) {
@@ -49,7 +52,7 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
                 Countdown.of(summary.sla().resolve(), summary.sla().detectedAt(), now), v.escalationLevel(),
                 EscalationPolicy.levelName(v.escalationLevel()), holders.holderOf(v.escalationLevel()),
                 v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
-                v.recommendation(), mine);
+                v.recommendation(), mine, RollbackTiming.anyOverrun(v, durations, now));
     }
 
     public boolean breached() {

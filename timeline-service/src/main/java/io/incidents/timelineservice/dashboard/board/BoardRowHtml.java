@@ -45,6 +45,7 @@ final class BoardRowHtml {
         html.append("<tr id=\"row-").append(id).append("\" class=\"row").append(row.mine() ? " mine" : "")
                 .append("\" tabindex=\"0\" data-id=\"").append(id).append("\" data-severity=\"").append(severity)
                 .append("\" data-status=\"").append(row.status().name()).append("\" data-rollback=\"").append(row.rollback() != null)
+                .append("\" data-overrun=\"").append(row.overrun())
                 .append("\" data-level=\"").append(row.escalationLevel()).append("\" data-href=\"").append(href).append("\">");
         html.append("<td><span class=\"sev ").append(lower(severity)).append("\">").append(severity).append("</span></td>");
         html.append("<td class=\"title\"><a href=\"").append(href).append("\">").append(htmlEscape(row.title())).append("</a>")
@@ -60,10 +61,11 @@ final class BoardRowHtml {
         html.append("<td data-label=\"commander\">").append(row.commander() == null ? "&mdash;" : htmlEscape(row.commander())).append("</td>");
         html.append("<td data-label=\"status page\">").append(row.phase() == null ? "not posted" : lower(row.phase().name())).append("</td>");
         html.append("<td data-label=\"rollback\">");
-        if (row.rollback() == null) {
+        BoardRow.RunningRollback rollback = row.rollback();
+        if (rollback == null && !row.overrun()) {
             html.append("&mdash;");
-        } else {
-            BoardRow.RunningRollback rollback = row.rollback();
+        }
+        if (rollback != null) {
             html.append("<span class=\"rollback").append(rollback.overrun() ? " overrun" : "").append("\" data-started=\"")
                     .append(rollback.startedAt().toEpochMilli()).append("\" data-max=\"").append(rollback.expectedMaxSeconds())
                     .append("\"><span>procedure ").append(htmlEscape(rollback.procedure())).append("</span> <span class=\"elapsed\"></span>");
@@ -71,6 +73,11 @@ final class BoardRowHtml {
                 html.append(" <strong class=\"overrun-mark\">overrun</strong>");
             }
             html.append("</span>");
+        }
+        if (row.overrun() && (rollback == null || !rollback.overrun())) {
+            // An earlier rollback overran (finished or still running beside the one shown): the row says so all the same.
+            html.append(" <strong class=\"overrun-mark\" title=\"a rollback of this incident ran past its procedure's expected time\">")
+                    .append("overrun</strong>");
         }
         html.append("</td><td data-label=\"decision matrix\">");
         if (row.recommendation() == null || row.recommendation().recommendation() == null) {

@@ -46,7 +46,9 @@ class ActionController {
         ESCALATE("escalate", "/escalate", "Escalated", "reason"),
         RESOLVE("resolve", "/resolve", "Resolved", "summary", "rootCause"),
         REOPEN("reopen", "/reopen", "Reopened", "reason"),
-        ACTION_ITEM("action-item", "/action-items", "Action item added", "text", "owner", "due");
+        ACTION_ITEM("action-item", "/action-items", "Action item added", "text", "owner", "due"),
+        NOTE("note", "/notes", "Note added", "text"),
+        MITIGATION("mitigation", "/mitigations", "Mitigation recorded", "kind", "description");
 
         final String name;
         final String path;

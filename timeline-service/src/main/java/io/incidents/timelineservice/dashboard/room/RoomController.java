@@ -2,6 +2,7 @@ package io.incidents.timelineservice.dashboard.room;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidents.events.IncidentRole;
+import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
@@ -35,11 +36,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The incident room: one incident as it stands now, or as it stood at any earlier moment (the
- * as-of slider), with its timeline, people, rollbacks, messages sent and the actions a responder
- * may take.
+ * as-of slider), with its timeline, people, rollbacks, mitigations, the responders' notes, messages
+ * sent and the actions a responder may take.
  */
 @Controller
 @DashboardPage
@@ -94,7 +96,9 @@ class RoomController {
             model.addAttribute("levelName", EscalationPolicy.levelName(incident.escalationLevel()));
             holders.refreshIfStale();
             model.addAttribute("levelHolder", holders.holderOf(incident.escalationLevel()));
-            model.addAttribute("rollbacks", rollbackCards(incident, moment));
+            List<RollbackCard> rollbacks = rollbackCards(incident, moment);
+            model.addAttribute("rollbacks", rollbacks);
+            model.addAttribute("overrun", rollbacks.stream().anyMatch(card -> card.timing().overrun()));
             model.addAttribute("runningRollbacks", incident.rollbacks().stream()
                     .filter(r -> r.status() == IncidentView.RollbackStatus.RUNNING).toList());
         }
@@ -103,12 +107,15 @@ class RoomController {
         model.addAttribute("phases", StatusPagePhase.values());
         model.addAttribute("roles", IncidentRole.values());
         model.addAttribute("procedures", RollbackProcedure.values());
+        model.addAttribute("mitigationKinds", MitigationKind.values());
         return "room";
     }
 
+    /** Each rollback with its timing as the read API judges it (one still running at a resolution: as of then). */
     private List<RollbackCard> rollbackCards(IncidentView incident, Instant moment) {
-        return incident.rollbacks().stream()
-                .map(rollback -> new RollbackCard(rollback, RollbackTiming.of(rollback, durations, moment)))
+        List<RollbackTiming> timings = RollbackTiming.of(incident, durations, moment);
+        return IntStream.range(0, timings.size())
+                .mapToObj(i -> new RollbackCard(incident.rollbacks().get(i), timings.get(i)))
                 .toList();
     }
 
