@@ -39,7 +39,9 @@ public final class EventTypes {
             ActionItemOverdue.class,
             PostMortemScheduled.class,
             PostMortemOverdue.class,
-            PostMortemCompleted.class);
+            PostMortemCompleted.class,
+            IncidentTypeSet.class,
+            ChecklistItemTicked.class);
 
     private static final Map<String, Class<? extends IncidentEvent>> BY_CLOUD_EVENT_TYPE = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(EventTypes::cloudEventType, Function.identity()));

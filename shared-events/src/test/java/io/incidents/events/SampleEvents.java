@@ -56,6 +56,10 @@ final class SampleEvents {
                         Instant.parse("2026-04-02T00:00:00Z")),
                 new PostMortemScheduled(INCIDENT, "alice", AT.plusSeconds(176_400), AT.plusSeconds(3_600)),
                 new PostMortemOverdue(INCIDENT, "alice", AT.plusSeconds(176_400)),
-                new PostMortemCompleted(INCIDENT, "alice", AT.plusSeconds(180_000)));
+                new PostMortemCompleted(INCIDENT, "alice", AT.plusSeconds(180_000)),
+                new IncidentTypeSet(INCIDENT, "database-connections", "Database connection issues",
+                        List.of(new ChecklistItem("pool-metrics", "Check the pool's active, idle and waiting connections")),
+                        true, AT.plusSeconds(1)),
+                new ChecklistItemTicked(INCIDENT, "runbook", "pool-metrics", true, "alice", AT.plusSeconds(200)));
     }
 }

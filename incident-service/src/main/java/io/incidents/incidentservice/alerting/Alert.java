@@ -18,12 +18,15 @@ import java.time.Instant;
  * @param outage    the sender says it is an outage (native {@code outage: true}, Alertmanager label
  *                  {@code outage="true"}, PagerDuty {@code custom_details.outage: true}): the decision
  *                  matrix's first row whatever the error rate
+ * @param type      the incident type the sender names (Alertmanager label {@code incident_type}, PagerDuty
+ *                  {@code custom_details.incident_type}, native {@code type}); null if none. An incident it
+ *                  opens gets that runbook, or one its words suggest
  * @param startedAt when the sender says the problem began (Alertmanager's {@code startsAt}, PagerDuty's
  *                  {@code payload.timestamp}, our {@code detectedAt}); null if it said nothing usable.
  *                  An incident it opens is detected then (SPEC 4)
  */
 record Alert(Action action, String dedupKey, String summary, String source, String service, Severity severity,
-             BigDecimal errorRate, boolean outage, String description, Instant startedAt) {
+             BigDecimal errorRate, boolean outage, String description, String type, Instant startedAt) {
 
     /** Also the limit of {@code alert_incident.dedup_key}. */
     static final int DEDUP_KEY_LIMIT = 255;

@@ -7,8 +7,10 @@ import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeInciden
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.RunbookChoice;
 import io.incidents.incidentservice.incident.IncidentException;
 import io.incidents.incidentservice.incident.IncidentFields;
+import io.incidents.incidentservice.runbook.Runbooks;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -18,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +39,15 @@ class AlertProcessor {
     private final CommandGateway commands;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final Runbooks runbooks;
 
-    AlertProcessor(AlertStreams streams, CommandGateway commands, TransactionTemplate transaction, Clock clock) {
+    AlertProcessor(AlertStreams streams, CommandGateway commands, TransactionTemplate transaction, Clock clock,
+                   Runbooks runbooks) {
         this.streams = streams;
         this.commands = commands;
         this.transaction = transaction;
         this.clock = clock;
+        this.runbooks = runbooks;
     }
 
     void process(AlertingProperties.Integration integration, Alert alert) {
@@ -97,9 +103,12 @@ class AlertProcessor {
         // The alert's service is already a valid name (or null); the default was checked when configured.
         String service = alert.service() != null ? alert.service() : integration.defaultService();
         String title = IncidentFields.cut(alert.summary(), IncidentFields.SHORT_TEXT);
+        RunbookChoice suggested = runbooks.suggestFor(alert.type(), alert.summary() + " " + Objects.toString(alert.description(), ""))
+                .map(runbook -> new RunbookChoice(runbook.type(), runbook.title(), runbook.checklist(), true))
+                .orElse(null);
         send(new DeclareIncidentCommand(incidentId, title, alert.description(), rated.declaredSeverity(),
                 service == null ? List.of() : List.of(service), IncidentSource.alert(integration.name(), alert.dedupKey()), now,
-                rated.recommendation(), alert.startedAt()), integration, alert);
+                rated.recommendation(), alert.startedAt(), false, suggested), integration, alert);
     }
 
     private void resolve(AlertingProperties.Integration integration, Alert alert) {

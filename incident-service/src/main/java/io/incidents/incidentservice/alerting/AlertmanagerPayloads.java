@@ -60,7 +60,7 @@ final class AlertmanagerPayloads {
                     summary == null ? "Alert " + fingerprint : summary, first(alert, "generatorURL"),
                     first(labels, "service"), AlertSeverities.of(first(labels, "severity")).orElse(null),
                     AlertSeverities.errorRate(errorRate).orElse(null), "true".equalsIgnoreCase(first(labels, "outage")),
-                    first(annotations, "description"),
+                    first(annotations, "description"), first(labels, "incident_type"),
                     AlertTimes.parse(first(alert, "startsAt")).orElse(null)));
         }
         if (!errors.isEmpty()) {

@@ -27,7 +27,8 @@ record NativeAlert(
         @Pattern(regexp = "firing|resolved", message = "must be firing or resolved") String status,
         JsonNode details,
         Instant detectedAt,
-        Boolean outage) {
+        Boolean outage,
+        @Size(max = 64) String type) {
 
     /** Checks what the annotations cannot (which fields a firing alert needs); callers have validated those. */
     Alert toAlert() {
@@ -47,6 +48,6 @@ record NativeAlert(
         }
         return new Alert(resolved ? Alert.Action.RESOLVE : Alert.Action.TRIGGER, dedupKey, summary, source, service,
                 AlertSeverities.of(severity).orElse(null), errorRate, Boolean.TRUE.equals(outage),
-                details == null || details.isNull() ? null : details.toString(), detectedAt);
+                details == null || details.isNull() ? null : details.toString(), type, detectedAt);
     }
 }

@@ -92,7 +92,8 @@ final class PagerDutyEvents {
                 details == null || !details.isObject() ? null
                         : AlertSeverities.errorRate(text(details, "error_rate")).orElse(null),
                 details != null && details.isObject() && "true".equalsIgnoreCase(text(details, "outage")),
-                description, AlertTimes.parse(timestamp).orElse(null)));
+                description, details == null || !details.isObject() ? null : text(details, "incident_type"),
+                AlertTimes.parse(timestamp).orElse(null)));
     }
 
     /** A field's text; NUL is refused, since PostgreSQL cannot store it in any text column downstream. */

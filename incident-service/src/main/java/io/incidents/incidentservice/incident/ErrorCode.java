@@ -5,6 +5,7 @@ public enum ErrorCode {
     INCIDENT_NOT_FOUND(404),
     ROLLBACK_NOT_FOUND(404),
     ACTION_ITEM_NOT_FOUND(404),
+    CHECKLIST_ITEM_NOT_FOUND(404),
     /** The post-mortem is completed: no more scheduling. */
     POST_MORTEM_COMPLETED(409),
     INCIDENT_RESOLVED(409),

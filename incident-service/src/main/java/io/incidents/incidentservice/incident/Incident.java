@@ -5,6 +5,7 @@ import io.incidents.events.ActionItemStatus;
 import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.AlertReceived;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
@@ -15,6 +16,7 @@ import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.PostMortemActionItemAdded;
 import io.incidents.events.PostMortemCompleted;
@@ -33,6 +35,7 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.policy.Detection;
 import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.Recommendation;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
@@ -49,8 +52,11 @@ import io.incidents.incidentservice.incident.IncidentCommands.FailRollbackComman
 import io.incidents.incidentservice.incident.IncidentCommands.ReceiveAlertCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.RunbookChoice;
 import io.incidents.incidentservice.incident.IncidentCommands.SchedulePostMortemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.SetIncidentTypeCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.TickChecklistItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.WritePostMortemSectionCommand;
@@ -146,6 +152,11 @@ public class Incident {
     private final Map<String, RollbackProcedure> rollbackProcedures = new HashMap<>();
     private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
     private final Set<String> noteIds = new HashSet<>();
+    private String type;
+    /** A responder chose the type (an alert's suggestion does not count). */
+    private boolean typeChosen;
+    private Set<String> runbookItems = Set.of();
+    private final Map<String, Map<String, Boolean>> ticks = new HashMap<>();
     private Instant resolvedAt;
     /** The post-mortem's due time set by a responder; null: {@link #POST_MORTEM_WITHIN} after the resolution. */
     private Instant postMortemScheduledDue;
@@ -195,6 +206,52 @@ public class Incident {
         apply(new IncidentDeclared(command.incidentId(), command.title(), command.description(), command.severity(),
                 command.services(), command.source(), command.at(), command.recommendation(), detection.detectedAt(),
                 detection.asGiven(), command.drill()), AckDeadlines.declaredWith(deadlineId));
+        if (command.type() != null) {
+            applyType(command.incidentId(), command.type(), command.at());
+        }
+    }
+
+    private static void applyType(String incidentId, RunbookChoice type, Instant at) {
+        apply(new IncidentTypeSet(incidentId, type.type(), type.title(), type.checklist(), type.suggested(), at));
+    }
+
+    /** The type (and its runbook's checklist) chosen by a responder; an alert's suggestion never replaces a choice. */
+    @CommandHandler
+    public void handle(SetIncidentTypeCommand command) {
+        if (command.type().type().equals(type) || command.type().suggested() && typeChosen) {
+            return;
+        }
+        applyType(incidentId, command.type(), command.at());
+    }
+
+    /** Ticks or unticks a runbook or rollback checklist item; also after resolution (the verification may end later). */
+    @CommandHandler
+    public void handle(TickChecklistItemCommand command) {
+        if (!checklistItems(command.checklist()).contains(command.itemId())) {
+            throw new IncidentException(ErrorCode.CHECKLIST_ITEM_NOT_FOUND,
+                    "The checklist " + command.checklist() + " has no item " + command.itemId() + ".");
+        }
+        Map<String, Boolean> ticked = ticks.getOrDefault(command.checklist(), Map.of());
+        if (ticked.getOrDefault(command.itemId(), false) == command.done()) {
+            return;
+        }
+        apply(new ChecklistItemTicked(incidentId, command.checklist(), command.itemId(), command.done(), command.tickedBy(),
+                command.at()));
+    }
+
+    /** The item ids of a checklist of this incident: its runbook's, or a started rollback's (before, steps, verification). */
+    private Set<String> checklistItems(String checklist) {
+        if (IncidentTypeSet.RUNBOOK_CHECKLIST.equals(checklist)) {
+            return runbookItems;
+        }
+        for (Map.Entry<String, RollbackProcedure> rollback : rollbackProcedures.entrySet()) {
+            if (ChecklistItemTicked.rollbackChecklist(rollback.getKey()).equals(checklist)) {
+                Set<String> ids = new HashSet<>();
+                RollbackChecklists.all(rollback.getValue()).forEach(item -> ids.add(item.id()));
+                return ids;
+            }
+        }
+        return Set.of();
     }
 
     /** A recommendation with a time to decide by is a deadline (SPEC 5); FIX_FORWARD has none. */
@@ -716,6 +773,20 @@ public class Incident {
     @EventSourcingHandler
     void on(ActionItemUpdated event) {
         actionItems.put(event.actionItemId(), new ActionItem(event.owner(), event.dueDate(), event.status()));
+    }
+
+    @EventSourcingHandler
+    void on(IncidentTypeSet event) {
+        type = event.type();
+        typeChosen = typeChosen || !event.suggested();
+        Set<String> ids = new HashSet<>();
+        event.checklist().forEach(item -> ids.add(item.id()));
+        runbookItems = ids;
+    }
+
+    @EventSourcingHandler
+    void on(ChecklistItemTicked event) {
+        ticks.computeIfAbsent(event.checklist(), checklist -> new HashMap<>()).put(event.itemId(), event.done());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,8 @@ package io.incidents.incidentservice.incident;
 
 import io.incidents.events.ActionItemStatus;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
@@ -31,7 +33,14 @@ public final class IncidentCommands {
      */
     public record DeclareIncidentCommand(@TargetAggregateIdentifier String incidentId, String title, String description,
                                          Severity severity, List<String> services, IncidentSource source, Instant at,
-                                         AlertRecommendation recommendation, Instant detectedAt, boolean drill) {
+                                         AlertRecommendation recommendation, Instant detectedAt, boolean drill,
+                                         RunbookChoice type) {
+
+        public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
+                                      List<String> services, IncidentSource source, Instant at,
+                                      AlertRecommendation recommendation, Instant detectedAt, boolean drill) {
+            this(incidentId, title, description, severity, services, source, at, recommendation, detectedAt, drill, null);
+        }
 
         public DeclareIncidentCommand(String incidentId, String title, String description, Severity severity,
                                       List<String> services, IncidentSource source, Instant at,
@@ -144,5 +153,20 @@ public final class IncidentCommands {
     }
 
     public record CompletePostMortemCommand(@TargetAggregateIdentifier String incidentId, String completedBy, Instant at) {
+    }
+
+    /**
+     * An incident type with its runbook's checklist as it reads now (the event keeps this copy).
+     * {@code suggested}: from an alert, not chosen by a responder.
+     */
+    public record RunbookChoice(String type, String title, List<ChecklistItem> checklist, boolean suggested) {
+    }
+
+    public record SetIncidentTypeCommand(@TargetAggregateIdentifier String incidentId, RunbookChoice type, Instant at) {
+    }
+
+    /** {@code checklist}: {@code runbook} or {@code rollback:<rollbackId>} (see {@link ChecklistItemTicked}). */
+    public record TickChecklistItemCommand(@TargetAggregateIdentifier String incidentId, String checklist, String itemId,
+                                           boolean done, String tickedBy, Instant at) {
     }
 }

@@ -1,10 +1,17 @@
 package io.incidents.incidentservice.incident;
 
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.IncidentTypeSet;
+import io.incidents.incidentservice.runbook.Runbook;
+import io.incidents.incidentservice.runbook.Runbooks;
 import io.incidents.support.web.IncidentIds;
 import io.incidents.incidentservice.incident.IncidentCommands.AcknowledgeIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.AddNoteCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.TickChecklistItemCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.SetIncidentTypeCommand;
+import io.incidents.incidentservice.incident.IncidentCommands.RunbookChoice;
 import io.incidents.incidentservice.incident.IncidentCommands.WritePostMortemSectionCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.SchedulePostMortemCommand;
@@ -22,6 +29,8 @@ import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackComma
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
 import io.incidents.incidentservice.incident.IncidentRequests.AddActionItemRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.AddNoteRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.TickRequest;
+import io.incidents.incidentservice.incident.IncidentRequests.SetTypeRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.WriteSectionRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.UpdateActionItemRequest;
 import io.incidents.incidentservice.incident.IncidentRequests.SchedulePostMortemRequest;
@@ -41,6 +50,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -50,6 +60,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
 import java.time.Clock;
@@ -70,17 +81,28 @@ import java.util.UUID;
 class IncidentController {
 
     private static final String ID = IncidentIds.PATTERN;
+    private static final String ITEM = "[a-z0-9][a-z0-9-]{0,63}";
     private static final String KEY_DESCRIPTION = "Sent again by the same caller with the same body within 24 h, the"
             + " first answer comes back (Idempotent-Replayed: true) and nothing is done twice; with another body, 422.";
 
     private final CommandSender sender;
     private final Clock clock;
     private final IdempotentRequests idempotent;
+    private final Runbooks runbooks;
 
-    IncidentController(CommandSender sender, Clock clock, IdempotentRequests idempotent) {
+    IncidentController(CommandSender sender, Clock clock, IdempotentRequests idempotent, Runbooks runbooks) {
         this.sender = sender;
         this.clock = clock;
         this.idempotent = idempotent;
+        this.runbooks = runbooks;
+    }
+
+    /** A responder's choice of type, with its runbook's checklist; an unknown type is the client's fault. */
+    private RunbookChoice chosen(String type) {
+        Runbook runbook = runbooks.find(type).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                "Unknown incident type '" + type + "'; known: "
+                        + String.join(", ", runbooks.all().stream().map(Runbook::type).toList()) + "."));
+        return new RunbookChoice(runbook.type(), runbook.title(), runbook.checklist(), false);
     }
 
     @Operation(summary = "Declare an incident")
@@ -88,11 +110,12 @@ class IncidentController {
     ResponseEntity<Map<String, String>> declare(@Valid @RequestBody DeclareIncidentRequest request,
                                                 @Parameter(description = KEY_DESCRIPTION)
                                                 @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key) {
+        RunbookChoice type = request.type() == null ? null : chosen(request.type());
         return idempotent.once(key, request, () -> {
             String id = UUID.randomUUID().toString();
             sender.send(new DeclareIncidentCommand(id, request.title(), request.description(), request.severity(),
                     request.services(), IncidentSource.manual(), clock.instant(), null, request.detectedAt(),
-                    Boolean.TRUE.equals(request.drill())));
+                    Boolean.TRUE.equals(request.drill()), type));
             return ResponseEntity.created(URI.create("/api/v1/incidents/" + id)).body(Map.of("id", id));
         });
     }
@@ -214,6 +237,36 @@ class IncidentController {
                     clock.instant()));
             return ResponseEntity.status(201).body(Map.of("mitigationId", mitigationId));
         });
+    }
+
+    @Operation(summary = "Set the incident type; its runbook's checklist comes with it")
+    @PostMapping("/{id}/type")
+    ResponseEntity<Void> setType(@PathVariable @Pattern(regexp = ID) String id, @Valid @RequestBody SetTypeRequest request) {
+        sender.send(new SetIncidentTypeCommand(id, chosen(request.type()), clock.instant()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Tick (or with done=false untick) an item of the incident's runbook checklist")
+    @PostMapping("/{id}/runbook/{itemId}")
+    ResponseEntity<Void> tickRunbookItem(@PathVariable @Pattern(regexp = ID) String id,
+                                         @PathVariable @Pattern(regexp = ITEM) String itemId,
+                                         @RequestBody(required = false) TickRequest request) {
+        return tick(id, IncidentTypeSet.RUNBOOK_CHECKLIST, itemId, request);
+    }
+
+    @Operation(summary = "Tick (or untick) an item of a rollback's checklists: before-*, step-*, verify-*")
+    @PostMapping("/{id}/rollbacks/{rollbackId}/checklist/{itemId}")
+    ResponseEntity<Void> tickRollbackItem(@PathVariable @Pattern(regexp = ID) String id,
+                                          @PathVariable @Pattern(regexp = ID) String rollbackId,
+                                          @PathVariable @Pattern(regexp = ITEM) String itemId,
+                                          @RequestBody(required = false) TickRequest request) {
+        return tick(id, ChecklistItemTicked.rollbackChecklist(rollbackId), itemId, request);
+    }
+
+    private ResponseEntity<Void> tick(String id, String checklist, String itemId, TickRequest request) {
+        boolean done = request == null || request.ticked();
+        sender.send(new TickChecklistItemCommand(id, checklist, itemId, done, sender.actor(), clock.instant()));
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Write one of the post-mortem's own sections (what went well, what to improve, lessons)")

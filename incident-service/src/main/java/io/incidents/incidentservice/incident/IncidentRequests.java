@@ -43,7 +43,11 @@ final class IncidentRequests {
             Instant detectedAt,
             @Schema(description = "A drill (a simulation): handled as usual by responders, left out of SLA reports,"
                     + " the status page and support.")
-            Boolean drill) {
+            Boolean drill,
+            @Schema(description = "The incident type (a runbook: service-outage, performance-degradation,"
+                    + " database-connections, high-error-rate, memory-leak, external-provider, security-incident, or"
+                    + " one of incidents.runbooks.dir); its checklist comes with it")
+            @Size(max = 64) String type) {
     }
 
     record ChangeSeverityRequest(@NotNull Severity severity, @NotBlank @Size(max = LONG_TEXT) String reason) {
@@ -108,5 +112,16 @@ final class IncidentRequests {
     }
 
     record SchedulePostMortemRequest(@NotBlank @Size(max = SHORT_TEXT) String owner, @NotNull @Future Instant dueAt) {
+    }
+
+    record SetTypeRequest(@NotBlank @Size(max = 64) String type) {
+    }
+
+    /** {@code done} defaults to true: ticking is the common case. */
+    record TickRequest(Boolean done) {
+
+        boolean ticked() {
+            return done == null || done;
+        }
     }
 }

@@ -78,7 +78,11 @@ class AlertIngestionIntegrationTest {
         assertThat(types(incident)).doesNotContain("SeverityChanged");
 
         post("/v2/enqueue", fixture("pagerduty-acknowledge.json").replace("DEDUP_KEY", key).replace("ACTION", "resolve"), null);
-        assertThat(types(incident)).containsExactly("IncidentDeclared", "IncidentAcknowledged", "IncidentResolved");
+        // "DB connection pool exhausted" suggests the database-connections runbook at declaration.
+        assertThat(types(incident)).containsExactly("IncidentDeclared", "IncidentTypeSet", "IncidentAcknowledged",
+                "IncidentResolved");
+        assertThat(payloadOf(incident, "IncidentTypeSet")).contains("\"type\":\"database-connections\"",
+                "\"suggested\":true", "\"id\":\"pool-metrics\"");
 
         ResponseEntity<Map> unknown = post("/v2/enqueue",
                 fixture("pagerduty-acknowledge.json").replace("DEDUP_KEY", "nobody-knows").replace("ACTION", "resolve"), null);
@@ -170,6 +174,19 @@ class AlertIngestionIntegrationTest {
     }
 
     @Test
+    void anAlertNamingItsIncidentTypeGetsThatRunbookWhateverItsWords() {
+        String fingerprint = "typed-" + UUID.randomUUID();
+        Map<String, Object> alert = Map.of("status", "firing",
+                "labels", Map.of("severity", "warning", "service", "payments", "incident_type", "external-provider"),
+                "annotations", Map.of("summary", "Checkout slow"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+
+        post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(alert)), "am");
+
+        assertThat(payloadOf(incidentOf("am", fingerprint), "IncidentTypeSet"))
+                .contains("\"type\":\"external-provider\"", "\"suggested\":true");
+    }
+
+    @Test
     void grafanaAlertsTakeTheKeyFromTheQueryString() {
         String fingerprint = "gf-" + UUID.randomUUID();
         ResponseEntity<Map> firing = rest.postForEntity("/api/v1/integrations/grafana?key=grafana-key",
@@ -203,7 +220,7 @@ class AlertIngestionIntegrationTest {
     void aRepeatThatSaysNothingAboutSeverityLeavesARespondersLoweringAlone() {
         String fingerprint = "lowered-" + UUID.randomUUID();
         Map<String, Object> firing = Map.of("status", "firing", "labels", Map.of("severity", "critical", "service", "search"),
-                "annotations", Map.of("summary", "Search down"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+                "annotations", Map.of("summary", "Search index lagging"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
         post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(firing)), "am");
         String incident = incidentOf("am", fingerprint);
         assertThat(new CommandApi(rest).post("/api/v1/incidents/" + incident + "/severity",
@@ -211,7 +228,7 @@ class AlertIngestionIntegrationTest {
 
         // Alertmanager re-notifies the group; this time the alert carries no severity label.
         Map<String, Object> repeat = Map.of("status", "firing", "labels", Map.of("service", "search"),
-                "annotations", Map.of("summary", "Search down"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
+                "annotations", Map.of("summary", "Search index lagging"), "fingerprint", fingerprint, "startsAt", Instant.now().toString());
         post("/api/v1/integrations/alertmanager", alertmanagerPayload(List.of(repeat)), "am");
 
         assertThat(types(incident)).containsExactly("IncidentDeclared", "SeverityChanged", "AlertReceived");

@@ -18,7 +18,7 @@ class AlertRatingTest {
 
     private static Alert alert(Severity severity, String errorRate, boolean outage) {
         return new Alert(Alert.Action.TRIGGER, "key-1", "Checkout errors", "prometheus", "checkout", severity,
-                errorRate == null ? null : new BigDecimal(errorRate), outage, null, null);
+                errorRate == null ? null : new BigDecimal(errorRate), outage, null, null, null);
     }
 
     @Test

@@ -170,6 +170,32 @@ class CommandApiIntegrationTest {
     }
 
     @Test
+    void aTypeBringsItsRunbookWhoseItemsAreTickedAndAnUnknownTypeOrItemIsRefused() {
+        ResponseEntity<Map> declared = api.post("/api/v1/incidents", Map.of("title", "Orders OOM", "severity", "SEV3",
+                "services", List.of("orders"), "type", "memory-leak"));
+        String id = (String) declared.getBody().get("id");
+        ResponseEntity<Map> unknown = api.post("/api/v1/incidents", Map.of("title", "x", "severity", "SEV3",
+                "services", List.of("orders"), "type", "gremlins"));
+
+        assertThat(api.post("/api/v1/incidents/" + id + "/runbook/heap", Map.of()).getStatusCode().value()).isEqualTo(204);
+        assertThat(api.post("/api/v1/incidents/" + id + "/runbook/heap", Map.of("done", false)).getStatusCode().value())
+                .isEqualTo(204);
+        assertThat(api.post("/api/v1/incidents/" + id + "/runbook/reboot-it", Map.of()).getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+        assertThat((String) unknown.getBody().get("detail")).contains("gremlins", "memory-leak");
+        assertThat(api.post("/api/v1/incidents/" + id + "/type", Map.of("type", "performance-degradation"))
+                .getStatusCode().value()).isEqualTo(204);
+
+        List<String> payloads = jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry"
+                + " WHERE aggregate_identifier = ? ORDER BY sequence_number", String.class, id);
+        assertThat(payloads).hasSize(5);
+        assertThat(payloads.get(1)).contains("\"type\":\"memory-leak\"", "\"suggested\":false", "\"id\":\"heap\"");
+        assertThat(payloads.get(2)).contains("\"itemId\":\"heap\"", "\"done\":true", "\"tickedBy\":\"alice\"");
+        assertThat(payloads.get(3)).contains("\"done\":false");
+        assertThat(payloads.get(4)).contains("\"type\":\"performance-degradation\"");
+    }
+
+    @Test
     void theCorrelationIdOfTheRequestTravelsToTheKafkaRecord() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
