@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The nine message templates of SPEC section 6 (status page: investigating, identified,
  * monitoring, resolved; internal chat: initial, progress, resolution; support: alert,
- * resolution) as Mustache text. Shipped defaults live in {@code templates/notifications/}; a
+ * resolution) and procedure D's status post (SPEC 5: offline) as Mustache text. Shipped defaults live in {@code templates/notifications/}; a
  * file of the same name in the configured folder replaces one. Plain text: no HTML escaping.
  */
 public final class Templates {

@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.delivery;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -11,7 +12,10 @@ import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentResolved;
+import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.testsupport.IntegrationTest;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -110,10 +115,12 @@ class DeliveryIntegrationTest {
                 + " WHERE incident_id = ?", Long.class, id) == 4 && jdbc.queryForObject("SELECT count(*) FROM delivery"
                 + " WHERE incident_id = ? AND status <> 'SENT' AND recipient NOT LIKE '%/chat/slow'", Long.class, id) == 0);
         List<Map<String, Object>> items = deliveries(id);
+        // The declaration posts nothing (SPEC 6): the responder's status update is the first post.
         assertThat(items).extracting(i -> i.get("channel") + " " + i.get("template")).contains(
                 "CHAT chat-initial", "EMAIL chat-initial", "CHAT chat-progress", "CHAT chat-resolution",
-                "EMAIL support-alert", "EMAIL support-resolution", "STATUS_PAGE status-investigating",
-                "STATUS_PAGE status-identified", "STATUS_PAGE status-resolved", "WEBHOOK chat-initial");
+                "EMAIL support-alert", "EMAIL support-resolution",
+                "STATUS_PAGE status-identified", "STATUS_PAGE status-resolved", "WEBHOOK chat-initial")
+                .doesNotContain("STATUS_PAGE status-investigating");
 
         // only this incident's requests: another test's messages may still be arriving
         List<LoggedRequest> chat = hooks.findAll(postRequestedFor(urlEqualTo("/chat/oncall")).withRequestBody(WireMock.containing(id)));
@@ -211,22 +218,110 @@ class DeliveryIntegrationTest {
     }
 
     @Test
-    void theStatusPageShowsPublicIncidentsWithoutLoginAndWithoutInternals() {
+    void theStatusPageShowsOnlyWhatAResponderPublishedWithoutLoginAndWithoutInternals() throws Exception {
+        hooks.stubFor(post(WireMock.anyUrl()).willReturn(aResponse().withStatus(200)));
+        String id = UUID.randomUUID().toString();
+        List<String> internal = List.of(id, "Logins failing", "auth-db", "token-svc", "carol", "credentials",
+                "Credentials rotated back");
+        feed.publish("bob", new IncidentDeclared(id, "Logins failing on auth-db", "db credentials rotated by carol",
+                Severity.SEV1, List.of("auth-db", "token-svc"), IncidentSource.manual(), T0));
+
+        // Declared and told (responders, support), but nothing is on the page yet.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM delivery"
+                + " WHERE incident_id = ? AND template = 'support-alert'", Long.class, id) == 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM status_entry WHERE incident_id = ?", Long.class, id)).isZero();
+        assertThat(rest.getForEntity("/api/v1/status", String.class).getBody()).doesNotContain("Sign-in problems");
+
+        feed.publish("bob",
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "We found the cause.", T0.plusSeconds(60),
+                        "Sign-in problems", List.of("Login page", "Mobile app")),
+                // no title or components given: those published above stay
+                new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "A fix is out.", T0.plusSeconds(120)),
+                new RollbackStarted(id, "rb-1", RollbackProcedure.D, List.of("auth-db"), "none", "credential leak",
+                        T0.plusSeconds(180)),
+                new SeverityChanged(id, Severity.SEV1, Severity.SEV4, "contained", T0.plusSeconds(240)));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM status_entry"
+                + " WHERE incident_id = ?", Long.class, id) == 3);
+        String json = rest.getForEntity("/api/v1/status", String.class).getBody();
+        assertThat(json).contains("\"status\":\"degraded\"", "\"title\":\"Sign-in problems\"",
+                "\"components\":[\"Login page\",\"Mobile app\"]", "\"phase\":\"MONITORING\"",
+                "We have temporarily taken Login page, Mobile app offline.",
+                "A fix has been applied and we are monitoring Login page, Mobile app. A fix is out.");
+        ResponseEntity<String> html = rest.getForEntity("/status", String.class);
+        assertThat(html.getStatusCode().value()).isEqualTo(200);
+        assertThat(html.getBody()).contains("Sign-in problems", "We found the cause.", "taken Login page, Mobile app offline");
+        String atom = rest.getForEntity("/status/feed.atom", String.class).getBody();
+        assertThat(atom).contains("Identified: Sign-in problems", "Monitoring: Sign-in problems");
+        for (String shown : List.of(json, html.getBody(), atom)) {
+            for (String secret : internal) {
+                assertThat(shown).as("%s on the public page", secret).doesNotContain(secret);
+            }
+        }
+
+        // Lowered to SEV4 after it was published and support was told: it stays, and both hear the end.
+        feed.publish("bob", new IncidentResolved(id, "Credentials rotated back", "carol's script", T0.plusSeconds(600)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM status_entry"
+                + " WHERE incident_id = ?", Long.class, id) == 4);
+        assertThat(jdbc.queryForList("SELECT phase FROM status_entry WHERE incident_id = ? ORDER BY posted_at",
+                String.class, id)).containsExactly("IDENTIFIED", "MONITORING", "MONITORING", "RESOLVED");
+        assertThat(deliveries(id)).extracting(i -> i.get("channel") + " " + i.get("template"))
+                .contains("EMAIL support-resolution", "STATUS_PAGE status-offline", "STATUS_PAGE status-resolved")
+                .doesNotContain("STATUS_PAGE status-investigating");
+        String after = rest.getForEntity("/api/v1/status", String.class).getBody();
+        JsonNode page = JSON.readTree(after);
+        assertThat(page.get("current")).noneMatch(incident -> incident.get("title").asText().equals("Sign-in problems"));
+        JsonNode resolved = StreamSupport.stream(page.get("history").spliterator(), false)
+                .filter(incident -> incident.get("title").asText().equals("Sign-in problems")).findFirst().orElseThrow();
+        assertThat(resolved.get("severity").asText()).isEqualTo("SEV4");
+        assertThat(resolved.get("phase").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.get("updates")).extracting(update -> update.get("message").asText()).containsExactly(
+                "This incident has been resolved. Affected: Login page, Mobile app.",
+                "We have temporarily taken Login page, Mobile app offline.",
+                "A fix has been applied and we are monitoring Login page, Mobile app. A fix is out.",
+                "The cause of the issues affecting Login page, Mobile app has been identified and a fix is under way."
+                        + " We found the cause.");
+        for (String shown : List.of(after, rest.getForEntity("/status", String.class).getBody(),
+                rest.getForEntity("/status/feed.atom", String.class).getBody())) {
+            for (String secret : internal) {
+                assertThat(shown).as("%s on the public page", secret).doesNotContain(secret);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "PENDING") == 0);
+    }
+
+    @Test
+    void aDrillIsToldToRespondersAsADrillButNeverToSupportOrTheStatusPage() throws Exception {
         hooks.stubFor(post(WireMock.anyUrl()).willReturn(aResponse().withStatus(200)));
         String id = UUID.randomUUID().toString();
         feed.publish("bob",
-                new IncidentDeclared(id, "Logins failing", "db credentials rotated by carol", Severity.SEV1, List.of("auth"),
-                        IncidentSource.manual(), T0),
-                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "We found the cause.", T0.plusSeconds(60)));
+                new IncidentDeclared(id, "Checkout drill", null, Severity.SEV1, List.of("checkout"), IncidentSource.manual(),
+                        T0, null, null, null, true),
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "Drill: found it.", T0.plusSeconds(60),
+                        "Drill checkout outage", List.of("Checkout")),
+                new RollbackStarted(id, "rb-1", RollbackProcedure.D, List.of("checkout"), "none", "drill", T0.plusSeconds(120)),
+                new IncidentResolved(id, "Drill over", null, T0.plusSeconds(600)));
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> rest.getForEntity("/api/v1/status", String.class).getBody()
-                .contains("We found the cause."));
-        String json = rest.getForEntity("/api/v1/status", String.class).getBody();
-        assertThat(json).contains("\"status\":\"degraded\"", "\"incidentId\":\"" + id + "\"", "\"phase\":\"IDENTIFIED\"");
-        ResponseEntity<String> html = rest.getForEntity("/status", String.class);
-        assertThat(html.getStatusCode().value()).isEqualTo(200);
-        assertThat(html.getBody()).contains("Logins failing", "We found the cause.").doesNotContain("carol", "credentials");
-        assertThat(rest.getForEntity("/status/feed.atom", String.class).getBody()).contains("Identified: Logins failing");
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM incident_event"
+                + " WHERE incident_id = ?", Long.class, id) == 4 && jdbc.queryForObject("SELECT count(*) FROM delivery"
+                + " WHERE incident_id = ? AND channel = 'CHAT' AND recipient LIKE '%/chat/oncall' AND status = 'SENT'",
+                Long.class, id) == 4);
+
+        List<LoggedRequest> chat = hooks.findAll(postRequestedFor(urlEqualTo("/chat/oncall"))
+                .withRequestBody(WireMock.containing(id)));
+        assertThat(chat).hasSize(4).extracting(LoggedRequest::getBodyAsString)
+                .anySatisfy(body -> assertThat(body).contains(":rotating_light: [SEV1] DRILL: Checkout drill"))
+                .allSatisfy(body -> assertThat(body).contains("DRILL: Checkout drill"));
+        assertThat(deliveries(id)).extracting(i -> i.get("channel") + " " + i.get("template"))
+                .contains("EMAIL chat-initial", "CHAT chat-resolution")
+                .noneMatch(told -> told.startsWith("STATUS_PAGE") || told.contains("support-"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE incident_id = ? AND recipient = ?", Long.class,
+                id, "support@example.com")).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM status_entry WHERE incident_id = ?", Long.class, id)).isZero();
+        assertThat(rest.getForEntity("/api/v1/status", String.class).getBody()).doesNotContain("Drill");
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "PENDING") == 0);
+        assertThat(subjects()).contains("DRILL: [SEV1] Checkout drill - declared", "DRILL: [SEV1] Checkout drill - resolved")
+                .noneMatch(subject -> subject.startsWith("[SEV1] Checkout drill"));
     }
 
     @Test
@@ -246,6 +341,14 @@ class DeliveryIntegrationTest {
         assertThat(rest.getForEntity("/api/v1/notifications", String.class).getStatusCode().value()).isEqualTo(401);
         assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/notifications?incidentId=bad$id",
                 String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private static List<String> subjects() throws Exception {
+        List<String> subjects = new java.util.ArrayList<>();
+        for (MimeMessage message : mail.getReceivedMessages()) {
+            subjects.add(message.getSubject());
+        }
+        return subjects;
     }
 
     private static int requestsAbout(String incidentId) {

@@ -84,33 +84,37 @@ class ImportedEventsIntegrationTest {
         String live = UUID.randomUUID().toString();
         double importedBefore = meterRegistry.get("notifications.events.imported").counter().count();
 
-        List<IncidentEvent> importedHistory = history(imported, "Checkout failing last week");
+        List<IncidentEvent> importedHistory = history(imported, "Checkout failing last week", "Payments delayed (imported)");
         for (IncidentEvent event : importedHistory) {
             ProducerRecord<String, String> record = feed.record(event, "dana");
             record.headers().add(CloudEventHeaders.IMPORTED, "true".getBytes(StandardCharsets.UTF_8));
             feed.send(record);
         }
-        feed.publish("dana", history(live, "Checkout failing now").toArray(IncidentEvent[]::new));
+        feed.publish("dana", history(live, "Checkout failing now", "Payments delayed (live)").toArray(IncidentEvent[]::new));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> requestsAbout(live) > 0
                 && meterRegistry.get("notifications.events.imported").counter().count()
                 >= importedBefore + importedHistory.size());
-        await().atMost(Duration.ofSeconds(20)).until(() -> rest.getForEntity("/api/v1/status", String.class).getBody()
-                .contains(live));
+        // The page names no incident id (SPEC 6): each incident is told apart by its public title.
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM status_entry"
+                + " WHERE incident_id = ?", Long.class, live) == 2);
 
         assertThat(requestsAbout(imported)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery WHERE incident_id = ?", Long.class, imported)).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM status_entry WHERE incident_id = ?", Long.class, imported)).isZero();
-        assertThat(rest.getForEntity("/api/v1/status", String.class).getBody()).doesNotContain(imported);
+        assertThat(rest.getForEntity("/api/v1/status", String.class).getBody()).contains("Payments delayed (live)")
+                .doesNotContain("Payments delayed (imported)").doesNotContain(imported).doesNotContain(live);
+        assertThat(rest.getForEntity("/status/feed.atom", String.class).getBody())
+                .contains("Payments delayed (live)").doesNotContain("Payments delayed (imported)");
     }
 
-    private static List<IncidentEvent> history(String id, String title) {
+    private static List<IncidentEvent> history(String id, String title, String publicTitle) {
         return List.of(
                 new IncidentDeclared(id, title, "HTTP 500 on /pay", Severity.SEV2, List.of("checkout"), IncidentSource.manual(),
                         LAST_WEEK),
                 new IncidentAcknowledged(id, "dana", LAST_WEEK.plusSeconds(240)),
                 new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "A faulty deployment was identified.",
-                        LAST_WEEK.plusSeconds(600)),
+                        LAST_WEEK.plusSeconds(600), publicTitle, List.of("Payments")),
                 new IncidentResolved(id, "Rolled back", "unreviewed config change", LAST_WEEK.plusSeconds(3000)));
     }
 

@@ -7,6 +7,7 @@ import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
@@ -16,6 +17,7 @@ import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
+import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.incident.IncidentStateProjector;
@@ -49,7 +51,9 @@ class RouterTest {
     private final List<IncidentEvent> history = new ArrayList<>();
 
     @Test
-    void aSev2DeclarationTellsLevelsOneAndTwoTheServiceTeamSupportAndTheStatusPage() {
+    void aSev2DeclarationTellsLevelsOneAndTwoTheServiceTeamAndSupportButPostsNothing() {
+        // Before SPEC 6's rule a customer-facing declaration also posted "investigating" to the
+        // status page; now only a responder's status update puts an incident there.
         List<Notification> told = route(declared(Severity.SEV2));
 
         assertThat(told).containsExactlyInAnyOrder(
@@ -58,8 +62,15 @@ class RouterTest {
                 new Notification(Channel.CHAT, "http://chat/checkout", "chat-initial"),
                 new Notification(Channel.EMAIL, "devops@example.com", "chat-initial"),
                 new Notification(Channel.EMAIL, "support@example.com", "support-alert"),
-                new Notification(Channel.STATUS_PAGE, "public", "status-investigating"),
                 new Notification(Channel.WEBHOOK, "bridge", "chat-initial"));
+    }
+
+    @Test
+    void nothingIsPostedToTheStatusPageAtDeclarationWhateverTheSeverity() {
+        for (Severity severity : Severity.values()) {
+            history.clear();
+            assertThat(route(declared(severity))).as(severity.name()).noneMatch(RouterTest::onStatusPage);
+        }
     }
 
     @Test
@@ -96,8 +107,9 @@ class RouterTest {
     }
 
     @Test
-    void aResolutionTellsEveryoneToldTheSupportTeamAndTheStatusPage() {
+    void aResolutionOfAPublishedIncidentTellsEveryoneToldTheSupportTeamAndTheStatusPage() {
         route(declared(Severity.SEV2));
+        route(statusUpdate(StatusPagePhase.INVESTIGATING, "Payments failing", List.of("Checkout")));
 
         List<Notification> told = route(new IncidentResolved(ID, "fixed", "config", T0.plusSeconds(600)));
 
@@ -106,6 +118,150 @@ class RouterTest {
                 new Notification(Channel.EMAIL, "support@example.com", "support-resolution"),
                 new Notification(Channel.STATUS_PAGE, "public", "status-resolved"),
                 new Notification(Channel.WEBHOOK, "bridge", "chat-resolution"));
+    }
+
+    @Test
+    void aResolutionOfAnIncidentNeverPublishedPostsNothingButSupportStillHearsIt() {
+        // Before SPEC 6's rule every customer-facing resolution was posted; an incident that was
+        // never on the page must not appear there only to say it is over.
+        route(declared(Severity.SEV2));
+
+        List<Notification> told = route(new IncidentResolved(ID, "fixed", "config", T0.plusSeconds(600)));
+
+        assertThat(told).contains(new Notification(Channel.EMAIL, "support@example.com", "support-resolution"))
+                .noneMatch(RouterTest::onStatusPage);
+    }
+
+    @Test
+    void aStatusUpdatePublishesWhateverTheSeverityButSupportHearsOnlyOfCustomerFacingOnes() {
+        route(declared(Severity.SEV4));
+
+        List<Notification> told = route(statusUpdate(StatusPagePhase.INVESTIGATING, "Slow search", List.of("Search")));
+
+        assertThat(told).contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"))
+                .noneMatch(notification -> notification.template().startsWith("support-"));
+        assertThat(route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600))))
+                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"))
+                .noneMatch(notification -> notification.template().startsWith("support-"));
+    }
+
+    @Test
+    void everyPhaseOfAStatusUpdateIsPostedInItsOwnWords() {
+        route(declared(Severity.SEV3));
+
+        assertThat(route(statusUpdate(StatusPagePhase.INVESTIGATING, null, null)))
+                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"));
+        assertThat(route(statusUpdate(StatusPagePhase.IDENTIFIED, null, null)))
+                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-identified"));
+        assertThat(route(statusUpdate(StatusPagePhase.MONITORING, null, null)))
+                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-monitoring"));
+    }
+
+    @Test
+    void aRaiseThatMakesAnIncidentCustomerFacingTellsSupportOnceButPostsNothing() {
+        route(declared(Severity.SEV4));
+
+        List<Notification> raised = route(new SeverityChanged(ID, Severity.SEV4, Severity.SEV2, "EU down", T0.plusSeconds(60)));
+        List<Notification> lowered = route(new SeverityChanged(ID, Severity.SEV2, Severity.SEV4, "EU fine", T0.plusSeconds(120)));
+        List<Notification> raisedAgain = route(new SeverityChanged(ID, Severity.SEV4, Severity.SEV1, "all down",
+                T0.plusSeconds(180)));
+
+        assertThat(raised).contains(new Notification(Channel.EMAIL, "support@example.com", "support-alert"),
+                new Notification(Channel.EMAIL, "devops@example.com", "chat-initial")).noneMatch(RouterTest::onStatusPage);
+        assertThat(lowered).noneMatch(notification -> notification.template().startsWith("support-"))
+                .noneMatch(RouterTest::onStatusPage);
+        // support was told already: a second raise is no news to it
+        assertThat(raisedAgain).noneMatch(notification -> notification.template().startsWith("support-"))
+                .noneMatch(RouterTest::onStatusPage);
+    }
+
+    @Test
+    void onceSupportWasToldItHearsTheResolutionEvenAfterALoweringBelowThePublicSeverity() {
+        assertThat(route(declared(Severity.SEV2)))
+                .contains(new Notification(Channel.EMAIL, "support@example.com", "support-alert"));
+        route(new SeverityChanged(ID, Severity.SEV2, Severity.SEV4, "cosmetic after all", T0.plusSeconds(60)));
+
+        List<Notification> told = route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600)));
+
+        assertThat(told).contains(new Notification(Channel.EMAIL, "support@example.com", "support-resolution"));
+    }
+
+    @Test
+    void supportNeverHearsOfAnIncidentThatWasNeverCustomerFacing() {
+        List<Notification> declared = route(declared(Severity.SEV4));
+        List<Notification> resolved = route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600)));
+
+        assertThat(declared).noneMatch(notification -> notification.template().startsWith("support-"));
+        assertThat(resolved).noneMatch(notification -> notification.template().startsWith("support-"));
+    }
+
+    @Test
+    void oncePublishedAnIncidentLoweredToSev4StillGetsTheResolvedPost() {
+        route(declared(Severity.SEV2));
+        route(statusUpdate(StatusPagePhase.IDENTIFIED, "Payments failing", List.of("Checkout")));
+
+        List<Notification> lowered = route(new SeverityChanged(ID, Severity.SEV2, Severity.SEV4, "minor", T0.plusSeconds(300)));
+        List<Notification> resolved = route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600)));
+
+        assertThat(lowered).noneMatch(RouterTest::onStatusPage);
+        assertThat(resolved).contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"),
+                new Notification(Channel.EMAIL, "support@example.com", "support-resolution"));
+    }
+
+    @Test
+    void aReopenIsPostedOnlyForAnIncidentAlreadyOnThePage() {
+        route(declared(Severity.SEV2));
+        route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600)));
+        assertThat(route(new IncidentReopened(ID, "back", T0.plusSeconds(900))))
+                .contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"))
+                .noneMatch(RouterTest::onStatusPage);
+
+        route(statusUpdate(StatusPagePhase.INVESTIGATING, "Payments failing", List.of("Checkout")));
+        route(new IncidentResolved(ID, "fixed again", null, T0.plusSeconds(1200)));
+        assertThat(route(new IncidentReopened(ID, "back again", T0.plusSeconds(1500))))
+                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"));
+    }
+
+    @Test
+    void procedureDPostsTakenOfflineAndPublishesTheIncidentOtherProceduresDoNot() {
+        route(declared(Severity.SEV1));
+
+        List<Notification> codeRollback = route(new RollbackStarted(ID, "rb-1", RollbackProcedure.A, List.of("checkout"), "v1",
+                "bad deploy", T0.plusSeconds(60)));
+        List<Notification> shutdown = route(new RollbackStarted(ID, "rb-2", RollbackProcedure.D, List.of("checkout"), "none",
+                "data corruption", T0.plusSeconds(120)));
+        List<Notification> resolved = route(new IncidentResolved(ID, "restored", null, T0.plusSeconds(600)));
+
+        assertThat(codeRollback).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"))
+                .noneMatch(RouterTest::onStatusPage);
+        assertThat(shutdown).contains(new Notification(Channel.STATUS_PAGE, "public", "status-offline"),
+                new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"));
+        // the offline post put it on the page: its end is posted too
+        assertThat(resolved).contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"));
+    }
+
+    @Test
+    void aDrillIsToldToRespondersAsUsualButNeverToSupportOrThePublic() {
+        List<Notification> all = new ArrayList<>();
+        List<Notification> declared = route(drill(Severity.SEV1));
+        all.addAll(declared);
+        List<Notification> update = route(statusUpdate(StatusPagePhase.IDENTIFIED, "Payments failing", List.of("Checkout")));
+        all.addAll(update);
+        all.addAll(route(new RollbackStarted(ID, "rb-1", RollbackProcedure.D, List.of("checkout"), "none", "drill",
+                T0.plusSeconds(120))));
+        List<Notification> resolved = route(new IncidentResolved(ID, "drill over", null, T0.plusSeconds(600)));
+        all.addAll(resolved);
+        all.addAll(route(new IncidentReopened(ID, "second round", T0.plusSeconds(700))));
+
+        assertThat(declared).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-initial"),
+                new Notification(Channel.EMAIL, "oncall@example.com", "chat-initial"),
+                new Notification(Channel.EMAIL, "devops@example.com", "chat-initial"),
+                new Notification(Channel.CHAT, "http://chat/manager", "chat-initial"),
+                new Notification(Channel.EMAIL, "cto@example.com", "chat-initial"));
+        assertThat(update).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"));
+        assertThat(resolved).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-resolution"));
+        assertThat(all).noneMatch(RouterTest::onStatusPage)
+                .noneMatch(notification -> notification.recipient().equals("support@example.com"));
     }
 
     @Test
@@ -137,6 +293,20 @@ class RouterTest {
 
     private static IncidentDeclared declared(Severity severity) {
         return new IncidentDeclared(ID, "Checkout failing", null, severity, List.of("checkout"), IncidentSource.manual(), T0);
+    }
+
+    private static IncidentDeclared drill(Severity severity) {
+        return new IncidentDeclared(ID, "Checkout failing", null, severity, List.of("checkout"), IncidentSource.manual(), T0,
+                null, null, null, true);
+    }
+
+    private IncidentStatusUpdated statusUpdate(StatusPagePhase phase, String publicTitle, List<String> components) {
+        return new IncidentStatusUpdated(ID, phase, "public words", T0.plusSeconds(60L + history.size()), publicTitle,
+                components);
+    }
+
+    private static boolean onStatusPage(Notification notification) {
+        return notification.channel() == Channel.STATUS_PAGE;
     }
 
     private List<Notification> route(IncidentEvent event) {

@@ -100,18 +100,32 @@ class AtomFeedRendererTest {
     }
 
     @Test
-    void carries_only_public_severities_and_the_last_90_days() {
+    void carries_every_post_of_the_last_90_days_whatever_the_severity() {
+        // Posts exist only for what a responder published (SPEC 6): severity does not filter them,
+        // so a SEV4 published and one lowered to SEV4 after publishing both stay in the feed.
         StatusFeed feed = select(List.of(
                 entry(1, "minor", Severity.SEV4, "Typo", Phase.INVESTIGATING, "cosmetic", minutesAgo(1)),
                 entry(2, "old", Severity.SEV1, "Old outage", Phase.RESOLVED, "fixed", daysAgo(91)),
                 entry(3, "edge", Severity.SEV3, "Email delayed", Phase.RESOLVED, "fixed", daysAgo(90)),
-                entry(4, "new", Severity.SEV2, "Chat down", Phase.INVESTIGATING, "looking", minutesAgo(2))));
+                entry(4, "new", Severity.SEV2, "Chat down", Phase.INVESTIGATING, "looking", minutesAgo(2)),
+                entry(5, "lowered", Severity.SEV4, "Payments delayed", Phase.RESOLVED, "fixed", minutesAgo(3))));
 
-        assertThat(feed.entries()).extracting(FeedEntry::id).containsExactly(4L, 3L);
+        assertThat(feed.entries()).extracting(FeedEntry::id).containsExactly(1L, 4L, 5L, 3L);
+    }
+
+    @Test
+    void names_neither_the_incident_id_nor_anything_but_the_title_and_message_given() throws Exception {
+        String raw = renderer.render(select(List.of(entry(42, "inc-7f3a9c", Severity.SEV1, "Sign-in problems",
+                Phase.IDENTIFIED, "We found the cause.", minutesAgo(5)))), "Service status", BASE);
+
+        assertThat(raw).doesNotContain("inc-7f3a9c");
+        Element entry = elements(parse(raw).getElementsByTagNameNS(ATOM, "entry")).get(0);
+        assertThat(child(entry, "id")).isEqualTo("urn:incident-status:42");
+        assertThat(child(entry, "title")).isEqualTo("Identified: Sign-in problems");
     }
 
     private static StatusFeed select(List<FeedEntry> entries) {
-        return StatusFeed.select(entries, new StatusPagePolicy(Severity.SEV3), NOW);
+        return StatusFeed.select(entries, NOW);
     }
 
     private static Document parse(String xml) throws Exception {

@@ -3,6 +3,7 @@ package io.incidents.notificationservice.statuspage;
 import io.incidents.events.Severity;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** In-memory incidents and posts, as the repository would return them. */
@@ -14,13 +15,13 @@ final class Fixtures {
     }
 
     static PublicIncident open(String id, String title, Severity severity, Phase phase, Instant declaredAt,
-                               String... services) {
-        return new PublicIncident(id, title, severity, List.of(services), phase, declaredAt, null, List.of());
+                               String... components) {
+        return new PublicIncident(id, title, severity, List.of(components), phase, declaredAt, null, List.of());
     }
 
     static PublicIncident resolved(String id, String title, Severity severity, Instant declaredAt, Instant resolvedAt,
-                                   String... services) {
-        return new PublicIncident(id, title, severity, List.of(services), Phase.RESOLVED, declaredAt, resolvedAt,
+                                   String... components) {
+        return new PublicIncident(id, title, severity, List.of(components), Phase.RESOLVED, declaredAt, resolvedAt,
                 List.of());
     }
 
@@ -42,6 +43,19 @@ final class Fixtures {
     }
 
     static StatusPage page(List<PublicIncident> incidents, List<PublicUpdate> updates) {
-        return StatusPage.assemble(incidents, updates, new StatusPagePolicy(Severity.SEV3), NOW);
+        return StatusPage.assemble(incidents, updates, NOW);
+    }
+
+    /**
+     * The page of incidents a responder has published, each with one post in its phase a minute
+     * after its declaration: only incidents with a post are shown (SPEC 6).
+     */
+    static StatusPage published(PublicIncident... incidents) {
+        List<PublicUpdate> posts = new ArrayList<>();
+        for (PublicIncident incident : incidents) {
+            posts.add(update(1000 + posts.size(), incident.incidentId(), incident.phase(),
+                    "An update for customers.", incident.declaredAt().plusSeconds(60)));
+        }
+        return page(List.of(incidents), posts);
     }
 }

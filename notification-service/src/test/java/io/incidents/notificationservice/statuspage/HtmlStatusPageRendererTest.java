@@ -9,6 +9,7 @@ import java.util.List;
 import static io.incidents.notificationservice.statuspage.Fixtures.NOW;
 import static io.incidents.notificationservice.statuspage.Fixtures.open;
 import static io.incidents.notificationservice.statuspage.Fixtures.page;
+import static io.incidents.notificationservice.statuspage.Fixtures.published;
 import static io.incidents.notificationservice.statuspage.Fixtures.resolved;
 import static io.incidents.notificationservice.statuspage.Fixtures.update;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +27,8 @@ class HtmlStatusPageRendererTest {
 
     @Test
     void does_not_claim_all_systems_operational_while_an_incident_is_open() {
-        String html = renderer.render(page(List.of(
-                open("a", "Chat down", Severity.SEV2, Phase.INVESTIGATING, NOW)), List.of()), "Service status", NOW);
+        String html = renderer.render(published(
+                open("a", "Chat down", Severity.SEV2, Phase.INVESTIGATING, NOW)), "Service status", NOW);
 
         assertThat(html).doesNotContain("All systems operational").contains("Chat down");
     }
@@ -37,7 +38,8 @@ class HtmlStatusPageRendererTest {
         StatusPage page = page(List.of(
                         open("x", "<script>alert('t')</script>", Severity.SEV1, Phase.INVESTIGATING, NOW, "<b>api</b>"),
                         resolved("y", "Old & <i>bold</i>", Severity.SEV2, NOW.minusSeconds(7200), NOW.minusSeconds(3600))),
-                List.of(update(1, "x", Phase.INVESTIGATING, "<img src=x onerror=alert(1)>", NOW)));
+                List.of(update(1, "x", Phase.INVESTIGATING, "<img src=x onerror=alert(1)>", NOW),
+                        update(2, "y", Phase.RESOLVED, "Fixed.", NOW.minusSeconds(3600))));
 
         String html = renderer.render(page, "Acme \"status\" <page>", NOW);
 
@@ -53,10 +55,10 @@ class HtmlStatusPageRendererTest {
 
     @Test
     void groups_open_incidents_under_investigating_identified_monitoring_in_that_order() {
-        StatusPage page = page(List.of(
+        StatusPage page = published(
                 open("m", "Search slow", Severity.SEV2, Phase.MONITORING, NOW),
                 open("i", "Logins failing", Severity.SEV1, Phase.INVESTIGATING, NOW),
-                open("d", "Billing errors", Severity.SEV2, Phase.IDENTIFIED, NOW)), List.of());
+                open("d", "Billing errors", Severity.SEV2, Phase.IDENTIFIED, NOW));
 
         String html = renderer.render(page, "Service status", NOW);
 
@@ -71,15 +73,15 @@ class HtmlStatusPageRendererTest {
 
     @Test
     void shows_no_heading_for_a_phase_without_incidents() {
-        String html = renderer.render(page(List.of(
-                open("d", "Billing errors", Severity.SEV2, Phase.IDENTIFIED, NOW)), List.of()), "Service status", NOW);
+        String html = renderer.render(published(
+                open("d", "Billing errors", Severity.SEV2, Phase.IDENTIFIED, NOW)), "Service status", NOW);
 
         assertThat(html).contains("<h2>Identified</h2>")
                 .doesNotContain("<h2>Investigating</h2>").doesNotContain("<h2>Monitoring</h2>");
     }
 
     @Test
-    void shows_severity_services_since_and_updates_newest_first_in_utc() {
+    void shows_severity_components_since_and_updates_newest_first_in_utc() {
         Instant declared = Instant.parse("2025-06-30T09:05:00Z");
         StatusPage page = page(List.of(open("a", "Chat down", Severity.SEV2, Phase.IDENTIFIED, declared, "chat", "push")),
                 List.of(update(1, "a", Phase.INVESTIGATING, "We are looking into it.", Instant.parse("2025-06-30T09:10:00Z")),
@@ -87,7 +89,7 @@ class HtmlStatusPageRendererTest {
 
         String html = renderer.render(page, "Service status", NOW);
 
-        assertThat(html).contains("SEV2").contains("chat, push").contains("Since <time datetime=\"2025-06-30T09:05:00Z\">2025-06-30 09:05 UTC</time>");
+        assertThat(html).contains("SEV2").contains("<span class=\"components\">chat, push</span>").contains("Since <time datetime=\"2025-06-30T09:05:00Z\">2025-06-30 09:05 UTC</time>");
         assertThat(html.indexOf("A bad deploy; rolling back.")).isLessThan(html.indexOf("We are looking into it."));
         assertThat(html).contains("2025-06-30 09:40 UTC").contains("2025-06-30 09:10 UTC");
     }
@@ -106,6 +108,22 @@ class HtmlStatusPageRendererTest {
                 .contains("Resolved <time datetime=\"2025-06-01T10:45:00Z\">2025-06-01 10:45 UTC</time>")
                 .contains("Fixed and stable.");
         assertThat(html).contains("All systems operational");
+    }
+
+    @Test
+    void leaves_out_the_affected_line_when_no_components_were_published() {
+        String html = renderer.render(published(
+                open("a", "Service disruption", Severity.SEV2, Phase.INVESTIGATING, NOW)), "Service status", NOW);
+
+        assertThat(html).contains("<h3>Service disruption</h3>").doesNotContain("Affected:");
+    }
+
+    @Test
+    void shows_nothing_of_an_incident_without_a_post() {
+        String html = renderer.render(page(List.of(
+                open("a", "Chat down", Severity.SEV1, Phase.INVESTIGATING, NOW, "Chat")), List.of()), "Service status", NOW);
+
+        assertThat(html).contains("All systems operational").doesNotContain("Chat down").doesNotContain("SEV1");
     }
 
     @Test

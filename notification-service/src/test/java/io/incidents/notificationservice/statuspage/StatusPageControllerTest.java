@@ -25,8 +25,8 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The controller alone (no application context, no database): media types, UTF-8 on the wire, and
- * that the clock and the minimum severity it is given are the ones applied.
+ * The controller alone (no application context, no database): media types, UTF-8 on the wire, that
+ * the clock it is given is the one applied, and that only incidents with posts are shown.
  */
 class StatusPageControllerTest {
 
@@ -38,7 +38,7 @@ class StatusPageControllerTest {
     void serves_the_page_as_utf8_html() throws Exception {
         givenOneOpenIncident();
 
-        MvcResult result = mvc(Severity.SEV3).perform(get("/status")).andReturn();
+        MvcResult result = mvc().perform(get("/status")).andReturn();
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).isEqualTo("text/html;charset=UTF-8");
@@ -49,11 +49,11 @@ class StatusPageControllerTest {
     void serves_the_status_as_utf8_json() throws Exception {
         givenOneOpenIncident();
 
-        MvcResult result = mvc(Severity.SEV3).perform(get("/api/v1/status")).andReturn();
+        MvcResult result = mvc().perform(get("/api/v1/status")).andReturn();
 
         assertThat(result.getResponse().getContentType()).startsWith("application/json");
-        assertThat(utf8(result)).startsWith("{\"status\":\"degraded\",\"current\":[{\"incidentId\":\"a\"")
-                .contains(CAFE);
+        assertThat(utf8(result)).startsWith("{\"status\":\"degraded\",\"current\":[{\"title\":\"" + CAFE + "\"")
+                .contains("\"components\":[\"Payments\"]").doesNotContain("incidentId");
     }
 
     @Test
@@ -61,7 +61,7 @@ class StatusPageControllerTest {
         when(repository.feedEntries(daysAgo(90))).thenReturn(List.of(
                 entry(5, "a", Severity.SEV2, CAFE, Phase.INVESTIGATING, "We are on it.", minutesAgo(3))));
 
-        MvcResult result = mvc(Severity.SEV3).perform(get("/status/feed.atom")).andReturn();
+        MvcResult result = mvc().perform(get("/status/feed.atom")).andReturn();
 
         assertThat(result.getResponse().getContentType()).isEqualTo("application/atom+xml;charset=UTF-8");
         assertThat(utf8(result)).contains("<title>Investigating: " + CAFE + "</title>")
@@ -69,19 +69,23 @@ class StatusPageControllerTest {
     }
 
     @Test
-    void the_configured_minimum_severity_hides_lesser_incidents() throws Exception {
-        givenOneOpenIncident();
+    void an_incident_without_posts_is_not_shown_however_severe() throws Exception {
+        when(repository.incidents(daysAgo(90))).thenReturn(List.of(
+                open("a", CAFE, Severity.SEV1, Phase.INVESTIGATING, minutesAgo(10), "Payments")));
+        when(repository.updates(daysAgo(90))).thenReturn(List.of());
 
-        MvcResult result = mvc(Severity.SEV1).perform(get("/api/v1/status")).andReturn();
+        MvcResult json = mvc().perform(get("/api/v1/status")).andReturn();
+        MvcResult html = mvc().perform(get("/status")).andReturn();
 
-        assertThat(utf8(result)).isEqualTo("{\"status\":\"operational\",\"current\":[],\"history\":[]}");
+        assertThat(utf8(json)).isEqualTo("{\"status\":\"operational\",\"current\":[],\"history\":[]}");
+        assertThat(utf8(html)).contains("All systems operational").doesNotContain(CAFE);
     }
 
     @Test
     void works_without_a_clock_bean() {
         ObjectProvider<Clock> none = new DefaultListableBeanFactory().getBeanProvider(Clock.class);
 
-        StatusPageController controller = new StatusPageController(repository, none, Severity.SEV3, "Service status");
+        StatusPageController controller = new StatusPageController(repository, none, "Service status");
 
         assertThat(controller.status().getStatusCode().value()).isEqualTo(200);
     }
@@ -89,16 +93,16 @@ class StatusPageControllerTest {
     /** Stubbed for the 90-day cutoff of the fixed clock only: another clock would find nothing. */
     private void givenOneOpenIncident() {
         when(repository.incidents(daysAgo(90))).thenReturn(List.of(
-                open("a", CAFE, Severity.SEV2, Phase.INVESTIGATING, minutesAgo(10), "payments")));
+                open("a", CAFE, Severity.SEV2, Phase.INVESTIGATING, minutesAgo(10), "Payments")));
         when(repository.updates(daysAgo(90))).thenReturn(List.of(
                 update(1, "a", Phase.INVESTIGATING, "We are on it.", minutesAgo(9))));
     }
 
-    private MockMvc mvc(Severity minimum) {
+    private MockMvc mvc() {
         DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
         beans.registerSingleton("clock", Clock.fixed(NOW, ZoneOffset.UTC));
         return MockMvcBuilders.standaloneSetup(new StatusPageController(repository, beans.getBeanProvider(Clock.class),
-                minimum, "Service status")).build();
+                "Service status")).build();
     }
 
     private static String utf8(MvcResult result) {

@@ -3,12 +3,15 @@ package io.incidents.notificationservice.template;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
 import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
+import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.events.StatusPagePhase;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.incident.IncidentStateProjector;
 import io.incidents.notificationservice.routing.NotificationProperties;
@@ -46,8 +49,66 @@ class TemplatesTest {
         assertThat(templates.render("chat-progress", context))
                 .isEqualTo("[SEV1] Checkout <failing>: severity raised from SEV2 to SEV1: all regions\n"
                         + "Details: http://timeline/api/v1/incidents/inc-1");
+        // Nothing published yet: the status templates name no internal service, only "some of our services".
         assertThat(templates.render("status-investigating", context))
-                .isEqualTo("We are investigating issues affecting checkout, payments.");
+                .isEqualTo("We are investigating issues affecting some of our services.");
+    }
+
+    @Test
+    void statusTemplatesSayOnlyWhatAResponderPublishedNeverInternalNamesOrIds() {
+        Templates templates = new Templates(null);
+        IncidentStatusUpdated update = new IncidentStatusUpdated("inc-1", StatusPagePhase.IDENTIFIED, "A fix is rolling out.",
+                T0.plusSeconds(120), "Payments failing", List.of("Checkout", "Card payments"));
+        IncidentState state = IncidentStateProjector.project(List.of(declared, raised, update)).orElseThrow();
+        var context = MessageContext.of(state, update, LINKS);
+
+        assertThat(templates.render("status-identified", context)).isEqualTo("The cause of the issues affecting Checkout,"
+                + " Card payments has been identified and a fix is under way. A fix is rolling out.");
+        assertThat(templates.render("status-monitoring", context))
+                .isEqualTo("A fix has been applied and we are monitoring Checkout, Card payments. A fix is rolling out.");
+        assertThat(templates.render("status-resolved", context))
+                .isEqualTo("This incident has been resolved. Affected: Checkout, Card payments.");
+        for (String name : Templates.NAMES.stream().filter(name -> name.startsWith("status-")).toList()) {
+            assertThat(templates.render(name, context)).as(name)
+                    .doesNotContain("Checkout <failing>").doesNotContain("checkout, payments")
+                    .doesNotContain("inc-1").doesNotContain("http://");
+        }
+    }
+
+    @Test
+    void procedureDTakesThePublishedComponentsOffline() {
+        Templates templates = new Templates(null);
+        IncidentStatusUpdated update = new IncidentStatusUpdated("inc-1", StatusPagePhase.INVESTIGATING, "Looking.",
+                T0.plusSeconds(120), "Payments failing", List.of("Checkout", "Card payments"));
+        RollbackStarted shutdown = new RollbackStarted("inc-1", "rb-1", RollbackProcedure.D, List.of("checkout", "payments"),
+                "none", "card data exposed", T0.plusSeconds(180));
+        IncidentState published = IncidentStateProjector.project(List.of(declared, update, shutdown)).orElseThrow();
+        IncidentState unpublished = IncidentStateProjector.project(List.of(declared, shutdown)).orElseThrow();
+
+        assertThat(templates.render("status-offline", MessageContext.of(published, shutdown, LINKS)))
+                .isEqualTo("We have temporarily taken Checkout, Card payments offline.");
+        // The rollback's own service list is internal: without published components the post stays vague.
+        assertThat(templates.render("status-offline", MessageContext.of(unpublished, shutdown, LINKS)))
+                .isEqualTo("We have temporarily taken some of our services offline.");
+    }
+
+    @Test
+    void aDrillSaysSoInEveryTitleAndSubjectRespondersSee() {
+        Templates templates = new Templates(null);
+        IncidentDeclared drill = new IncidentDeclared("inc-9", "Checkout failing", null, Severity.SEV1, List.of("checkout"),
+                IncidentSource.manual(), T0, null, null, null, true);
+        IncidentState state = IncidentStateProjector.project(List.of(drill)).orElseThrow();
+        var context = MessageContext.of(state, drill, LINKS);
+
+        assertThat(templates.render("chat-initial", context)).startsWith(":rotating_light: [SEV1] DRILL: Checkout failing\n");
+        assertThat(templates.render("chat-progress", context)).startsWith("[SEV1] DRILL: Checkout failing:");
+        assertThat(templates.render("chat-resolution", context)).startsWith(":white_check_mark: [SEV1] DRILL: Checkout failing is");
+        assertThat(MessageContext.subject(state, "chat-initial")).isEqualTo("DRILL: [SEV1] Checkout failing - declared");
+        assertThat(MessageContext.subject(state, "chat-resolution")).isEqualTo("DRILL: [SEV1] Checkout failing - resolved");
+
+        IncidentState real = IncidentStateProjector.project(List.of(declared)).orElseThrow();
+        assertThat(MessageContext.subject(real, "chat-initial")).isEqualTo("[SEV2] Checkout <failing> - declared");
+        assertThat(templates.render("chat-initial", MessageContext.of(real, declared, LINKS))).doesNotContain("DRILL");
     }
 
     @Test
