@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.routing;
 
+import io.incidents.events.ActionItemOverdue;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
@@ -9,6 +10,7 @@ import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
+import io.incidents.events.PostMortemOverdue;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.RollbackOverran;
@@ -33,7 +35,8 @@ import java.util.Set;
  *       Service contacts are told with level 1.</li>
  *   <li>Whoever was told hears "progress" in chat (acknowledgement, severity, status, rollbacks,
  *       mitigations, reopen; the decision matrix's decide-by passing with no rollback started and
- *       a rollback overrunning its procedure's bound, SPEC 5) and "resolution" in chat and email.
+ *       a rollback overrunning its procedure's bound, SPEC 5; a late post-mortem or action item,
+ *       SPEC 7) and "resolution" in chat and email.
  *       Notes are internal findings and go to nobody but the generic webhooks.</li>
  *   <li>Customer-facing incidents (at or above the public severity at any time) go to the
  *       support team: an alert when they become so, the resolution at the end (SPEC 6).</li>
@@ -66,7 +69,8 @@ public final class Router {
         }
         if (event instanceof IncidentAcknowledged || event instanceof SeverityChanged || event instanceof RollbackStarted
                 || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated
-                || event instanceof MitigationApplied || event instanceof DecisionOverdue || event instanceof RollbackOverran) {
+                || event instanceof MitigationApplied || event instanceof DecisionOverdue || event instanceof RollbackOverran
+                || event instanceof PostMortemOverdue || event instanceof ActionItemOverdue) {
             tell(out, alreadyTold, "chat-progress", false);
         }
         if (event instanceof RollbackStarted rollback && rollback.procedure() == RollbackProcedure.D && !after.drill()) {

@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.template;
 
+import io.incidents.events.ActionItemOverdue;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentEscalated;
@@ -9,6 +10,7 @@ import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemOverdue;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.RollbackOverran;
@@ -105,6 +107,13 @@ public final class MessageContext {
         if (event instanceof DecisionOverdue e) {
             return "reminder: " + e.recommendation() + " was to be decided by " + e.decideBy()
                     + " and no rollback has started";
+        }
+        if (event instanceof PostMortemOverdue e) {
+            return "reminder: the post-mortem" + (e.owner() == null ? "" : " (" + e.owner() + ")") + " was due by "
+                    + e.dueAt() + " and is not completed";
+        }
+        if (event instanceof ActionItemOverdue e) {
+            return "reminder: an action item of " + e.owner() + " was due on " + e.dueDate() + " and is still open";
         }
         if (event instanceof RollbackOverran e) {
             return "rollback (procedure " + e.procedure() + ") is still running past its expected "

@@ -1,5 +1,6 @@
 package io.incidents.notificationservice.routing;
 
+import io.incidents.events.ActionItemOverdue;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
@@ -13,6 +14,7 @@ import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemOverdue;
 import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
@@ -26,6 +28,7 @@ import io.incidents.policy.Recommendation;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -278,6 +281,23 @@ class RouterTest {
                     new Notification(Channel.CHAT, "http://chat/manager", "chat-progress"),
                     new Notification(Channel.CHAT, "http://chat/checkout", "chat-progress"));
             assertThat(told).noneMatch(notification -> notification.channel() == Channel.STATUS_PAGE);
+        }
+    }
+
+    @Test
+    void aLatePostMortemOrActionItemIsAChatReminderToEveryLevelTold() {
+        route(declared(Severity.SEV2));
+        route(new IncidentResolved(ID, "fixed", "config", T0.plusSeconds(600)));
+
+        List<Notification> postMortem = route(new PostMortemOverdue(ID, "alice", T0.plusSeconds(173_400)));
+        List<Notification> actionItem = route(new ActionItemOverdue(ID, "ai-1", "carol", LocalDate.parse("2026-12-01"),
+                Instant.parse("2026-12-02T00:00:00Z")));
+
+        for (List<Notification> told : List.of(postMortem, actionItem)) {
+            assertThat(told).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"),
+                    new Notification(Channel.CHAT, "http://chat/checkout", "chat-progress"));
+            assertThat(told).noneMatch(notification -> notification.channel() == Channel.STATUS_PAGE
+                    || notification.template().startsWith("support"));
         }
     }
 

@@ -1,11 +1,13 @@
 package io.incidents.notificationservice.template;
 
+import io.incidents.events.ActionItemOverdue;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemOverdue;
 import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
@@ -24,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,6 +122,10 @@ class TemplatesTest {
                 T0.plusSeconds(1500)))).isEqualTo("rollback (procedure B) is still running past its expected 20 min");
         assertThat(MessageContext.change(new MitigationApplied("inc-1", "m-1", MitigationKind.QUICK_FIX, "hotfix 2.4.1",
                 "alice", T0.plusSeconds(60)))).isEqualTo("mitigated by a quick fix: hotfix 2.4.1");
+        assertThat(MessageContext.change(new PostMortemOverdue("inc-1", "alice", T0.plusSeconds(172_800))))
+                .isEqualTo("reminder: the post-mortem (alice) was due by 2026-11-28T10:00:00Z and is not completed");
+        assertThat(MessageContext.change(new ActionItemOverdue("inc-1", "ai-1", "carol", LocalDate.parse("2026-12-01"),
+                T0.plusSeconds(500_000)))).isEqualTo("reminder: an action item of carol was due on 2026-12-01 and is still open");
     }
 
     @Test
