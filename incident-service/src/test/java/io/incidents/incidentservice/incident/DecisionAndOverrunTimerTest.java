@@ -16,7 +16,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,7 @@ class DecisionAndOverrunTimerTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
         t0 = fixture.currentTime();
     }
 
@@ -80,7 +78,7 @@ class DecisionAndOverrunTimerTest {
                         rollback("rb-1", RollbackProcedure.C, minutes(10)), new CompleteRollbackCommand(ID, "rb-1", minutes(12)))
                 .whenTimeAdvancesTo(minutes(16))
                 .expectNoEvents();
-        newFixture().givenCommands(declare(advice(Recommendation.ROLLBACK, Priority.HIGH, 15)),
+        IncidentFixtures.newFixture().givenCommands(declare(advice(Recommendation.ROLLBACK, Priority.HIGH, 15)),
                         new ResolveIncidentCommand(ID, "fixed forward", null, minutes(10)))
                 .whenTimeAdvancesTo(minutes(16))
                 .expectNoEvents();
@@ -100,7 +98,7 @@ class DecisionAndOverrunTimerTest {
                 .when(new ReceiveAlertCommand(ID, "prometheus", "fp-1", "worse", Severity.SEV1, minutes(2),
                         advice(Recommendation.ROLLBACK_NOW, Priority.CRITICAL, 7)))
                 .expectScheduledDeadline(minutes(7), new DecisionDue(Recommendation.ROLLBACK_NOW, minutes(7)));
-        newFixture().givenCommands(declare(investigate))
+        IncidentFixtures.newFixture().givenCommands(declare(investigate))
                 .when(new ReceiveAlertCommand(ID, "prometheus", "fp-1", "same", Severity.SEV3, minutes(2),
                         advice(Recommendation.INVESTIGATE, Priority.MEDIUM, 32)))
                 .expectNoScheduledDeadline(minutes(32), new DecisionDue(Recommendation.INVESTIGATE, minutes(32)))
@@ -127,7 +125,7 @@ class DecisionAndOverrunTimerTest {
                         new CompleteRollbackCommand(ID, "rb-1", minutes(4)))
                 .whenTimeAdvancesTo(minutes(30))
                 .expectNoEvents();
-        newFixture().givenCommands(declare(null), rollback("rb-1", RollbackProcedure.C, minutes(1)),
+        IncidentFixtures.newFixture().givenCommands(declare(null), rollback("rb-1", RollbackProcedure.C, minutes(1)),
                         new ResolveIncidentCommand(ID, "fixed", null, minutes(3)))
                 .whenTimeAdvancesTo(minutes(30))
                 .expectNoEvents();
@@ -139,12 +137,5 @@ class DecisionAndOverrunTimerTest {
         fixture.givenNoPriorActivity()
                 .when(declare(advice(Recommendation.ROLLBACK_NOW, Priority.CRITICAL, 5)), imported)
                 .expectNoScheduledDeadlines();
-    }
-
-    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
-    private static AggregateTestFixture<Incident> newFixture() {
-        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
-        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
-        return fresh;
     }
 }

@@ -13,7 +13,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class EscalationTimerTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
         t0 = fixture.currentTime();
     }
 
@@ -79,7 +77,7 @@ class EscalationTimerTest {
         fixture.givenNoPriorActivity()
                 .when(declare(Severity.SEV4))
                 .expectNoScheduledDeadlines();
-        newFixture().givenCommands(declare(Severity.SEV4))
+        IncidentFixtures.newFixture().givenCommands(declare(Severity.SEV4))
                 .whenTimeElapses(Duration.ofDays(2))
                 .expectNoEvents();
     }
@@ -231,12 +229,5 @@ class EscalationTimerTest {
                 .when(new ReopenIncidentCommand(ID, "errors are back", minutes(40)))
                 .expectEvents(new IncidentReopened(ID, "errors are back", minutes(40)))
                 .expectNoScheduledDeadlineOfType(t0, t0.plus(Duration.ofDays(365)), AckOverdue.class);
-    }
-
-    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
-    private static AggregateTestFixture<Incident> newFixture() {
-        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
-        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
-        return fresh;
     }
 }

@@ -14,7 +14,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.ChangeSeverityComm
 import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.EscalateIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentCommand;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -43,8 +42,7 @@ class ImportedCommandsTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
         t0 = fixture.currentTime().minus(Duration.ofDays(30));
     }
 
@@ -114,7 +112,7 @@ class ImportedCommandsTest {
                         new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(30)))
                 .when(overdue(minutes(59)), IMPORTED)
                 .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
-        newFixture().given(declared(Severity.SEV3),
+        IncidentFixtures.newFixture().given(declared(Severity.SEV3),
                         new IncidentEscalated(ID, 2, EscalationReason.ACK_OVERDUE, null, minutes(30)))
                 .when(overdue(minutes(60)), IMPORTED)
                 .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(60)));
@@ -150,7 +148,7 @@ class ImportedCommandsTest {
         fixture.given(detectedEarlier)
                 .when(overdue(minutes(4)), IMPORTED)
                 .expectException(refusedWith(ErrorCode.ESCALATION_NOT_OVERDUE));
-        newFixture().given(detectedEarlier)
+        IncidentFixtures.newFixture().given(detectedEarlier)
                 .when(overdue(minutes(5)), IMPORTED)
                 .expectEvents(new IncidentEscalated(ID, 3, EscalationReason.ACK_OVERDUE, null, minutes(5)));
     }
@@ -205,12 +203,5 @@ class ImportedCommandsTest {
                 description.appendText("IncidentException with code " + code);
             }
         };
-    }
-
-    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
-    private static AggregateTestFixture<Incident> newFixture() {
-        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
-        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
-        return fresh;
     }
 }

@@ -37,7 +37,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.ReopenIncidentComm
 import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.StartRollbackCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateIncidentStatusCommand;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -67,8 +66,7 @@ class IncidentAggregateTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
     }
 
     @Test
@@ -98,7 +96,7 @@ class IncidentAggregateTest {
                         IncidentSource.manual(), T0, null, twoDaysBefore))
                 .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
                         IncidentSource.manual(), T0, null, T0.minus(Duration.ofHours(24)), twoDaysBefore));
-        newFixture().givenNoPriorActivity()
+        IncidentFixtures.newFixture().givenNoPriorActivity()
                 .when(new DeclareIncidentCommand(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
                         IncidentSource.manual(), T0, null, T1))
                 .expectEvents(new IncidentDeclared(ID, "Chat down", "all rooms", Severity.SEV2, List.of("chat"),
@@ -354,7 +352,7 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2)
                 .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
                 .expectEvents(new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1));
-        newFixture().given(DECLARED_SEV2, new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
+        IncidentFixtures.newFixture().given(DECLARED_SEV2, new IncidentNoteAdded(ID, "n-1", "pool exhausted since the deploy", "alice", T1))
                 .when(new AddNoteCommand(ID, "n-1", "pool exhausted since the deploy", "alice", T2))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
@@ -372,7 +370,7 @@ class IncidentAggregateTest {
         fixture.given(DECLARED_SEV2)
                 .when(new ApplyMitigationCommand(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1))
                 .expectEvents(new MitigationApplied(ID, "m-1", MitigationKind.WORKAROUND, "traffic moved to EU-2", "alice", T1));
-        newFixture().given(DECLARED_SEV2, RESOLVED)
+        IncidentFixtures.newFixture().given(DECLARED_SEV2, RESOLVED)
                 .when(new ApplyMitigationCommand(ID, "m-2", MitigationKind.QUICK_FIX, "hotfix 1.2.3", "alice", T2))
                 .expectException(IncidentException.class)
                 .expectNoEvents();
@@ -405,12 +403,5 @@ class IncidentAggregateTest {
                 description.appendText("IncidentException with code " + code);
             }
         };
-    }
-
-    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
-    private static AggregateTestFixture<Incident> newFixture() {
-        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
-        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
-        return fresh;
     }
 }

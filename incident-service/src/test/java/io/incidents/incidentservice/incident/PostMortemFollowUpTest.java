@@ -23,7 +23,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.ResolveIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.SchedulePostMortemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.UpdateActionItemCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.WritePostMortemSectionCommand;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,8 +43,7 @@ class PostMortemFollowUpTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
         t0 = fixture.currentTime();
     }
 
@@ -90,7 +88,7 @@ class PostMortemFollowUpTest {
                 .when(new SchedulePostMortemCommand(ID, "bob", hours(30), hours(2)))
                 .expectEvents(new PostMortemScheduled(ID, "bob", hours(30), hours(2)))
                 .expectScheduledDeadline(hours(30), new PostMortemDue(hours(30)));
-        newFixture().givenCommands(declare(), new ResolveIncidentCommand(ID, "rolled back", null, hours(1)),
+        IncidentFixtures.newFixture().givenCommands(declare(), new ResolveIncidentCommand(ID, "rolled back", null, hours(1)),
                         new SchedulePostMortemCommand(ID, "bob", hours(70), hours(2)))
                 .whenTimeAdvancesTo(hours(71))
                 .expectEvents(new PostMortemOverdue(ID, "bob", hours(70)));
@@ -101,7 +99,7 @@ class PostMortemFollowUpTest {
         fixture.givenCommands(declare())
                 .when(new SchedulePostMortemCommand(ID, "bob", hours(30), hours(2)))
                 .expectException(IncidentException.class);
-        newFixture().given(declared(), new IncidentResolved(ID, "fixed", null, hours(1)), new PostMortemCompleted(ID, "alice", hours(3)))
+        IncidentFixtures.newFixture().given(declared(), new IncidentResolved(ID, "fixed", null, hours(1)), new PostMortemCompleted(ID, "alice", hours(3)))
                 .when(new SchedulePostMortemCommand(ID, "bob", hours(30), hours(4)))
                 .expectException(IncidentException.class);
     }
@@ -111,7 +109,7 @@ class PostMortemFollowUpTest {
         fixture.given(declared(), new IncidentResolved(ID, "fixed", null, hours(1)))
                 .when(new WritePostMortemSectionCommand(ID, PostMortemSection.WENT_WELL, "Paged within a minute", "alice", hours(2)))
                 .expectEvents(new PostMortemSectionWritten(ID, PostMortemSection.WENT_WELL, "Paged within a minute", "alice", hours(2)));
-        newFixture().given(declared(), new PostMortemSectionWritten(ID, PostMortemSection.WENT_WELL, "Paged within a minute", "alice",
+        IncidentFixtures.newFixture().given(declared(), new PostMortemSectionWritten(ID, PostMortemSection.WENT_WELL, "Paged within a minute", "alice",
                         hours(2)))
                 .when(new WritePostMortemSectionCommand(ID, PostMortemSection.WENT_WELL, "Paged within a minute", "bob", hours(3)))
                 .expectNoEvents();
@@ -124,7 +122,7 @@ class PostMortemFollowUpTest {
         fixture.givenCommands(declare())
                 .when(new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)))
                 .expectScheduledDeadline(endOfDue, new ActionItemDue("ai-1", due));
-        newFixture().givenCommands(declare(), new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)))
+        IncidentFixtures.newFixture().givenCommands(declare(), new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)))
                 .whenTimeAdvancesTo(endOfDue.plusSeconds(1))
                 .expectEvents(new ActionItemOverdue(ID, "ai-1", "carol", due, endOfDue));
     }
@@ -137,7 +135,7 @@ class PostMortemFollowUpTest {
                         new UpdateActionItemCommand(ID, "ai-1", null, null, ActionItemStatus.DONE, "carol", hours(2)))
                 .whenTimeAdvancesTo(endOfDue.plusSeconds(1))
                 .expectNoEvents();
-        newFixture().givenCommands(declare(), new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)),
+        IncidentFixtures.newFixture().givenCommands(declare(), new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)),
                         new UpdateActionItemCommand(ID, "ai-1", null, due.plusDays(7), null, "carol", hours(2)))
                 .whenTimeAdvancesTo(endOfDue.plusSeconds(1))
                 .expectNoEvents();
@@ -149,15 +147,8 @@ class PostMortemFollowUpTest {
         fixture.givenCommands(declare(), new AddActionItemCommand(ID, "ai-1", "Add a canary", "carol", due, hours(1)))
                 .when(new UpdateActionItemCommand(ID, "ai-1", "dave", null, ActionItemStatus.WONT_DO, "carol", hours(2)))
                 .expectEvents(new ActionItemUpdated(ID, "ai-1", "dave", due, ActionItemStatus.WONT_DO, "carol", hours(2)));
-        newFixture().givenCommands(declare())
+        IncidentFixtures.newFixture().givenCommands(declare())
                 .when(new UpdateActionItemCommand(ID, "ai-9", "dave", null, null, "carol", hours(2)))
                 .expectException(IncidentException.class);
-    }
-
-    /** A fixture of its own for a second scenario in one test: deadlines scheduled by the first must not leak into it. */
-    private static AggregateTestFixture<Incident> newFixture() {
-        AggregateTestFixture<Incident> fresh = new AggregateTestFixture<>(Incident.class);
-        fresh.registerInjectableResource(SlaPolicy.DEFAULT);
-        return fresh;
     }
 }

@@ -12,7 +12,6 @@ import io.incidents.incidentservice.incident.IncidentCommands.DeclareIncidentCom
 import io.incidents.incidentservice.incident.IncidentCommands.RunbookChoice;
 import io.incidents.incidentservice.incident.IncidentCommands.SetIncidentTypeCommand;
 import io.incidents.incidentservice.incident.IncidentCommands.TickChecklistItemCommand;
-import io.incidents.policy.SlaPolicy;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,8 +33,7 @@ class RunbookChecklistTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Incident.class);
-        fixture.registerInjectableResource(SlaPolicy.DEFAULT);
+        fixture = IncidentFixtures.newFixture();
     }
 
     private static IncidentTypeSet typeSet(RunbookChoice choice, Instant at) {
