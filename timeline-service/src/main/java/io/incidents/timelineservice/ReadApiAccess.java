@@ -13,7 +13,8 @@ class ReadApiAccess {
     @Bean
     AccessRules readApiRules() {
         return rules -> rules
-                .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/sla", "/api/v1/sla/breaches")
+                .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/sla", "/api/v1/sla/breaches",
+                        "/api/v1/action-items")
                 .hasRole(Role.VIEWER.name())
                 .requestMatchers(HttpMethod.POST, "/api/v1/sla/what-if").hasRole(Role.VIEWER.name());
     }

@@ -22,6 +22,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /api/v1/incidents/{id}", Access.VIEWER),
                 entry("GET /api/v1/incidents/{id}/timeline", Access.VIEWER),
                 entry("GET /api/v1/incidents/{id}/postmortem", Access.VIEWER),
+                entry("GET /api/v1/action-items", Access.VIEWER),
                 entry("GET /api/v1/sla", Access.VIEWER),
                 entry("GET /api/v1/sla/breaches", Access.VIEWER),
                 entry("POST /api/v1/sla/what-if", Access.VIEWER),

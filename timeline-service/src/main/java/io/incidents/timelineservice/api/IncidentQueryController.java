@@ -87,7 +87,10 @@ class IncidentQueryController {
             throw new UnknownIncidentException(id);
         }
         List<StoredEvent> shown = IncidentProjector.happenedBy(events, asOf);
-        IncidentView incident = IncidentProjector.project(shown).orElse(null);
+        Instant now = clock.instant();
+        // What is overdue, as of the moment asked for (never later than now).
+        Instant judgedAt = asOf == null || asOf.isAfter(now) ? now : asOf;
+        IncidentView incident = IncidentProjector.project(shown).map(view -> view.judgedAt(judgedAt)).orElse(null);
         return new TimelineResponse(id, asOf, incident, Timeline.of(shown, rollbackDurations));
     }
 }

@@ -24,29 +24,34 @@ final class IncidentResponses {
      * reader can tell why a deadline lies nearer than declaration + target; {@code detectedAtAsGiven}
      * is the time given when it was clamped, else null. {@code overrun}: a rollback of the incident
      * ran (or still runs) past its procedure's upper bound, live, as {@link RollbackTiming} judges it.
+     * {@code drill}: one of the plan's simulations, left out of SLA reports; {@code type}: the incident
+     * type (the runbook's scenario), null until one is set.
      */
     record IncidentItem(String id, String title, Severity severity, IncidentStatus status, List<String> services,
                         Instant declaredAt, Instant detectedAt, Instant detectedAtAsGiven, Instant acknowledgedAt,
-                        Instant resolvedAt, int escalationLevel, LiveSla sla, boolean overrun) {
+                        Instant resolvedAt, int escalationLevel, LiveSla sla, boolean overrun, boolean drill, String type) {
 
         static IncidentItem of(IncidentSummary summary, RollbackDurations durations, Instant now) {
             IncidentView v = summary.view();
             return new IncidentItem(v.incidentId(), v.title(), v.severity(), v.status(), v.services(), v.declaredAt(),
                     v.detectedAt(), v.detectedAtAsGiven(), v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(),
-                    LiveSla.of(summary.sla(), now), RollbackTiming.anyOverrun(v, durations, now));
+                    LiveSla.of(summary.sla(), now), RollbackTiming.anyOverrun(v, durations, now), v.drill(), v.type());
         }
     }
 
     record IncidentPage(List<IncidentItem> items, int page, int size, long total) {
     }
 
-    /** One incident; {@code overrun} as in the list: any of {@code rollbackTimings} is overrun. */
+    /**
+     * One incident; {@code overrun} as in the list: any of {@code rollbackTimings} is overrun. Its
+     * action items and post-mortem are judged overdue as of now.
+     */
     record IncidentDetail(@JsonUnwrapped IncidentView incident, LiveSla sla, List<RollbackTiming> rollbackTimings,
                           boolean overrun) {
 
         static IncidentDetail of(IncidentSummary summary, RollbackDurations durations, Instant now) {
             List<RollbackTiming> timings = RollbackTiming.of(summary.view(), durations, now);
-            return new IncidentDetail(summary.view(), LiveSla.of(summary.sla(), now), timings,
+            return new IncidentDetail(summary.view().judgedAt(now), LiveSla.of(summary.sla(), now), timings,
                     timings.stream().anyMatch(RollbackTiming::overrun));
         }
     }

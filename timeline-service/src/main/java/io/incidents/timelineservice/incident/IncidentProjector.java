@@ -1,5 +1,10 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.ActionItemOverdue;
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.IncidentAcknowledged;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
@@ -9,8 +14,14 @@ import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemCompleted;
+import io.incidents.events.PostMortemOverdue;
+import io.incidents.events.PostMortemScheduled;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
@@ -20,21 +31,31 @@ import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.EscalationPolicy;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.timelineservice.incident.IncidentView.ActionItem;
+import io.incidents.timelineservice.incident.IncidentView.CheckItem;
+import io.incidents.timelineservice.incident.IncidentView.Checklists;
 import io.incidents.timelineservice.incident.IncidentView.Mitigation;
 import io.incidents.timelineservice.incident.IncidentView.Note;
+import io.incidents.timelineservice.incident.IncidentView.PostMortemFollowUp;
 import io.incidents.timelineservice.incident.IncidentView.Rollback;
+import io.incidents.timelineservice.incident.IncidentView.RollbackChecklist;
 import io.incidents.timelineservice.incident.IncidentView.RollbackStatus;
 import io.incidents.timelineservice.incident.IncidentView.SeverityChange;
+import io.incidents.timelineservice.incident.IncidentView.TeamSection;
 import io.incidents.support.events.StoredEvent;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Folds an incident's events (in sequence order) into its {@link IncidentView}. Pure: the
@@ -81,12 +102,29 @@ public final class IncidentProjector {
         private final Map<IncidentRole, String> roles = new EnumMap<>(IncidentRole.class);
         private final List<SeverityChange> severityHistory = new ArrayList<>();
         private final Map<String, Rollback> rollbacks = new LinkedHashMap<>();
-        private final List<ActionItem> actionItems = new ArrayList<>();
+        private final Map<String, ActionItem> actionItems = new LinkedHashMap<>();
+        /** Per action item, the due dates incident-service reminded it was still open at the end of, and when. */
+        private final Map<String, Map<LocalDate, Instant>> actionItemReminders = new HashMap<>();
         private final List<Note> notes = new ArrayList<>();
         private final List<Mitigation> mitigations = new ArrayList<>();
+        private String type;
+        private String runbookTitle;
+        private boolean typeSuggested;
+        private List<ChecklistItem> runbook = List.of();
+        /** Per checklist ("runbook", "rollback:<id>"), each item's latest tick or untick. */
+        private final Map<String, Map<String, Tick>> ticks = new HashMap<>();
+        private final Map<PostMortemSection, TeamSection> sections = new EnumMap<>(PostMortemSection.class);
+        private PostMortemScheduled scheduled;
+        private PostMortemCompleted completed;
+        private final Set<Instant> postMortemReminders = new HashSet<>();
+        private Instant lastEventAt;
+
+        private record Tick(boolean done, String by, Instant at) {
+        }
 
         Fold(IncidentDeclared declared) {
             this.declared = declared;
+            this.lastEventAt = declared.occurredAt();
             this.severity = declared.severity();
             this.highest = declared.severity();
             this.escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(declared.severity());
@@ -94,6 +132,9 @@ public final class IncidentProjector {
 
         // Java 17: no pattern matching for switch yet, hence the instanceof chain.
         void apply(IncidentEvent event) {
+            if (event.occurredAt() != null && event.occurredAt().isAfter(lastEventAt)) {
+                lastEventAt = event.occurredAt();
+            }
             if (event instanceof IncidentAcknowledged e) {
                 if (acknowledgedAt == null) {
                     acknowledgedAt = e.acknowledgedAt();
@@ -140,9 +181,76 @@ public final class IncidentProjector {
                 resolvedAt = null;
                 mitigatedSinceOpened = false;
             } else if (event instanceof PostMortemActionItemAdded e) {
-                actionItems.add(new ActionItem(e.actionItemId(), e.text(), e.owner(), e.dueDate(), e.addedAt()));
+                actionItems.put(e.actionItemId(), new ActionItem(e.actionItemId(), e.text(), e.owner(), e.dueDate(), e.addedAt(),
+                        ActionItemStatus.OPEN, null, null, null, false));
+            } else if (event instanceof ActionItemUpdated e) {
+                actionItems.computeIfPresent(e.actionItemId(), (id, item) -> new ActionItem(id, item.text(), e.owner(),
+                        e.dueDate(), item.addedAt(), e.status(), e.updatedBy(), e.updatedAt(), null, false));
+            } else if (event instanceof ActionItemOverdue e) {
+                actionItemReminders.computeIfAbsent(e.actionItemId(), id -> new HashMap<>()).putIfAbsent(e.dueDate(), e.overdueAt());
+            } else if (event instanceof IncidentTypeSet e) {
+                // A later type replaces the earlier one and its runbook; ticks stay with their item ids, as in incident-service.
+                type = e.type();
+                runbookTitle = e.runbookTitle();
+                typeSuggested = e.suggested();
+                runbook = e.checklist();
+            } else if (event instanceof ChecklistItemTicked e) {
+                ticks.computeIfAbsent(e.checklist(), checklist -> new HashMap<>())
+                        .put(e.itemId(), new Tick(e.done(), e.tickedBy(), e.tickedAt()));
+            } else if (event instanceof PostMortemSectionWritten e) {
+                sections.put(e.section(), new TeamSection(e.section(), e.text(), e.author(), e.writtenAt()));
+            } else if (event instanceof PostMortemScheduled e) {
+                scheduled = e;
+            } else if (event instanceof PostMortemOverdue e) {
+                postMortemReminders.add(e.dueAt());
+            } else if (event instanceof PostMortemCompleted e) {
+                if (completed == null) {
+                    completed = e;
+                }
             }
             // AlertReceived and DecisionOverdue show in the timeline but change no state here.
+        }
+
+        private List<ActionItem> actionItems() {
+            return actionItems.values().stream().map(item -> {
+                Instant reminded = item.status() != ActionItemStatus.OPEN || item.dueDate() == null ? null
+                        : actionItemReminders.getOrDefault(item.actionItemId(), Map.of()).get(item.dueDate());
+                return new ActionItem(item.actionItemId(), item.text(), item.owner(), item.dueDate(), item.addedAt(),
+                        item.status(), item.updatedBy(), item.updatedAt(), reminded, false);
+            }).toList();
+        }
+
+        private Checklists checklists() {
+            List<CheckItem> runbookItems = checked(IncidentTypeSet.RUNBOOK_CHECKLIST, runbook);
+            List<RollbackChecklist> rollbackLists = rollbacks.values().stream().map(r -> {
+                String checklist = ChecklistItemTicked.rollbackChecklist(r.rollbackId());
+                List<CheckItem> verify = checked(checklist, RollbackChecklists.VERIFY);
+                List<String> missing = verify.stream().filter(item -> !item.done()).map(CheckItem::text).toList();
+                return new RollbackChecklist(r.rollbackId(), r.procedure(), r.targetVersion(),
+                        checked(checklist, RollbackChecklists.BEFORE), checked(checklist, RollbackChecklists.steps(r.procedure())),
+                        verify, missing.isEmpty(), missing);
+            }).toList();
+            return new Checklists(runbookItems, rollbackLists);
+        }
+
+        private List<CheckItem> checked(String checklist, List<ChecklistItem> items) {
+            Map<String, Tick> ticked = ticks.getOrDefault(checklist, Map.of());
+            return items.stream().map(item -> {
+                Tick tick = ticked.get(item.id());
+                return tick == null ? new CheckItem(item.id(), item.text(), false, null, null)
+                        : new CheckItem(item.id(), item.text(), tick.done(), tick.by(), tick.at());
+            }).toList();
+        }
+
+        private PostMortemFollowUp postMortem() {
+            Instant dueAt = scheduled != null ? scheduled.dueAt()
+                    : resolved ? resolvedAt.plus(IncidentView.POST_MORTEM_WITHIN) : null;
+            String owner = scheduled != null && scheduled.owner() != null ? scheduled.owner()
+                    : roles.get(IncidentRole.INCIDENT_COMMANDER);
+            Instant reminded = dueAt != null && postMortemReminders.contains(dueAt) ? dueAt : null;
+            return new PostMortemFollowUp(dueAt, owner, scheduled != null, scheduled == null ? null : scheduled.scheduledAt(),
+                    completed != null, completed == null ? null : completed.completedBy(),
+                    completed == null ? null : completed.completedAt(), reminded, false, List.copyOf(sections.values()));
         }
 
         private static Rollback ended(Rollback r, RollbackStatus status, Instant at, String failureReason) {
@@ -159,8 +267,9 @@ public final class IncidentProjector {
                     declared.severity(), highest, status, resolved ? null : phase, declared.services(), declared.source(),
                     declared.declaredAt(), declared.detection(), declared.detectedAtAsGiven(), acknowledgedAt, acknowledgedBy,
                     resolvedAt, resolutionSummary, rootCause, escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory),
-                    List.copyOf(rollbacks.values()), List.copyOf(actionItems), declared.recommendation(),
-                    List.copyOf(notes), List.copyOf(mitigations));
+                    List.copyOf(rollbacks.values()), actionItems(), declared.recommendation(),
+                    List.copyOf(notes), List.copyOf(mitigations), declared.drill(), type, runbookTitle, typeSuggested,
+                    checklists(), postMortem()).judgedAt(lastEventAt);
         }
     }
 }

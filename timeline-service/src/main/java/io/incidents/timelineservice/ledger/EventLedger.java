@@ -2,6 +2,7 @@ package io.incidents.timelineservice.ledger;
 
 import io.incidents.support.events.StoredEvent;
 
+import io.incidents.events.ActionItemStatus;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
@@ -26,12 +27,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -243,13 +246,14 @@ public class EventLedger {
      */
     String deriveMissingSlaFacts(String after, int limit) {
         List<String> ids = jdbc.queryForList("SELECT s.incident_id FROM " + tables.summaries() + " s WHERE s.incident_id > ?"
-                + " AND NOT EXISTS (SELECT 1 FROM " + tables.sla() + " f WHERE f.incident_id = s.incident_id)"
+                + " AND NOT s.drill AND NOT EXISTS (SELECT 1 FROM " + tables.sla() + " f WHERE f.incident_id = s.incident_id)"
                 + " ORDER BY s.incident_id LIMIT ?", String.class, after, limit);
         if (ids.isEmpty()) {
             return null;
         }
         List<SlaFacts> facts = eventsOf(new LinkedHashSet<>(ids)).values().stream()
-                .filter(events -> !events.isEmpty() && events.get(0).event() instanceof IncidentDeclared)
+                .filter(events -> !events.isEmpty() && events.get(0).event() instanceof IncidentDeclared declared
+                        && !declared.drill())
                 .map(events -> SlaEngine.facts(events.stream().map(StoredEvent::event).toList()))
                 .toList();
         slaRows.insertMissing(facts);
@@ -261,14 +265,29 @@ public class EventLedger {
 
     /**
      * Incidents at {@code severity} declared since {@code since} with a breached clock as of
-     * {@code now}: judged breached, or still running past its deadline.
+     * {@code now}: judged breached, or still running past its deadline. Drills are not counted.
      */
     public long breachedSince(Severity severity, Instant since, Instant now) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM " + tables.summaries() + " WHERE severity = ? AND declared_at >= ?"
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + tables.summaries()
+                        + " WHERE severity = ? AND declared_at >= ? AND NOT drill"
                         + " AND (ack_verdict = 'BREACHED' OR (ack_verdict = 'RUNNING' AND ack_deadline < ?)"
                         + " OR resolve_verdict = 'BREACHED' OR (resolve_verdict = 'RUNNING' AND resolve_deadline < ?))",
                 Long.class, severity.name(), Timestamp.from(since), Timestamp.from(now), Timestamp.from(now));
         return count == null ? 0 : count;
+    }
+
+    /**
+     * The summaries of incidents with an action item still open: with {@code dueBefore}, only
+     * those with one due before that day (overdue once that day has begun), else every one; the
+     * earliest due first, at most {@code limit}.
+     */
+    public List<IncidentSummary> withOpenActionItems(LocalDate dueBefore, int limit) {
+        if (dueBefore != null) {
+            return jdbc.query("SELECT state, sla FROM " + tables.summaries() + " WHERE open_action_items_due < ?"
+                    + " ORDER BY open_action_items_due, incident_id LIMIT ?", SUMMARY, java.sql.Date.valueOf(dueBefore), limit);
+        }
+        return jdbc.query("SELECT state, sla FROM " + tables.summaries() + " WHERE open_action_items > 0"
+                + " ORDER BY open_action_items_due NULLS LAST, incident_id LIMIT ?", SUMMARY, limit);
     }
 
     public long openGaps() {
@@ -338,34 +357,47 @@ public class EventLedger {
 
     /**
      * Each summary and SLA facts row is re-derived from all of its incident's events, so arrival
-     * order never matters.
+     * order never matters. A drill has a summary but no SLA facts: SLA reports never count it.
      */
     private void refreshSummaries(Map<String, List<StoredEvent>> histories, Instant now) {
         List<Object[]> rows = new ArrayList<>();
         List<SlaFacts> facts = new ArrayList<>();
+        List<String> drills = new ArrayList<>();
         histories.forEach((incidentId, events) -> IncidentProjector.project(events).ifPresent(v -> {
             // Without its declaration (not arrived yet) an incident has no summary.
             SlaFacts incidentFacts = SlaEngine.facts(events.stream().map(StoredEvent::event).toList());
-            facts.add(incidentFacts);
+            if (v.drill()) {
+                drills.add(incidentId);
+            } else {
+                facts.add(incidentFacts);
+            }
             IncidentSla sla = incidentFacts.judge(slaPolicy, now);
+            List<IncidentView.ActionItem> open = v.actionItems().stream()
+                    .filter(item -> item.status() == ActionItemStatus.OPEN).toList();
+            LocalDate earliestDue = open.stream().map(IncidentView.ActionItem::dueDate).filter(Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
             rows.add(new Object[]{incidentId, v.title(), v.severity().name(), v.status().name(), postgresArray(v.services()),
                     Timestamp.from(v.declaredAt()), events.get(events.size() - 1).sequence(), IncidentViewJson.write(v),
                     IncidentViewJson.write(sla), Timestamp.from(sla.acknowledge().deadline()), sla.acknowledge().verdict().name(),
-                    Timestamp.from(sla.resolve().deadline()), sla.resolve().verdict().name()});
+                    Timestamp.from(sla.resolve().deadline()), sla.resolve().verdict().name(), v.drill(), open.size(),
+                    earliestDue == null ? null : java.sql.Date.valueOf(earliestDue)});
         }));
         if (rows.isEmpty()) {
             return;
         }
         jdbc.batchUpdate("INSERT INTO " + tables.summaries()
                 + " (incident_id, title, severity, status, services, declared_at, last_sequence, state, sla,"
-                + " ack_deadline, ack_verdict, resolve_deadline, resolve_verdict)"
-                + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ack_deadline, ack_verdict, resolve_deadline, resolve_verdict, drill, open_action_items, open_action_items_due)"
+                + " VALUES (?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (incident_id) DO UPDATE SET title = EXCLUDED.title, severity = EXCLUDED.severity,"
                 + " status = EXCLUDED.status, services = EXCLUDED.services, declared_at = EXCLUDED.declared_at,"
                 + " last_sequence = EXCLUDED.last_sequence, state = EXCLUDED.state, sla = EXCLUDED.sla,"
                 + " ack_deadline = EXCLUDED.ack_deadline, ack_verdict = EXCLUDED.ack_verdict,"
-                + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict", rows);
+                + " resolve_deadline = EXCLUDED.resolve_deadline, resolve_verdict = EXCLUDED.resolve_verdict,"
+                + " drill = EXCLUDED.drill, open_action_items = EXCLUDED.open_action_items,"
+                + " open_action_items_due = EXCLUDED.open_action_items_due", rows);
         slaRows.upsert(facts);
+        slaRows.delete(drills);
     }
 
     private static String bigintArray(List<Long> values) {

@@ -45,6 +45,17 @@ class SlaRows {
     }
 
     /**
+     * Removes the facts of these incidents (drills): none is normally there, but an earlier
+     * version of this service counted drills as incidents.
+     */
+    void delete(List<String> incidentIds) {
+        if (incidentIds.isEmpty()) {
+            return;
+        }
+        jdbc.update("DELETE FROM " + tables.sla() + " WHERE incident_id = ANY(?::text[])", EventLedger.postgresArray(incidentIds));
+    }
+
+    /**
      * Writes the facts of incidents that have none yet; a row the consumer wrote meanwhile (from
      * a newer event) is kept.
      */

@@ -1,8 +1,10 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.events.ActionItemStatus;
 import io.incidents.events.AlertRecommendation;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemSection;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
@@ -23,6 +25,15 @@ import java.util.List;
  *                          mitigation of either kind is where the TTM stops
  * @param decisionReminders each decide-by moment of a decision-matrix recommendation that passed with no
  *                          rollback started, when the current levels were reminded
+ * @param whatWentWell      the team's latest text of that section, empty until written (as {@code teamSections})
+ * @param drill             one of the plan's simulations: left out of SLA reports
+ * @param type              the incident type and its runbook, null when none was set
+ * @param runbookChecklist  the runbook's items, ticked or not (empty without a type)
+ * @param teamSections      the three sections the team writes, in order, each with its latest text or marked not
+ *                          written yet
+ * @param lessons           the team's latest "Lessons", empty until written
+ * @param schedule          when the post-mortem is due, whose it is and whether it is completed or overdue
+ * @param agenda            the post-mortem meeting's agenda (an editable file)
  */
 public record PostMortem(
         String incidentId,
@@ -42,7 +53,40 @@ public record PostMortem(
         AlertRecommendation recommendation,
         List<Finding> findings,
         List<Mitigation> mitigations,
-        List<DecisionReminder> decisionReminders) {
+        List<DecisionReminder> decisionReminders,
+        boolean drill,
+        IncidentType type,
+        List<IncidentView.CheckItem> runbookChecklist,
+        List<TeamSection> teamSections,
+        String lessons,
+        Schedule schedule,
+        PostMortemAgenda agenda) {
+
+    /** The incident type (one of the plan's scenarios) and its runbook; {@code suggested} by an alert. */
+    public record IncidentType(String type, String runbookTitle, boolean suggested) {
+    }
+
+    /**
+     * One of the sections the team writes.
+     *
+     * @param written false until the team writes it: {@code text} is then empty
+     */
+    public record TeamSection(PostMortemSection section, String title, boolean written, String text, String author,
+                              Instant writtenAt) {
+    }
+
+    /**
+     * The post-mortem's own follow-up (SPEC 7), judged as of the last event as the rest of the
+     * document is.
+     *
+     * @param dueAt     as scheduled, else 48 h after the final resolution; null while unresolved and unscheduled
+     * @param owner     as scheduled, else the incident commander; null when neither
+     * @param scheduled a responder scheduled it; otherwise due time and owner are the defaults
+     * @param overdue   not completed by its due time (incident-service reminded, or a later event shows it)
+     */
+    public record Schedule(Instant dueAt, String owner, boolean scheduled, boolean completed, String completedBy,
+                           Instant completedAt, boolean overdue) {
+    }
 
     /**
      * @param detectedAt        when the problem was detected, where the SLA clocks started (SPEC 4)
@@ -74,11 +118,15 @@ public record PostMortem(
      * @param stillRunningSeconds  for a rollback still running at the resolution (or, in a draft, at the last
      *                             event): how long it had run by then; null for one that ended
      * @param overranAt            when incident-service recorded that it overran; null if it never did
+     * @param verified             every item of its verification checklist is ticked (SPEC 5)
+     * @param verificationMissing  the verification items not ticked, in order
+     * @param checklist            its checklists (before, the procedure's steps, verification) as they stand
      */
     public record RollbackReport(String rollbackId, RollbackProcedure procedure, String procedureName, List<String> services,
                                  String targetVersion, String reason, IncidentView.RollbackStatus status, Instant startedAt,
                                  Instant endedAt, Long durationSeconds, long expectedMinSeconds, long expectedMaxSeconds,
-                                 boolean overrun, String failureReason, Long stillRunningSeconds, Instant overranAt) {
+                                 boolean overrun, String failureReason, Long stillRunningSeconds, Instant overranAt,
+                                 boolean verified, List<String> verificationMissing, IncidentView.RollbackChecklist checklist) {
     }
 
     /** A responder's finding or hypothesis (internal). */
@@ -95,9 +143,23 @@ public record PostMortem(
     public record Escalation(int level, String levelName, EscalationReason reason, String note, Instant at, String actor) {
     }
 
-    public record Communication(StatusPagePhase phase, String message, Instant at, String actor) {
+    /**
+     * A status-page update as posted.
+     *
+     * @param publicTitle the title customers saw from this update on; null when it kept the one in force
+     * @param components  the components named from this update on; null when it kept those in force
+     */
+    public record Communication(StatusPagePhase phase, String message, Instant at, String actor, String publicTitle,
+                                List<String> components) {
     }
 
-    public record ActionItem(String text, String owner, LocalDate dueDate, Instant addedAt) {
+    /**
+     * An action item as it stands (owner, due date and status as last updated).
+     *
+     * @param overdue still open past the end of its due date (incident-service reminded its owner, or a later event
+     *                shows the date passed)
+     */
+    public record ActionItem(String text, String owner, LocalDate dueDate, Instant addedAt, String actionItemId,
+                             ActionItemStatus status, boolean overdue) {
     }
 }

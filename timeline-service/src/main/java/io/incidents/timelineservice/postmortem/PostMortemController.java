@@ -5,8 +5,6 @@ import io.incidents.support.web.IncidentIds;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.incidents.events.EventJson;
-import io.incidents.policy.RollbackDurations;
-import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.api.BadQueryException;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
@@ -37,9 +35,9 @@ class PostMortemController {
     private final EventLedger ledger;
     private final PostMortemGenerator generator;
 
-    PostMortemController(EventLedger liveLedger, SlaPolicy slaPolicy, RollbackDurations rollbackDurations) {
+    PostMortemController(EventLedger liveLedger, PostMortemGenerator generator) {
         this.ledger = liveLedger;
-        this.generator = new PostMortemGenerator(slaPolicy, rollbackDurations);
+        this.generator = generator;
     }
 
     @Operation(summary = "The incident's post-mortem, generated from its events (text/markdown or application/json)")

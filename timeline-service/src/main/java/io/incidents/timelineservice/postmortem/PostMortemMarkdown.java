@@ -1,5 +1,6 @@
 package io.incidents.timelineservice.postmortem;
 
+import io.incidents.events.ActionItemStatus;
 import io.incidents.policy.Detection;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.sla.Verdict;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** Renders a {@link PostMortem} as Markdown; the same post-mortem always gives the same bytes. */
 public final class PostMortemMarkdown {
@@ -25,6 +27,9 @@ public final class PostMortemMarkdown {
         md.append("# Post-mortem: ").append(pm.title()).append("\n\n");
         md.append("Incident `").append(pm.incidentId()).append("`").append(pm.resolved() ? "" : " (draft: not resolved yet)")
                 .append("\n\n");
+        if (pm.drill()) {
+            md.append("**DRILL**: this incident was a drill, one of the plan's simulations; it is left out of SLA reports.\n\n");
+        }
 
         md.append("## Summary\n\n").append(text(pm.summary())).append("\n\n");
 
@@ -36,6 +41,9 @@ public final class PostMortemMarkdown {
         for (IncidentView.SeverityChange change : impact.severityHistory()) {
             md.append("  - ").append(utc(change.at())).append(": ").append(change.from()).append(" → ").append(change.to())
                     .append(change.reason() == null ? "" : " (" + change.reason() + ")").append('\n');
+        }
+        if (pm.type() != null) {
+            md.append("- Type: ").append(type(pm.type())).append('\n');
         }
         md.append("- Declared: ").append(utc(impact.declaredAt())).append('\n');
         if (impact.detectionWorthTelling()) {
@@ -123,6 +131,8 @@ public final class PostMortemMarkdown {
             md.append('\n');
         }
 
+        checklists(md, pm);
+
         md.append("## Escalations\n\n");
         if (pm.escalations().isEmpty()) {
             md.append("None beyond the levels told at declaration.\n\n");
@@ -139,7 +149,11 @@ public final class PostMortemMarkdown {
             md.append("No status-page updates were posted.\n\n");
         } else {
             for (PostMortem.Communication c : pm.communications()) {
-                md.append("- ").append(utc(c.at())).append(" ").append(c.phase()).append(": ").append(c.message()).append('\n');
+                md.append("- ").append(utc(c.at())).append(" ").append(c.phase()).append(": ").append(c.message())
+                        .append(c.publicTitle() == null ? "" : " (public title \"" + c.publicTitle() + "\")")
+                        .append(c.components() == null ? "" : " (components: "
+                                + (c.components().isEmpty() ? "none" : String.join(", ", c.components())) + ")")
+                        .append('\n');
             }
             md.append('\n');
         }
@@ -151,15 +165,108 @@ public final class PostMortemMarkdown {
             md.append("None yet.\n\n");
         } else {
             for (PostMortem.ActionItem item : pm.actionItems()) {
-                md.append("- [ ] ").append(item.text()).append(" (").append(item.owner())
-                        .append(item.dueDate() == null ? "" : ", due " + item.dueDate()).append(")\n");
+                md.append(item.status() == ActionItemStatus.DONE ? "- [x] " : "- [ ] ").append(listItem(item.text()))
+                        .append(" (").append(item.owner()).append(item.dueDate() == null ? "" : ", due " + item.dueDate())
+                        .append(") — ").append(actionItemStatus(item)).append('\n');
             }
             md.append('\n');
         }
 
-        md.append("## What went well\n\n").append(blank(pm.whatWentWell())).append("\n\n");
-        md.append("## What could be improved\n\n").append(blank(pm.whatCouldBeImproved())).append('\n');
+        for (PostMortem.TeamSection section : pm.teamSections()) {
+            md.append("## ").append(section.title()).append("\n\n");
+            if (section.written()) {
+                md.append(section.text()).append("\n\n_Written by ").append(section.author() == null ? "someone" : section.author())
+                        .append(section.writtenAt() == null ? "" : ", " + utc(section.writtenAt())).append("._\n\n");
+            } else {
+                md.append("_Not written yet: to be filled in by the team._\n\n");
+            }
+        }
+
+        meeting(md, pm);
         return md.toString();
+    }
+
+    /** The type, its runbook's checklist, and each rollback's checklists with its verification. */
+    private static void checklists(StringBuilder md, PostMortem pm) {
+        md.append("## Runbook and checklists\n\n");
+        if (pm.type() == null) {
+            md.append("No incident type (and so no runbook) was set.\n\n");
+        } else {
+            md.append("Type: ").append(type(pm.type())).append(".\n\n");
+            checkItems(md, pm.runbookChecklist());
+        }
+        for (PostMortem.RollbackReport r : pm.rollbacks()) {
+            md.append("### Rollback to ").append(r.targetVersion()).append(" (procedure ").append(r.procedure()).append("): ")
+                    .append(verification(r)).append("\n\n");
+            if (r.checklist() != null) {
+                md.append("Before:\n\n");
+                checkItems(md, r.checklist().before());
+                md.append("Procedure ").append(r.procedure()).append(" steps:\n\n");
+                checkItems(md, r.checklist().steps());
+                md.append("Verification:\n\n");
+                checkItems(md, r.checklist().verify());
+            }
+        }
+    }
+
+    /** "verified", or "**not verified**: missing ..." (the verification items not ticked). */
+    public static String verification(PostMortem.RollbackReport r) {
+        return r.verified() ? "verified" : "**not verified**: missing " + String.join("; ", r.verificationMissing());
+    }
+
+    private static void checkItems(StringBuilder md, List<IncidentView.CheckItem> items) {
+        if (items.isEmpty()) {
+            md.append("No items.\n\n");
+            return;
+        }
+        for (IncidentView.CheckItem item : items) {
+            md.append(item.done() ? "- [x] " : "- [ ] ").append(listItem(item.text()));
+            if (item.at() != null) {
+                md.append(" (").append(item.done() ? "ticked" : "unticked").append(" by ")
+                        .append(item.by() == null ? "someone" : item.by()).append(", ").append(utc(item.at())).append(')');
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+    }
+
+    /** "database-connections, runbook \"Database connection issues\" (suggested by the alert)". */
+    private static String type(PostMortem.IncidentType type) {
+        return type.type() + (type.runbookTitle() == null ? "" : ", runbook \"" + type.runbookTitle() + "\"")
+                + (type.suggested() ? " (suggested by the alert)" : "");
+    }
+
+    private static String actionItemStatus(PostMortem.ActionItem item) {
+        if (item.overdue()) {
+            return "**overdue** (still open past its due date)";
+        }
+        return switch (item.status()) {
+            case OPEN -> "open";
+            case DONE -> "done";
+            case WONT_DO -> "won't do";
+        };
+    }
+
+    /** When the post-mortem is due and whose it is, whether it is done, and the meeting's agenda. */
+    private static void meeting(StringBuilder md, PostMortem pm) {
+        PostMortem.Schedule schedule = pm.schedule();
+        md.append("## Post-mortem meeting\n\n");
+        md.append("- Due: ").append(schedule.dueAt() == null ? "48 h after the resolution"
+                : utc(schedule.dueAt()) + (schedule.scheduled() ? " (scheduled)" : " (48 h after the resolution)")).append('\n');
+        md.append("- Owner: ").append(schedule.owner() == null ? "nobody yet (no incident commander)"
+                : schedule.owner() + (schedule.scheduled() ? "" : " (incident commander)")).append('\n');
+        md.append("- Status: ").append(schedule.completed()
+                ? "completed" + (schedule.completedBy() == null ? "" : " by " + schedule.completedBy())
+                + (schedule.completedAt() == null ? "" : ", " + utc(schedule.completedAt()))
+                : schedule.overdue() ? "**overdue**: not completed by its due time" : "not completed yet").append("\n\n");
+        PostMortemAgenda agenda = pm.agenda();
+        md.append("### ").append(agenda.title()).append("\n\n");
+        if (!agenda.introduction().isBlank()) {
+            md.append(agenda.introduction()).append("\n\n");
+        }
+        for (int i = 0; i < agenda.items().size(); i++) {
+            md.append(i + 1).append(". ").append(agenda.items().get(i)).append('\n');
+        }
     }
 
     /** "2026-11-02 07:50:00 (10 m 0 s before declaration)", with the time given when it was clamped. */
@@ -210,7 +317,4 @@ public final class PostMortemMarkdown {
         return value == null || value.isBlank() ? "_Not recorded._" : value;
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? "_To be filled in by the team._" : value;
-    }
 }

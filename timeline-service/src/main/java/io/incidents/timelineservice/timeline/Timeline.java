@@ -1,7 +1,12 @@
 package io.incidents.timelineservice.timeline;
 
+import io.incidents.events.ActionItemOverdue;
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.AlertReceived;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
 import io.incidents.events.IncidentAcknowledged;
@@ -13,9 +18,15 @@ import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentResolved;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemCompleted;
+import io.incidents.events.PostMortemOverdue;
+import io.incidents.events.PostMortemScheduled;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
 import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
@@ -26,17 +37,23 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.events.SourceType;
 import io.incidents.policy.Detection;
 import io.incidents.policy.EscalationPolicy;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.StoredEvent;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * An incident's events as sentences ("alice acknowledged after 3 m 12 s"). Pure and
@@ -66,11 +83,30 @@ public final class Timeline {
         };
     }
 
+    /** The title of one of the post-mortem's sections the team writes: "What went well". */
+    public static String sectionTitle(PostMortemSection section) {
+        return switch (section) {
+            case WENT_WELL -> "What went well";
+            case TO_IMPROVE -> "What could be improved";
+            case LESSONS -> "Lessons";
+        };
+    }
+
     private static final class Sentences {
         private final RollbackDurations rollbackDurations;
         private final Map<String, RollbackStarted> rollbacks = new HashMap<>();
+        /** The text of every runbook item seen, by id (the latest type's wording wins). */
+        private final Map<String, String> runbookItems = new HashMap<>();
+        /** Per checklist, the items ticked (done) now. */
+        private final Map<String, Set<String>> done = new HashMap<>();
+        private final Map<String, ActionItemState> actionItems = new HashMap<>();
+        private final Set<PostMortemSection> sectionsWritten = EnumSet.noneOf(PostMortemSection.class);
+        private String type;
         private Instant declaredAt;
         private Instant detectedAt;
+
+        private record ActionItemState(String text, String owner, LocalDate dueDate, ActionItemStatus status) {
+        }
 
         Sentences(RollbackDurations rollbackDurations) {
             this.rollbackDurations = rollbackDurations;
@@ -84,8 +120,8 @@ public final class Timeline {
                 detectedAt = e.detection();
                 String by = e.source() != null && e.source().type() == SourceType.ALERT
                         ? "alert " + e.source().dedupKey() + " from " + e.source().integration() : who;
-                return by + " declared " + e.severity() + " \"" + e.title() + "\" affecting " + String.join(", ", e.services())
-                        + detection(e) + recommendation(e.recommendation(), e.declaredAt());
+                return (e.drill() ? "DRILL: " : "") + by + " declared " + e.severity() + " \"" + e.title() + "\" affecting "
+                        + String.join(", ", e.services()) + detection(e) + recommendation(e.recommendation(), e.declaredAt());
             }
             if (event instanceof AlertReceived e) {
                 // An alert that said nothing about severity has none to show.
@@ -100,7 +136,10 @@ public final class Timeline {
                 return who + " " + direction + " severity from " + e.from() + " to " + e.to() + reason(e.reason());
             }
             if (event instanceof IncidentStatusUpdated e) {
-                return who + " posted status " + capitalised(e.phase().name()) + ": " + e.message();
+                return who + " posted status " + capitalised(e.phase().name()) + ": " + e.message()
+                        + (e.publicTitle() == null ? "" : "; public title \"" + e.publicTitle() + "\"")
+                        + (e.components() == null ? "" : "; components: "
+                        + (e.components().isEmpty() ? "none" : String.join(", ", e.components())));
             }
             if (event instanceof RoleAssigned e) {
                 return e.person() + " is now " + roleName(e.role());
@@ -146,10 +185,137 @@ public final class Timeline {
                         + " and no rollback had started; levels reminded";
             }
             if (event instanceof PostMortemActionItemAdded e) {
+                actionItems.put(e.actionItemId(), new ActionItemState(e.text(), e.owner(), e.dueDate(), ActionItemStatus.OPEN));
                 return who + " added action item \"" + e.text() + "\" for " + e.owner()
                         + (e.dueDate() == null ? "" : ", due " + e.dueDate());
             }
+            if (event instanceof IncidentTypeSet e) {
+                String earlier = type;
+                type = e.type();
+                e.checklist().forEach(item -> runbookItems.put(item.id(), item.text()));
+                String runbook = " (runbook " + (e.runbookTitle() == null ? "" : "\"" + e.runbookTitle() + "\", ")
+                        + e.checklist().size() + (e.checklist().size() == 1 ? " step)" : " steps)");
+                if (e.suggested()) {
+                    return "type " + e.type() + " suggested by the alert" + runbook;
+                }
+                return who + (earlier == null || earlier.equals(e.type()) ? " set the type to " + e.type()
+                        : " changed the type from " + earlier + " to " + e.type()) + runbook;
+            }
+            if (event instanceof ChecklistItemTicked e) {
+                return ticked(e, e.tickedBy() == null ? who : e.tickedBy());
+            }
+            if (event instanceof PostMortemSectionWritten e) {
+                String verb = sectionsWritten.add(e.section()) ? " wrote" : " rewrote";
+                return (e.author() == null ? who : e.author()) + verb + " the post-mortem's \"" + sectionTitle(e.section())
+                        + "\": " + e.text();
+            }
+            if (event instanceof ActionItemUpdated e) {
+                return actionItemUpdated(e, e.updatedBy() == null ? who : e.updatedBy());
+            }
+            if (event instanceof ActionItemOverdue e) {
+                return "action item " + actionItemName(e.actionItemId()) + " (" + e.owner() + ") still open at the end of its due date "
+                        + e.dueDate() + ": overdue; its owner and the levels told were reminded";
+            }
+            if (event instanceof PostMortemScheduled e) {
+                return who + " scheduled the post-mortem for " + utc(e.dueAt())
+                        + (e.owner() == null ? "" : ", owned by " + e.owner());
+            }
+            if (event instanceof PostMortemOverdue e) {
+                return "post-mortem overdue: not completed by " + utc(e.dueAt()) + " ("
+                        + (e.owner() == null ? "no owner" : "owner " + e.owner()) + "); its owner and the levels told were reminded";
+            }
+            if (event instanceof PostMortemCompleted e) {
+                return (e.completedBy() == null ? who : e.completedBy()) + " completed the post-mortem";
+            }
             return who + " recorded " + stored.type();
+        }
+
+        /**
+         * "alice ticked \"Critical user flows working\" (verification) of the rollback to v1.2.3;
+         * the rollback is verified": the item in words, and what the tick did to the rollback's verification.
+         */
+        private String ticked(ChecklistItemTicked e, String by) {
+            String verb = e.done() ? " ticked " : " unticked ";
+            Set<String> doneNow = done.computeIfAbsent(e.checklist(), checklist -> new HashSet<>());
+            if (IncidentTypeSet.RUNBOOK_CHECKLIST.equals(e.checklist())) {
+                apply(doneNow, e);
+                return by + verb + "\"" + runbookItems.getOrDefault(e.itemId(), e.itemId()) + "\" on the runbook";
+            }
+            String rollbackId = e.checklist().startsWith("rollback:") ? e.checklist().substring("rollback:".length()) : null;
+            RollbackStarted started = rollbackId == null ? null : rollbacks.get(rollbackId);
+            if (started == null) {
+                apply(doneNow, e);
+                return by + verb + e.itemId() + " on checklist " + e.checklist();
+            }
+            boolean verifiedBefore = verified(doneNow);
+            apply(doneNow, e);
+            boolean verifiedAfter = verified(doneNow);
+            String part = part(started, e.itemId());
+            return by + verb + "\"" + itemText(started, e.itemId()) + "\"" + (part == null ? "" : " (" + part + ")")
+                    + " of the rollback to " + started.targetVersion()
+                    + (verifiedAfter && !verifiedBefore ? "; the rollback is verified"
+                    : verifiedBefore && !verifiedAfter ? "; the rollback is no longer verified" : "");
+        }
+
+        private static void apply(Set<String> doneNow, ChecklistItemTicked e) {
+            if (e.done()) {
+                doneNow.add(e.itemId());
+            } else {
+                doneNow.remove(e.itemId());
+            }
+        }
+
+        private static boolean verified(Set<String> doneNow) {
+            return RollbackChecklists.VERIFY.stream().allMatch(item -> doneNow.contains(item.id()));
+        }
+
+        private static String part(RollbackStarted started, String itemId) {
+            if (contains(RollbackChecklists.BEFORE, itemId)) {
+                return "before";
+            }
+            if (contains(RollbackChecklists.VERIFY, itemId)) {
+                return "verification";
+            }
+            return started.procedure() != null && contains(RollbackChecklists.steps(started.procedure()), itemId)
+                    ? "procedure " + started.procedure() : null;
+        }
+
+        private static String itemText(RollbackStarted started, String itemId) {
+            List<ChecklistItem> items = started.procedure() == null ? List.of() : RollbackChecklists.all(started.procedure());
+            return items.stream().filter(item -> item.id().equals(itemId)).map(ChecklistItem::text).findFirst().orElse(itemId);
+        }
+
+        private static boolean contains(List<ChecklistItem> items, String itemId) {
+            return items.stream().anyMatch(item -> item.id().equals(itemId));
+        }
+
+        /** "bob updated action item \"Add a canary\": status open → done, owner erin → carol". */
+        private String actionItemUpdated(ActionItemUpdated e, String by) {
+            ActionItemState before = actionItems.get(e.actionItemId());
+            actionItems.put(e.actionItemId(), new ActionItemState(before == null ? null : before.text(), e.owner(), e.dueDate(),
+                    e.status()));
+            List<String> changes = new ArrayList<>();
+            if (before == null || before.status() != e.status()) {
+                changes.add("status " + (before == null ? "" : statusName(before.status()) + " → ") + statusName(e.status()));
+            }
+            if (before == null || !Objects.equals(before.owner(), e.owner())) {
+                changes.add("owner " + (before == null ? "" : before.owner() + " → ") + e.owner());
+            }
+            if (before == null || !Objects.equals(before.dueDate(), e.dueDate())) {
+                changes.add("due " + (before == null ? "" : (before.dueDate() == null ? "none" : before.dueDate()) + " → ")
+                        + (e.dueDate() == null ? "none" : e.dueDate()));
+            }
+            return by + " updated action item " + actionItemName(e.actionItemId())
+                    + (changes.isEmpty() ? "" : ": " + String.join(", ", changes));
+        }
+
+        private String actionItemName(String actionItemId) {
+            ActionItemState item = actionItems.get(actionItemId);
+            return item == null || item.text() == null ? actionItemId : "\"" + item.text() + "\"";
+        }
+
+        private static String statusName(ActionItemStatus status) {
+            return status == null ? "unknown" : status == ActionItemStatus.WONT_DO ? "won't do" : status.name().toLowerCase(Locale.ROOT);
         }
 
         private String rollbackEnded(String rollbackId, String verb, Instant at, String why) {

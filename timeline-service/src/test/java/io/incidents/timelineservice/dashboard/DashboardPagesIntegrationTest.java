@@ -279,6 +279,97 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
     }
 
     @Test
+    void aDrillIsMarkedOnTheBoardInTheRoomAndInThePostMortem() throws Exception {
+        String drill = Incidents.newId();
+        feed.publish("alice", new io.incidents.events.IncidentDeclared(drill, "Game day: checkout down", "a simulation",
+                Severity.SEV2, List.of("checkout"), io.incidents.events.IncidentSource.manual(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(60), null, null, null, true));
+        new ReadApi(rest).awaitEvents(drill, 1);
+        String real = declareOnBoard("Checkout really down", Severity.SEV2);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> page("/", as("victor", Role.VIEWER)).contains("row-" + drill));
+        String board = page("/", as("victor", Role.VIEWER));
+        assertThat(row(board, drill)).contains("data-drill=\"true\"").contains("class=\"drill-mark\"").contains(">DRILL<");
+        assertThat(row(board, real)).contains("data-drill=\"false\"").doesNotContain("drill-mark");
+        assertThat(page("/incidents/" + drill, as("victor", Role.VIEWER))).contains("id=\"drill-mark\"")
+                .contains("DRILL: alice declared SEV2");
+        assertThat(page("/incidents/" + real, as("victor", Role.VIEWER))).doesNotContain("id=\"drill-mark\"");
+        assertThat(page("/incidents/" + drill + "/postmortem", as("victor", Role.VIEWER))).contains("id=\"pm-drill\"")
+                .contains(">DRILL<");
+        assertThat(page("/incidents/" + real + "/postmortem", as("victor", Role.VIEWER))).doesNotContain("id=\"pm-drill\"");
+    }
+
+    @Test
+    void theRoomAndThePostMortemShowTheRunbookTheRollbacksChecklistsAndTheFollowUp() throws Exception {
+        String id = Incidents.newId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3 * 3600);
+        // Past the end of its due date even as of the last event, whatever the hour the test runs at.
+        java.time.LocalDate twoDaysAgo = java.time.LocalDate.ofInstant(Instant.now(), java.time.ZoneOffset.UTC).minusDays(2);
+        String rollback = io.incidents.events.ChecklistItemTicked.rollbackChecklist("rb-1");
+        List<io.incidents.events.IncidentEvent> events = new java.util.ArrayList<>(List.of(
+                Incidents.declared(id, Severity.SEV2, at, "checkout"),
+                new io.incidents.events.IncidentTypeSet(id, "database-connections", "Database <i>connections</i>",
+                        List.of(new io.incidents.events.ChecklistItem("pool", "Check the <b>pool</b>"),
+                                new io.incidents.events.ChecklistItem("sessions", "List the sessions")), true, at.plusSeconds(1)),
+                new io.incidents.events.ChecklistItemTicked(id, "runbook", "pool", true, "alice", at.plusSeconds(60)),
+                new RoleAssigned(id, IncidentRole.INCIDENT_COMMANDER, "carol", at.plusSeconds(70)),
+                new io.incidents.events.RollbackStarted(id, "rb-1", io.incidents.events.RollbackProcedure.B, List.of("checkout"),
+                        "v4.1.0", "migration", at.plusSeconds(120)),
+                new io.incidents.events.ChecklistItemTicked(id, rollback, "step-backup", true, "bob", at.plusSeconds(130)),
+                new io.incidents.events.ChecklistItemTicked(id, rollback, "verify-health", true, "bob", at.plusSeconds(600)),
+                new io.incidents.events.RollbackCompleted(id, "rb-1", at.plusSeconds(700)),
+                Incidents.resolved(id, at, 20),
+                new io.incidents.events.PostMortemActionItemAdded(id, "ai-1", "Alert <script>x</script> on the pool", "erin",
+                        twoDaysAgo, at.plusSeconds(1500)),
+                new io.incidents.events.PostMortemActionItemAdded(id, "ai-2", "Rewrite the pool", "frank", null,
+                        at.plusSeconds(1510)),
+                new io.incidents.events.ActionItemUpdated(id, "ai-2", "frank", null, io.incidents.events.ActionItemStatus.WONT_DO,
+                        "frank", at.plusSeconds(1520)),
+                new io.incidents.events.PostMortemSectionWritten(id, io.incidents.events.PostMortemSection.LESSONS,
+                        "Pools need <em>alerts</em>", "dana", at.plusSeconds(1600))));
+        feed.publish("alice", events.toArray(io.incidents.events.IncidentEvent[]::new));
+        new ReadApi(rest).awaitEvents(id, events.size());
+
+        String room = page("/incidents/" + id, as("victor", Role.VIEWER));
+        assertThat(room.substring(room.indexOf("id=\"incident-type\""))).startsWith("id=\"incident-type\"><span>database-connections</span>")
+                .contains("(suggested by the alert)");
+        String runbook = element(room, "ul", "runbook-checklist");
+        assertThat(runbook).contains("Check the &lt;b&gt;pool&lt;/b&gt;").doesNotContain("<b>pool</b>")
+                .containsPattern("data-item=\"pool\" data-done=\"true\"").contains("ticked by alice")
+                .containsPattern("data-item=\"sessions\" data-done=\"false\"");
+        assertThat(room).contains("Database &lt;i&gt;connections&lt;/i&gt;").doesNotContain("<i>connections</i>");
+        String card = room.substring(room.indexOf("data-rollback=\"rb-1\""));
+        assertThat(card).contains("class=\"unverified-mark\"").contains("Back up the database")
+                .containsPattern("data-item=\"step-backup\" data-done=\"true\"")
+                .containsPattern("data-item=\"verify-flows\" data-done=\"false\"");
+        String items = element(room, "ul", "action-items");
+        assertThat(items).contains("Alert &lt;script&gt;x&lt;/script&gt; on the pool").contains("class=\"overdue-mark\"")
+                .contains("won&#39;t do");
+        assertThat(items.substring(items.indexOf("data-item=\"ai-2\""))).as("not open: never overdue").doesNotContain("overdue");
+        assertThat(room).contains("id=\"postmortem-follow-up\"").contains("owner carol");
+
+        String pm = page("/incidents/" + id + "/postmortem", as("victor", Role.VIEWER));
+        assertThat(element(pm, "section", "pm-checklists")).contains("Check the &lt;b&gt;pool&lt;/b&gt;")
+                .contains("class=\"unverified-mark\"").contains("missing: Critical user flows working;");
+        assertThat(element(pm, "section", "pm-action-items")).contains("class=\"overdue-mark\"").contains("open")
+                .contains("won&#39;t do");
+        assertThat(element(pm, "section", "pm-lessons")).contains("Pools need &lt;em&gt;alerts&lt;/em&gt;").contains("dana")
+                .doesNotContain("<em>alerts</em>");
+        assertThat(element(pm, "section", "pm-improve")).contains("Not written yet");
+        assertThat(element(pm, "section", "pm-meeting")).contains("(48 h after the resolution)").contains("carol")
+                .contains("(incident commander)").contains("not completed yet").contains("Ground rules and purpose");
+        assertThat(pm).doesNotContain("<script>x</script>");
+    }
+
+    /** The element of that tag with that id, to its closing tag (no nesting of the same tag inside). */
+    private static String element(String html, String tag, String id) {
+        int start = html.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isGreaterThan(0);
+        start = html.lastIndexOf("<" + tag, start);
+        return html.substring(start, html.indexOf("</" + tag + ">", start));
+    }
+
+    @Test
     void aNoteAndAMitigationAreSentToIncidentServiceAsThePerson() throws Exception {
         String id = declare("Queue stuck", Severity.SEV3);
         incidents.answer(201, "{\"noteId\":\"n-1\"}");

@@ -1,15 +1,30 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.IncidentSource;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.IncidentReopened;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemCompleted;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
+import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.testsupport.EventFeed;
@@ -21,6 +36,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +144,114 @@ class IncidentProjectorTest {
         assertThat(read.notes()).isEmpty();
         assertThat(read.mitigations()).isEmpty();
         assertThat(read).isEqualTo(view);
+    }
+
+    @Test
+    void theTypeIsTheLatestSetAndEachChecklistItemShowsItsLatestTick() {
+        String rollback = ChecklistItemTicked.rollbackChecklist("rb-1");
+        List<IncidentEvent> events = new ArrayList<>(List.of(
+                new IncidentDeclared(ID, "Game day", null, Severity.SEV2, List.of("chat"), IncidentSource.manual(), T0, null,
+                        null, null, true),
+                new IncidentTypeSet(ID, "service-outage", "Service outage", List.of(new ChecklistItem("health", "Health"),
+                        new ChecklistItem("verify", "Verify")), true, T0.plusSeconds(1)),
+                new ChecklistItemTicked(ID, "runbook", "verify", true, "alice", T0.plusSeconds(30)),
+                new IncidentTypeSet(ID, "memory-leak", "Memory leak", List.of(new ChecklistItem("heap", "Heap dump"),
+                        new ChecklistItem("verify", "Verify memory is flat")), false, T0.plusSeconds(60)),
+                new ChecklistItemTicked(ID, "runbook", "heap", true, "bob", T0.plusSeconds(90)),
+                new ChecklistItemTicked(ID, "runbook", "heap", false, "carol", T0.plusSeconds(95)),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.D, List.of("chat"), "off", "breach", T0.plusSeconds(120)),
+                new ChecklistItemTicked(ID, rollback, "step-stop-all", true, "bob", T0.plusSeconds(130))));
+        for (ChecklistItem item : RollbackChecklists.VERIFY.subList(0, 4)) {
+            events.add(new ChecklistItemTicked(ID, rollback, item.id(), true, "bob", T0.plusSeconds(200)));
+        }
+        IncidentView fourOfFive = IncidentProjector.project(EventFeed.stored("alice", events.toArray(IncidentEvent[]::new)))
+                .orElseThrow();
+        events.add(new ChecklistItemTicked(ID, rollback, "verify-watch", true, "dave", T0.plusSeconds(1200)));
+        IncidentView verified = IncidentProjector.project(EventFeed.stored("alice", events.toArray(IncidentEvent[]::new)))
+                .orElseThrow();
+
+        assertThat(verified.drill()).isTrue();
+        assertThat(verified.type()).isEqualTo("memory-leak");
+        assertThat(verified.runbookTitle()).isEqualTo("Memory leak");
+        assertThat(verified.typeSuggested()).as("chosen by a responder").isFalse();
+        assertThat(verified.checklists().runbook()).containsExactly(
+                new IncidentView.CheckItem("heap", "Heap dump", false, "carol", T0.plusSeconds(95)),
+                // An item id ticked under the earlier runbook stays ticked, as incident-service keeps it.
+                new IncidentView.CheckItem("verify", "Verify memory is flat", true, "alice", T0.plusSeconds(30)));
+        IncidentView.RollbackChecklist before = fourOfFive.checklists().rollbacks().get(0);
+        assertThat(before.verified()).isFalse();
+        assertThat(before.missing()).containsExactly("Watched for 15 minutes");
+        assertThat(before.before()).extracting(IncidentView.CheckItem::done).containsOnly(false);
+        assertThat(before.steps()).extracting(IncidentView.CheckItem::id)
+                .containsExactly("step-stop-all", "step-status-page", "step-notify", "step-investigate");
+        assertThat(before.steps().get(0).done()).isTrue();
+        IncidentView.RollbackChecklist after = verified.checklists().rollbacks().get(0);
+        assertThat(after.verified()).isTrue();
+        assertThat(after.missing()).isEmpty();
+        assertThat(after.verify().get(4)).isEqualTo(new IncidentView.CheckItem("verify-watch", "Watched for 15 minutes", true,
+                "dave", T0.plusSeconds(1200)));
+    }
+
+    @Test
+    void actionItemsAndThePostMortemAreOverdueOnceTheirDueTimePassesWhileOpen() {
+        Instant resolvedAt = T0.plusSeconds(30 * 60);
+        List<StoredEvent> events = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV3, T0, "search"),
+                new RoleAssigned(ID, IncidentRole.INCIDENT_COMMANDER, "carol", T0.plusSeconds(60)),
+                Incidents.resolved(ID, T0, 30),
+                new PostMortemActionItemAdded(ID, "ai-1", "Add an alert", "erin", LocalDate.parse("2026-11-05"),
+                        resolvedAt.plusSeconds(60)),
+                new PostMortemActionItemAdded(ID, "ai-2", "Fix the index", "frank", LocalDate.parse("2026-11-05"),
+                        resolvedAt.plusSeconds(60)),
+                new ActionItemUpdated(ID, "ai-2", "frank", LocalDate.parse("2026-11-05"), ActionItemStatus.DONE, "frank",
+                        resolvedAt.plusSeconds(120)),
+                new PostMortemSectionWritten(ID, PostMortemSection.LESSONS, "Index alerts", "dana", resolvedAt.plusSeconds(180)));
+        IncidentView view = IncidentProjector.project(events).orElseThrow();
+        Instant endOfDueDate = Instant.parse("2026-11-06T00:00:00Z");
+        Instant postMortemDue = resolvedAt.plus(Duration.ofHours(48));
+
+        assertThat(view.actionItems()).extracting(IncidentView.ActionItem::status)
+                .containsExactly(ActionItemStatus.OPEN, ActionItemStatus.DONE);
+        assertThat(view.actionItems()).extracting(IncidentView.ActionItem::overdue).as("as of the last event").containsOnly(false);
+        assertThat(view.judgedAt(endOfDueDate.minusSeconds(1)).actionItems().get(0).overdue()).as("due until the day ends")
+                .isFalse();
+        assertThat(view.judgedAt(endOfDueDate).actionItems()).extracting(IncidentView.ActionItem::overdue)
+                .as("the open one only").containsExactly(true, false);
+
+        IncidentView.PostMortemFollowUp followUp = view.postMortem();
+        assertThat(followUp.dueAt()).isEqualTo(postMortemDue);
+        assertThat(followUp.owner()).as("the incident commander").isEqualTo("carol");
+        assertThat(followUp.scheduled()).isFalse();
+        assertThat(followUp.sections()).containsExactly(new IncidentView.TeamSection(PostMortemSection.LESSONS, "Index alerts",
+                "dana", resolvedAt.plusSeconds(180)));
+        assertThat(view.judgedAt(postMortemDue.minusSeconds(1)).postMortem().overdue()).isFalse();
+        assertThat(view.judgedAt(postMortemDue).postMortem().overdue()).isTrue();
+
+        List<StoredEvent> completed = new ArrayList<>(events);
+        completed.addAll(EventFeed.stored("carol", new PostMortemCompleted(ID, "carol", postMortemDue.minusSeconds(60))));
+        assertThat(IncidentProjector.project(completed).orElseThrow().judgedAt(postMortemDue).postMortem().overdue())
+                .as("completed in time").isFalse();
+    }
+
+    @Test
+    void aViewStoredBeforeTypesChecklistsAndFollowUpsWereRecordedReadsWithTheirDefaults() throws Exception {
+        IncidentView view = IncidentProjector.project(EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "chat"),
+                new RoleAssigned(ID, IncidentRole.INCIDENT_COMMANDER, "carol", T0.plusSeconds(60)),
+                Incidents.resolved(ID, T0, 30),
+                new PostMortemActionItemAdded(ID, "ai-1", "Add an alert", "erin", null, T0.plusSeconds(3600)))).orElseThrow();
+        com.fasterxml.jackson.databind.ObjectMapper json = io.incidents.events.EventJson.newMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode stored = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(IncidentViewJson.write(view));
+        stored.remove(List.of("drill", "type", "runbookTitle", "typeSuggested", "checklists", "postMortem"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) stored.path("actionItems").get(0))
+                .remove(List.of("status", "updatedBy", "updatedAt", "overdueRemindedAt", "overdue"));
+
+        IncidentView read = IncidentViewJson.read(json.writeValueAsString(stored));
+
+        assertThat(read).isEqualTo(view);
+        assertThat(read.postMortem().dueAt()).isEqualTo(T0.plusSeconds(30 * 60).plus(Duration.ofHours(48)));
+        assertThat(read.actionItems().get(0).status()).isEqualTo(ActionItemStatus.OPEN);
     }
 
     @Test

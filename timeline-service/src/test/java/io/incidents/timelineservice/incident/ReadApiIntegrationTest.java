@@ -1,15 +1,29 @@
 package io.incidents.timelineservice.incident;
 
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
+import io.incidents.events.IncidentDeclared;
+import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
+import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
+import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
@@ -24,7 +38,10 @@ import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -254,6 +271,142 @@ class ReadApiIntegrationTest {
         assertThat(meterRegistry.get("timeline.events.applied").counter().count()).isGreaterThan(appliedBefore);
         Map<String, Map<String, Object>> sla = (Map<String, Map<String, Object>>) api.get("/api/v1/incidents/" + id).getBody().get("sla");
         assertThat(sla.get("acknowledge")).containsEntry("verdict", "BREACHED");
+    }
+
+    @Test
+    void aDrillWithABreachedClockIsNotCountedInTheBreachMetric() {
+        double before = meterRegistry.get("timeline.sla.breaches").tag("severity", "SEV1").gauge().value();
+        String drill = Incidents.newId();
+        String real = Incidents.newId();
+        Instant declaredAt = Instant.now().minusSeconds(20 * 60);
+        feed.publish("bob", new IncidentDeclared(drill, "Game day: db down", null, Severity.SEV1, List.of("db"),
+                IncidentSource.manual(), declaredAt, null, null, null, true), Incidents.declared(real, Severity.SEV1, declaredAt, "db"));
+        api.awaitEvents(drill, 1);
+        api.awaitEvents(real, 1);
+
+        assertThat(meterRegistry.get("timeline.sla.breaches").tag("severity", "SEV1").gauge().value()).as("the real one only")
+                .isEqualTo(before + 1);
+        assertThat(((Map<String, Map<String, Object>>) api.get("/api/v1/incidents/" + drill).getBody().get("sla"))
+                .get("acknowledge")).as("its own clock runs as for any incident").containsEntry("verdict", "BREACHED");
+    }
+
+    @Test
+    void theDetailCarriesTheTypeChecklistsActionItemsAndThePostMortemFollowUpAndTheTimelineSaysThem() {
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(2 * 3600);
+        Instant resolvedAt = declaredAt.plusSeconds(3600);
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+        String id = Incidents.newId();
+        String rb1 = ChecklistItemTicked.rollbackChecklist("rb-1");
+        List<IncidentEvent> events = new ArrayList<>(List.of(
+                Incidents.declared(id, Severity.SEV2, declaredAt, "checkout"),
+                new IncidentTypeSet(id, "service-outage", "Service outage", List.of(new ChecklistItem("health", "Check health")),
+                        true, declaredAt.plusSeconds(1)),
+                new IncidentTypeSet(id, "database-connections", "Database connection issues",
+                        List.of(new ChecklistItem("pool-metrics", "Check the pool"), new ChecklistItem("db-sessions", "List sessions")),
+                        false, declaredAt.plusSeconds(60)),
+                new ChecklistItemTicked(id, "runbook", "pool-metrics", true, "alice", declaredAt.plusSeconds(120)),
+                new RoleAssigned(id, IncidentRole.INCIDENT_COMMANDER, "carol", declaredAt.plusSeconds(130)),
+                new IncidentStatusUpdated(id, StatusPagePhase.IDENTIFIED, "Payments are failing", declaredAt.plusSeconds(140),
+                        "Payments delayed", List.of("Payments")),
+                new RollbackStarted(id, "rb-1", RollbackProcedure.A, List.of("checkout"), "v1.2.3", "bad", declaredAt.plusSeconds(300)),
+                new RollbackStarted(id, "rb-2", RollbackProcedure.C, List.of("checkout"), "v1.2.2", "worse", declaredAt.plusSeconds(900)),
+                new ChecklistItemTicked(id, ChecklistItemTicked.rollbackChecklist("rb-2"), "verify-health", true, "bob",
+                        declaredAt.plusSeconds(950))));
+        for (ChecklistItem item : RollbackChecklists.VERIFY) {
+            events.add(new ChecklistItemTicked(id, rb1, item.id(), true, "bob", declaredAt.plusSeconds(1000)));
+        }
+        events.addAll(List.of(
+                Incidents.resolved(id, declaredAt, 60),
+                new PostMortemActionItemAdded(id, "ai-late", "Alert on the pool", "erin", today.minusDays(1), resolvedAt.plusSeconds(60)),
+                new PostMortemActionItemAdded(id, "ai-done", "Raise the pool", "frank", today.minusDays(1), resolvedAt.plusSeconds(70)),
+                new PostMortemActionItemAdded(id, "ai-later", "Load-test", "gina", today.plusDays(1), resolvedAt.plusSeconds(80)),
+                new ActionItemUpdated(id, "ai-done", "frank", today.minusDays(1), ActionItemStatus.DONE, "frank",
+                        resolvedAt.plusSeconds(90)),
+                new PostMortemSectionWritten(id, PostMortemSection.WENT_WELL, "Quick rollback", "dana", resolvedAt.plusSeconds(100))));
+        feed.publish("bob", events.toArray(IncidentEvent[]::new));
+        api.awaitEvents(id, events.size());
+
+        Map<String, Object> detail = api.get("/api/v1/incidents/" + id).getBody();
+
+        assertThat(detail).containsEntry("type", "database-connections").containsEntry("runbookTitle", "Database connection issues")
+                .containsEntry("typeSuggested", false).containsEntry("drill", false);
+        Map<String, Object> checklists = (Map<String, Object>) detail.get("checklists");
+        assertThat((List<Map<String, Object>>) checklists.get("runbook")).extracting(i -> i.get("id") + ":" + i.get("done")
+                + ":" + i.get("by")).containsExactly("pool-metrics:true:alice", "db-sessions:false:null");
+        List<Map<String, Object>> rollbacks = (List<Map<String, Object>>) checklists.get("rollbacks");
+        assertThat(rollbacks).extracting(r -> r.get("rollbackId") + ":" + r.get("verified")).containsExactly("rb-1:true", "rb-2:false");
+        assertThat((List<String>) rollbacks.get(1).get("missing")).hasSize(4).doesNotContain("Every service up and its health"
+                + " checks passing");
+        assertThat((List<Map<String, Object>>) rollbacks.get(1).get("steps")).extracting(i -> i.get("id"))
+                .containsExactly("step-identify", "step-rollback", "step-verify");
+        assertThat((List<Map<String, Object>>) detail.get("actionItems")).extracting(a -> a.get("actionItemId") + ":"
+                + a.get("status") + ":" + a.get("overdue")).as("open past its due date, judged now")
+                .containsExactly("ai-late:OPEN:true", "ai-done:DONE:false", "ai-later:OPEN:false");
+        Map<String, Object> postMortem = (Map<String, Object>) detail.get("postMortem");
+        assertThat(postMortem).containsEntry("dueAt", resolvedAt.plus(Duration.ofHours(48)).toString())
+                .containsEntry("owner", "carol").containsEntry("scheduled", false).containsEntry("completed", false)
+                .containsEntry("overdue", false);
+        assertThat((List<Map<String, Object>>) postMortem.get("sections")).singleElement()
+                .satisfies(section -> assertThat(section).containsEntry("section", "WENT_WELL").containsEntry("text", "Quick rollback"));
+
+        List<Object> texts = ((List<Map<String, Object>>) api.get("/api/v1/incidents/" + id + "/timeline").getBody().get("entries"))
+                .stream().map(e -> e.get("text")).toList();
+        assertThat(texts).contains("type service-outage suggested by the alert (runbook \"Service outage\", 1 step)",
+                "bob changed the type from service-outage to database-connections (runbook \"Database connection issues\", 2 steps)",
+                "alice ticked \"Check the pool\" on the runbook",
+                "bob posted status Identified: Payments are failing; public title \"Payments delayed\"; components: Payments",
+                "bob ticked \"Watched for 15 minutes\" (verification) of the rollback to v1.2.3; the rollback is verified",
+                "frank updated action item \"Raise the pool\": status open → done",
+                "dana wrote the post-mortem's \"What went well\": Quick rollback");
+
+        Map<String, Object> document = api.get("/api/v1/incidents/" + id + "/postmortem").getBody();
+        assertThat((List<Map<String, Object>>) document.get("rollbacks")).extracting(r -> r.get("verified")).containsExactly(true, false);
+        assertThat(document).containsEntry("whatWentWell", "Quick rollback");
+    }
+
+    @Test
+    void openAndOverdueActionItemsAreListedAcrossIncidents() {
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+        Instant declaredAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3 * 3600);
+        String first = Incidents.newId();
+        String second = Incidents.newId();
+        feed.publish("bob",
+                Incidents.declared(first, Severity.SEV3, declaredAt, "search"), Incidents.resolved(first, declaredAt, 30),
+                new PostMortemActionItemAdded(first, "ai-late", "Add a search alert", "erin", today.minusDays(2),
+                        declaredAt.plusSeconds(3600)),
+                new PostMortemActionItemAdded(first, "ai-done", "Reindex", "frank", today.minusDays(3), declaredAt.plusSeconds(3700)),
+                new ActionItemUpdated(first, "ai-done", "frank", today.minusDays(3), ActionItemStatus.DONE, "frank",
+                        declaredAt.plusSeconds(3800)),
+                new PostMortemActionItemAdded(first, "ai-wont", "Rewrite search", "gina", today.minusDays(3), declaredAt.plusSeconds(3900)),
+                new ActionItemUpdated(first, "ai-wont", "gina", today.minusDays(3), ActionItemStatus.WONT_DO, "gina",
+                        declaredAt.plusSeconds(4000)),
+                new IncidentDeclared(second, "Game day", null, Severity.SEV4, List.of("docs"), IncidentSource.manual(), declaredAt,
+                        null, null, null, true),
+                new PostMortemActionItemAdded(second, "ai-today", "Practise again", "hana", today, declaredAt.plusSeconds(3600)),
+                new PostMortemActionItemAdded(second, "ai-moved", "Write the runbook", "ivan", today.minusDays(1),
+                        declaredAt.plusSeconds(3700)),
+                new ActionItemUpdated(second, "ai-moved", "ivan", today.plusDays(7), ActionItemStatus.OPEN, "ivan",
+                        declaredAt.plusSeconds(3800)));
+        api.awaitEvents(first, 7);
+        api.awaitEvents(second, 4);
+
+        List<Map<String, Object>> overdue = (List<Map<String, Object>>) api.get("/api/v1/action-items?overdue=true&limit=1000")
+                .getBody().get("items");
+        List<Map<String, Object>> open = (List<Map<String, Object>>) api.get("/api/v1/action-items?limit=1000").getBody().get("items");
+
+        assertThat(overdue).filteredOn(item -> List.of(first, second).contains(item.get("incidentId")))
+                .extracting(item -> item.get("actionItemId")).as("open past the end of its due date only").containsExactly("ai-late");
+        assertThat(overdue).filteredOn(item -> first.equals(item.get("incidentId"))).singleElement().satisfies(item ->
+                assertThat(item).containsEntry("incidentId", first).containsEntry("owner", "erin").containsEntry("status", "OPEN")
+                        .containsEntry("overdue", true).containsEntry("dueDate", today.minusDays(2).toString())
+                        .containsEntry("link", "/api/v1/incidents/" + first));
+        assertThat(open).filteredOn(item -> List.of(first, second).contains(item.get("incidentId")))
+                .extracting(item -> item.get("actionItemId") + ":" + item.get("overdue") + ":" + item.get("drill"))
+                .as("every open one, the earliest due first").containsExactly("ai-late:true:false", "ai-today:false:true",
+                        "ai-moved:false:true");
+        assertThat(overdue).extracting(item -> item.get("dueDate").toString()).isSortedAccordingTo(String::compareTo);
+        assertProblem(api.get("/api/v1/action-items?limit=0"), 400);
+        assertProblem(api.get("/api/v1/action-items?overdue=maybe"), 400);
     }
 
     @Test

@@ -117,6 +117,59 @@ class EventLedgerBatchIntegrationTest {
         assertThat(missing.get(999)).isEqualTo(1000L);
     }
 
+    @Test
+    void aDrillKeepsNoSlaFactsEvenOnesAnEarlierVersionWroteAndItsSummarySaysDrill() {
+        String drill = Incidents.newId();
+        String real = Incidents.newId();
+        applyAll(List.of(stored(drill, 0, new io.incidents.events.IncidentDeclared(drill, "Game day", null, Severity.SEV2,
+                        List.of("checkout"), io.incidents.events.IncidentSource.manual(), T0, null, null, null, true)),
+                stored(real, 0, Incidents.declared(real, Severity.SEV2, T0, "checkout"))));
+
+        assertThat(slaRows(drill)).isZero();
+        assertThat(slaRows(real)).isOne();
+        assertThat(jdbc.queryForObject("SELECT drill FROM incident_summary WHERE incident_id = ?", Boolean.class, drill)).isTrue();
+        assertThat(jdbc.queryForObject("SELECT drill FROM incident_summary WHERE incident_id = ?", Boolean.class, real)).isFalse();
+
+        // As an earlier version of this service left it: the drill counted as an incident.
+        jdbc.update("INSERT INTO incident_sla (incident_id, title, services, declared_at, detected_at, severity_declared,"
+                + " severity_highest, severity_current) SELECT incident_id, title, services, declared_at, declared_at, severity,"
+                + " severity, severity FROM incident_summary WHERE incident_id = ?", drill);
+        applyAll(List.of(stored(drill, 1, Incidents.acknowledged(drill, T0, 3))));
+
+        assertThat(slaRows(drill)).as("gone at its next event").isZero();
+    }
+
+    @Test
+    void theSummaryKeepsHowManyActionItemsAreOpenAndTheEarliestDueOfThem() {
+        String id = Incidents.newId();
+        applyAll(List.of(stored(id, 0, Incidents.declared(id, Severity.SEV3, T0, "search")),
+                stored(id, 1, new io.incidents.events.PostMortemActionItemAdded(id, "ai-1", "First", "erin",
+                        java.time.LocalDate.parse("2026-06-01"), T0.plusSeconds(60))),
+                stored(id, 2, new io.incidents.events.PostMortemActionItemAdded(id, "ai-2", "Second", "erin",
+                        java.time.LocalDate.parse("2026-07-01"), T0.plusSeconds(70))),
+                stored(id, 3, new io.incidents.events.PostMortemActionItemAdded(id, "ai-3", "Third", "erin", null,
+                        T0.plusSeconds(80)))));
+        assertThat(openActionItems(id)).isEqualTo("3 2026-06-01");
+
+        applyAll(List.of(stored(id, 4, new io.incidents.events.ActionItemUpdated(id, "ai-1", "erin",
+                java.time.LocalDate.parse("2026-06-01"), io.incidents.events.ActionItemStatus.DONE, "erin", T0.plusSeconds(90)))));
+
+        assertThat(openActionItems(id)).isEqualTo("2 2026-07-01");
+        assertThat(liveLedger.withOpenActionItems(java.time.LocalDate.parse("2026-07-02"), 1000))
+                .extracting(summary -> summary.view().incidentId()).contains(id);
+        assertThat(liveLedger.withOpenActionItems(java.time.LocalDate.parse("2026-07-01"), 1000))
+                .as("due on 1 July: not overdue before 2 July").extracting(summary -> summary.view().incidentId()).doesNotContain(id);
+    }
+
+    private int slaRows(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM incident_sla WHERE incident_id = ?", Integer.class, incidentId);
+    }
+
+    private String openActionItems(String incidentId) {
+        return jdbc.queryForObject("SELECT open_action_items || ' ' || coalesce(open_action_items_due::text, '-')"
+                + " FROM incident_summary WHERE incident_id = ?", String.class, incidentId);
+    }
+
     private EventLedger.Applied applyAll(List<StoredEvent> events) {
         events.forEach(event -> written.add(event.incidentId()));
         return transaction.execute(status -> liveLedger.applyAll(events, Instant.now()));

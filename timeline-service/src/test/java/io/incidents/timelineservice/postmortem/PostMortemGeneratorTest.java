@@ -77,7 +77,8 @@ class PostMortemGeneratorTest {
         assertThat(markdown).contains("# Post-mortem: Incident 5a0d2c1e", "## Impact", "## Timeline (UTC)",
                 "| Time to acknowledge (TTA) | 10 m 0 s | 15 m 0 s | met |", "**over the expected time**",
                 "## Root cause\n\na bad deploy", "- [ ] Test migrations on a copy (erin, due 2026-12-01)",
-                "## What went well\n\n_To be filled in by the team._", "## What could be improved");
+                "## What went well\n\n_Not written yet: to be filled in by the team._", "## What could be improved",
+                "## Lessons\n\n_Not written yet: to be filled in by the team._");
     }
 
     @Test

@@ -1,17 +1,32 @@
 package io.incidents.timelineservice.replay;
 
+import io.incidents.events.ActionItemOverdue;
+import io.incidents.events.ActionItemStatus;
+import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.AlertReceived;
 import io.incidents.events.AlertRecommendation;
+import io.incidents.events.ChecklistItem;
+import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.DecisionOverdue;
 import io.incidents.events.EscalationReason;
+import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEscalated;
 import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentNoteAdded;
 import io.incidents.events.IncidentReopened;
+import io.incidents.events.IncidentRole;
+import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
+import io.incidents.events.IncidentTypeSet;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
+import io.incidents.events.PostMortemCompleted;
+import io.incidents.events.PostMortemOverdue;
+import io.incidents.events.PostMortemScheduled;
+import io.incidents.events.PostMortemSection;
+import io.incidents.events.PostMortemSectionWritten;
+import io.incidents.events.RoleAssigned;
 import io.incidents.events.RollbackCompleted;
 import io.incidents.events.RollbackFailed;
 import io.incidents.events.RollbackOverran;
@@ -22,6 +37,7 @@ import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
+import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
@@ -83,6 +99,18 @@ class ReplayIntegrationTest {
         List<String> ids = List.copyOf(published.keySet());
         published.forEach(api::awaitEvents);
         Map<String, String> before = snapshot(api, ids);
+        // The comparison covers what the scenario holds: a drill (in no report), checklists verified and not,
+        // public status text, the team's sections and the post-mortem's follow-up.
+        assertThat(before.get(ids.get(4) + " detail")).contains("\"drill\":true");
+        assertThat(before.get("sla by severity")).doesNotContain(ids.get(4));
+        assertThat(before.get(ids.get(0) + " detail")).contains("\"verified\":true").contains("\"completed\":true");
+        assertThat(before.get(ids.get(1) + " detail")).contains("\"verified\":false");
+        assertThat(before.get(ids.get(2) + " timeline")).contains("changed the type from service-outage to database-connections")
+                .contains("public title \\\"Checkout slower than usual\\\"");
+        assertThat(before.get(ids.get(2) + " postmortem.md")).contains("- Status: **overdue**").contains("Written 2")
+                .contains("**overdue** (still open past its due date)");
+        assertThat(before.get(ids.get(3) + " postmortem.md")).contains("Rewritten 3").contains("won't do");
+        assertThat(before.get("open action items")).contains("ai-0").doesNotContain("ai-1").doesNotContain("ai-3");
 
         String late;
         // Hold a lock the replay needs, so it is certainly still running for the checks below.
@@ -246,6 +274,8 @@ class ReplayIntegrationTest {
             snapshot.put(id + " postmortem.md", api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody());
             snapshot.put(id + " postmortem.json", api.getText("/api/v1/incidents/" + id + "/postmortem", "application/json").getBody());
         }
+        snapshot.put("open action items", ((List<Map<String, Object>>) api.get("/api/v1/action-items?limit=1000").getBody()
+                .get("items")).stream().filter(item -> ids.contains(item.get("incidentId"))).toList().toString());
         snapshot.put("sla by severity", api.getText("/api/v1/sla?" + CLOSED_PERIOD, "application/json").getBody());
         snapshot.put("sla by service", api.getText("/api/v1/sla?groupBy=service&" + CLOSED_PERIOD, "application/json").getBody());
         return snapshot;
@@ -254,8 +284,11 @@ class ReplayIntegrationTest {
     /**
      * Raised and lowered severities, rollbacks completed, failed, overrun and one still running at
      * its resolution, a reopen, escalations, action items, notes, quick fixes and workarounds, a
-     * decide-by reminder, repeat alerts (with advice, and saying nothing of severity), and problems
-     * detected before their declaration (one given too early: clamped).
+     * decide-by reminder, repeat alerts (with advice, and saying nothing of severity), problems
+     * detected before their declaration (one given too early: clamped), a drill, incident types
+     * (suggested and chosen) with runbook and rollback checklists ticked and unticked (verified or
+     * not), public status text, and the post-mortem's follow-up: the team's sections written and
+     * rewritten, action items updated and reminded, a post-mortem scheduled and late, one completed.
      */
     private static Map<String, Integer> publishMixedScenario() {
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -264,7 +297,28 @@ class ReplayIntegrationTest {
             Instant t = DAY.plusSeconds(i * 3_600L);
             Severity severity = Severity.values()[i % 4];
             Instant detectionGiven = i == 5 ? t.minus(Duration.ofHours(30)) : i % 2 == 1 ? t.minusSeconds(i * 300L) : null;
-            publish(counts, "bob", Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
+            publish(counts, "bob", i == 4
+                    ? new IncidentDeclared(id, "Drill " + i, "a simulation", severity, List.of("svc-" + (i % 3)),
+                    IncidentSource.manual(), t, null, null, null, true)
+                    : Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
+            if (i % 2 == 0) {
+                // An alert's suggestion, replaced by a responder's choice for one of them.
+                publish(counts, "alertmanager", new IncidentTypeSet(id, "service-outage", "Service outage",
+                        List.of(new ChecklistItem("health", "Check health"), new ChecklistItem("verify", "Verify")), true,
+                        t.plusSeconds(5)));
+                publish(counts, "alice", new ChecklistItemTicked(id, IncidentTypeSet.RUNBOOK_CHECKLIST, "health", true, "alice",
+                        t.plusSeconds(50)));
+            }
+            if (i == 2) {
+                publish(counts, "alice", new IncidentTypeSet(id, "database-connections", "Database connection issues",
+                        List.of(new ChecklistItem("pool", "Check the pool"), new ChecklistItem("verify", "Verify")), false,
+                        t.plusSeconds(70)), new ChecklistItemTicked(id, IncidentTypeSet.RUNBOOK_CHECKLIST, "pool", true, "carol",
+                        t.plusSeconds(80)), new ChecklistItemTicked(id, IncidentTypeSet.RUNBOOK_CHECKLIST, "pool", false, "carol",
+                        t.plusSeconds(90)));
+            }
+            if (i == 0 || i == 3) {
+                publish(counts, "alice", new RoleAssigned(id, IncidentRole.INCIDENT_COMMANDER, "carol", t.plusSeconds(30)));
+            }
             if (i % 2 == 0) {
                 publish(counts, "alice", Incidents.acknowledged(id, t, 3 + i));
             }
@@ -295,6 +349,19 @@ class ReplayIntegrationTest {
             RollbackProcedure procedure = RollbackProcedure.values()[i % 4];
             publish(counts, "dave", new RollbackStarted(id, "rb-" + i, procedure, List.of("svc-" + (i % 3)), "v" + i,
                     "bad deploy", t.plusSeconds(900)));
+            String checklist = ChecklistItemTicked.rollbackChecklist("rb-" + i);
+            publish(counts, "dave", new ChecklistItemTicked(id, checklist, "before-assess", true, "dave", t.plusSeconds(905)),
+                    new ChecklistItemTicked(id, checklist, RollbackChecklists.steps(procedure).get(0).id(), true, "dave",
+                            t.plusSeconds(910)));
+            // Verified (every verification item ticked) for the even ones; the odd ones miss some, one ticked and unticked.
+            List<ChecklistItem> verify = i % 2 == 0 ? RollbackChecklists.VERIFY : RollbackChecklists.VERIFY.subList(0, 2);
+            for (int v = 0; v < verify.size(); v++) {
+                publish(counts, "dave", new ChecklistItemTicked(id, checklist, verify.get(v).id(), true, "erin",
+                        t.plusSeconds(1000 + v)));
+            }
+            if (i % 2 == 1) {
+                publish(counts, "erin", new ChecklistItemTicked(id, checklist, verify.get(1).id(), false, "erin", t.plusSeconds(1010)));
+            }
             if (i == 3 || i == 5) {
                 Duration bound = RollbackDurations.DEFAULT.expectedFor(procedure).max();
                 publish(counts, "system", new RollbackOverran(id, "rb-" + i, procedure, bound, t.plusSeconds(900).plus(bound)));
@@ -303,7 +370,10 @@ class ReplayIntegrationTest {
                 publish(counts, "dave", i % 2 == 0 ? new RollbackCompleted(id, "rb-" + i, t.plusSeconds(900 + i * 240L))
                         : new RollbackFailed(id, "rb-" + i, "stuck", t.plusSeconds(1500)));
             }
-            publish(counts, "dave", new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600)),
+            publish(counts, "dave", i % 2 == 0
+                            ? new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600),
+                            "Checkout slower than usual", List.of("Checkout", "Payments"))
+                            : new IncidentStatusUpdated(id, StatusPagePhase.MONITORING, "Watching", t.plusSeconds(1600)),
                     Incidents.resolved(id, t, 40 + i * 30L));
             if (i == 4) {
                 publish(counts, "erin", new IncidentReopened(id, "back again", t.plusSeconds(20_000)),
@@ -311,6 +381,33 @@ class ReplayIntegrationTest {
             }
             publish(counts, "erin", new PostMortemActionItemAdded(id, "ai-" + i, "Prevent it", "erin",
                     LocalDate.parse("2026-07-01"), t.plusSeconds(30_000)));
+            // The post-mortem's follow-up: the team's sections, action items updated and reminded, scheduled, late, done.
+            publish(counts, "frank", new PostMortemSectionWritten(id, PostMortemSection.values()[i % 3], "Written " + i, "frank",
+                    t.plusSeconds(31_000)));
+            if (i % 3 == 0) {
+                publish(counts, "gina", new PostMortemSectionWritten(id, PostMortemSection.values()[i % 3], "Rewritten " + i,
+                        "gina", t.plusSeconds(31_500)));
+            }
+            if (i == 1) {
+                publish(counts, "erin", new ActionItemUpdated(id, "ai-" + i, "frank", LocalDate.parse("2026-07-01"),
+                        ActionItemStatus.DONE, "erin", t.plusSeconds(32_000)));
+            }
+            if (i == 2 || i == 3) {
+                publish(counts, "system", new ActionItemOverdue(id, "ai-" + i, "erin", LocalDate.parse("2026-07-01"),
+                        Instant.parse("2026-07-02T00:00:00Z")));
+            }
+            if (i == 3) {
+                publish(counts, "erin", new ActionItemUpdated(id, "ai-" + i, "erin", LocalDate.parse("2026-08-01"),
+                        ActionItemStatus.WONT_DO, "erin", Instant.parse("2026-07-03T00:00:00Z")));
+            }
+            if (i == 2) {
+                Instant due = t.plusSeconds(40_000);
+                publish(counts, "carol", new PostMortemScheduled(id, "gina", due, t.plusSeconds(33_000)));
+                publish(counts, "system", new PostMortemOverdue(id, "gina", due));
+            }
+            if (i == 0) {
+                publish(counts, "carol", new PostMortemCompleted(id, "carol", t.plusSeconds(34_000)));
+            }
         }
         return counts;
     }

@@ -1,6 +1,8 @@
 package io.incidents.timelineservice.sla;
 
+import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEvent;
+import io.incidents.events.IncidentSource;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.testsupport.IntegrationTest;
@@ -41,6 +43,8 @@ class SlaApiIntegrationTest {
     private static final String CASE9 = Incidents.newId();
     /** SEV2 detected 20 min before its declaration, acknowledged 10 after it: 30 from detection, a breach. */
     private static final String LATE_FROM_DETECTION = Incidents.newId();
+    /** A drill on the first day: SEV2 raised to SEV1, never acknowledged, resolved late; in no report. */
+    private static final String DRILL = Incidents.newId();
     private static boolean published;
 
     @Autowired
@@ -66,6 +70,11 @@ class SlaApiIntegrationTest {
                 Incidents.declared(CASE4, Severity.SEV4, t4, "admin-ui"), Incidents.resolved(CASE4, t4, 30),
                 Incidents.declared(CASE5, Severity.SEV2, t5, "chat"), Incidents.resolved(CASE5, t5, 20));
         feed.publish("bob", events.toArray(IncidentEvent[]::new));
+        Instant tDrill = DAY.plusSeconds(5 * 3600);
+        feed.publish("bob", new IncidentDeclared(DRILL, "Game day: chat down", "a simulation", Severity.SEV2,
+                        List.of("chat", "drill-only"), IncidentSource.manual(), tDrill, null, null, null, true),
+                new SeverityChanged(DRILL, Severity.SEV2, Severity.SEV1, "the scenario says so", tDrill.plusSeconds(600)),
+                Incidents.resolved(DRILL, tDrill, 300));
         Instant t9 = DETECTION_DAY.plusSeconds(3600);
         Instant tLate = DETECTION_DAY.plusSeconds(2 * 3600);
         feed.publish("bob",
@@ -77,6 +86,7 @@ class SlaApiIntegrationTest {
         api.awaitEvents(CASE2, 4);
         api.awaitEvents(CASE9, 3);
         api.awaitEvents(LATE_FROM_DETECTION, 3);
+        api.awaitEvents(DRILL, 3);
         published = true;
     }
 
@@ -174,6 +184,40 @@ class SlaApiIntegrationTest {
 
         Map<String, Object> chat = api.get("/api/v1/sla/breaches?view=service&key=chat&" + PERIOD).getBody();
         assertThat((List<Map<String, Object>>) chat.get("items")).extracting(breach -> breach.get("incidentId")).containsExactly(CASE5);
+    }
+
+    @Test
+    void aDrillIsInNoReportBreachListOrWhatIfButListedAndMarkedAsADrill() {
+        Map<String, Object> bySeverity = api.get("/api/v1/sla?" + PERIOD).getBody();
+        Map<String, Object> byService = api.get("/api/v1/sla?groupBy=service&" + PERIOD).getBody();
+        Map<String, Object> whatIf = api.post("/api/v1/sla/what-if", Map.of("from", "2026-05-04T00:00:00Z",
+                "to", "2026-05-05T00:00:00Z", "targets", Map.of("SEV1", Map.of("acknowledgeWithin", "PT1S"),
+                        "SEV2", Map.of("acknowledgeWithin", "PT1S", "resolveWithin", "PT1S")))).getBody();
+
+        assertThat(group(bySeverity, "groups", "SEV2")).containsEntry("count", 2);
+        assertThat(group(bySeverity, "byHighestSeverity", "SEV1")).as("case 2 only, not the raised drill").containsEntry("count", 1);
+        assertThat((List<Map<String, Object>>) byService.get("groups")).extracting(g -> g.get("key"))
+                .containsExactly("admin-ui", "analytics", "chat");
+        assertThat(group(byService, "groups", "chat")).containsEntry("count", 2);
+        assertThat(group(whatIf, "groups", "SEV2")).containsEntry("count", 2);
+        for (Map<String, Object> report : List.of(bySeverity, byService, whatIf)) {
+            assertThat(report.toString()).doesNotContain(DRILL).doesNotContain("Game day");
+        }
+        for (String page : List.of("view=declared&key=SEV2", "view=highest&key=SEV1", "view=service&key=chat",
+                "view=service&key=drill-only")) {
+            assertThat((List<Map<String, Object>>) api.get("/api/v1/sla/breaches?" + page + "&" + PERIOD).getBody().get("items"))
+                    .as(page).extracting(breach -> breach.get("incidentId")).doesNotContain(DRILL);
+        }
+        assertThat((List<Map<String, Object>>) api.get("/api/v1/sla/breaches?view=service&key=drill-only&" + PERIOD)
+                .getBody().get("items")).isEmpty();
+
+        Map<String, Object> listed = ((List<Map<String, Object>>) api.get("/api/v1/incidents?service=drill-only").getBody()
+                .get("items")).get(0);
+        assertThat(listed).containsEntry("id", DRILL).containsEntry("drill", true);
+        assertThat(api.get("/api/v1/incidents/" + DRILL).getBody()).containsEntry("drill", true);
+        assertThat(api.get("/api/v1/incidents/" + CASE5).getBody()).containsEntry("drill", false);
+        assertThat((List<Map<String, Object>>) api.get("/api/v1/incidents/" + DRILL + "/timeline").getBody().get("entries"))
+                .first().satisfies(entry -> assertThat((String) entry.get("text")).startsWith("DRILL: "));
     }
 
     @Test

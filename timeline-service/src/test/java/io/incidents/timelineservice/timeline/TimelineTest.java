@@ -183,6 +183,92 @@ class TimelineTest {
     }
 
     @Test
+    void aDrillTheTypeChecklistTicksAndThePublicStatusTextAreSaid() {
+        String rollback = io.incidents.events.ChecklistItemTicked.rollbackChecklist("rb-1");
+        List<io.incidents.events.IncidentEvent> events = new java.util.ArrayList<>(List.of(
+                new IncidentDeclared(ID, "Game day: checkout down", null, Severity.SEV2, List.of("checkout"),
+                        IncidentSource.manual(), T0, null, null, null, true),
+                new io.incidents.events.IncidentTypeSet(ID, "service-outage", "Service outage",
+                        List.of(new io.incidents.events.ChecklistItem("health", "Check the health endpoints")), true,
+                        T0.plusSeconds(1)),
+                new io.incidents.events.IncidentTypeSet(ID, "database-connections", "Database connection issues",
+                        List.of(new io.incidents.events.ChecklistItem("pool-metrics", "Check the pool"),
+                                new io.incidents.events.ChecklistItem("db-sessions", "List the sessions")), false,
+                        T0.plusSeconds(60)),
+                new io.incidents.events.ChecklistItemTicked(ID, "runbook", "pool-metrics", true, "alice", T0.plusSeconds(90)),
+                new io.incidents.events.ChecklistItemTicked(ID, "runbook", "pool-metrics", false, "alice", T0.plusSeconds(95)),
+                new io.incidents.events.IncidentStatusUpdated(ID, io.incidents.events.StatusPagePhase.INVESTIGATING,
+                        "We are looking into it", T0.plusSeconds(100), "Checkout unavailable", List.of("Checkout", "Payments")),
+                new io.incidents.events.IncidentStatusUpdated(ID, io.incidents.events.StatusPagePhase.IDENTIFIED,
+                        "Found it", T0.plusSeconds(110)),
+                new RollbackStarted(ID, "rb-1", RollbackProcedure.C, List.of("checkout"), "v1.2.3", "bad deploy",
+                        T0.plusSeconds(120)),
+                new io.incidents.events.ChecklistItemTicked(ID, rollback, "before-assess", true, "bob", T0.plusSeconds(125)),
+                new io.incidents.events.ChecklistItemTicked(ID, rollback, "step-identify", true, "bob", T0.plusSeconds(126))));
+        long at = 200;
+        for (io.incidents.events.ChecklistItem item : io.incidents.policy.RollbackChecklists.VERIFY) {
+            events.add(new io.incidents.events.ChecklistItemTicked(ID, rollback, item.id(), true, "bob", T0.plusSeconds(at++)));
+        }
+        events.add(new io.incidents.events.ChecklistItemTicked(ID, rollback, "verify-watch", false, "carol", T0.plusSeconds(300)));
+
+        List<String> texts = Timeline.of(EventFeed.stored("bob", events.toArray(io.incidents.events.IncidentEvent[]::new)),
+                RollbackDurations.DEFAULT).stream().map(TimelineEntry::text).toList();
+
+        assertThat(texts.subList(0, 10)).containsExactly(
+                "DRILL: bob declared SEV2 \"Game day: checkout down\" affecting checkout",
+                "type service-outage suggested by the alert (runbook \"Service outage\", 1 step)",
+                "bob changed the type from service-outage to database-connections (runbook \"Database connection issues\", 2 steps)",
+                "alice ticked \"Check the pool\" on the runbook",
+                "alice unticked \"Check the pool\" on the runbook",
+                "bob posted status Investigating: We are looking into it; public title \"Checkout unavailable\";"
+                        + " components: Checkout, Payments",
+                "bob posted status Identified: Found it",
+                "bob started a partial rollback (procedure C) of checkout to v1.2.3: bad deploy",
+                "bob ticked \"Assess: impact, error rate, what changed\" (before) of the rollback to v1.2.3",
+                "bob ticked \"Identify the failed service\" (procedure C) of the rollback to v1.2.3");
+        assertThat(texts.get(10)).isEqualTo("bob ticked \"Every service up and its health checks passing\" (verification)"
+                + " of the rollback to v1.2.3");
+        assertThat(texts.get(14)).as("the last verification item").isEqualTo("bob ticked \"Watched for 15 minutes\""
+                + " (verification) of the rollback to v1.2.3; the rollback is verified");
+        assertThat(texts.get(15)).isEqualTo("carol unticked \"Watched for 15 minutes\" (verification) of the rollback to v1.2.3;"
+                + " the rollback is no longer verified");
+    }
+
+    @Test
+    void thePostMortemsFollowUpIsSaid() {
+        List<StoredEvent> events = EventFeed.stored("bob",
+                Incidents.declared(ID, Severity.SEV3, T0, "search"),
+                Incidents.resolved(ID, T0, 30),
+                new io.incidents.events.PostMortemActionItemAdded(ID, "ai-1", "Add an index alert", "erin",
+                        java.time.LocalDate.parse("2026-11-05"), T0.plusSeconds(3600)),
+                new io.incidents.events.ActionItemUpdated(ID, "ai-1", "frank", java.time.LocalDate.parse("2026-11-06"),
+                        io.incidents.events.ActionItemStatus.OPEN, "carol", T0.plusSeconds(3700)),
+                new io.incidents.events.ActionItemOverdue(ID, "ai-1", "frank", java.time.LocalDate.parse("2026-11-06"),
+                        Instant.parse("2026-11-07T00:00:00Z")),
+                new io.incidents.events.ActionItemUpdated(ID, "ai-1", "frank", java.time.LocalDate.parse("2026-11-06"),
+                        io.incidents.events.ActionItemStatus.WONT_DO, "frank", Instant.parse("2026-11-07T09:00:00Z")),
+                new io.incidents.events.PostMortemSectionWritten(ID, io.incidents.events.PostMortemSection.TO_IMPROVE,
+                        "Alert earlier", "dana", T0.plusSeconds(4000)),
+                new io.incidents.events.PostMortemSectionWritten(ID, io.incidents.events.PostMortemSection.TO_IMPROVE,
+                        "Alert on the pool", "dana", T0.plusSeconds(4100)),
+                new io.incidents.events.PostMortemScheduled(ID, "dana", Instant.parse("2026-11-04T10:00:00Z"), T0.plusSeconds(4200)),
+                new io.incidents.events.PostMortemOverdue(ID, "dana", Instant.parse("2026-11-04T10:00:00Z")),
+                new io.incidents.events.PostMortemCompleted(ID, "dana", Instant.parse("2026-11-04T12:00:00Z")));
+
+        assertThat(Timeline.of(events, RollbackDurations.DEFAULT).stream().skip(3).map(TimelineEntry::text)).containsExactly(
+                "carol updated action item \"Add an index alert\": owner erin → frank, due 2026-11-05 → 2026-11-06",
+                "action item \"Add an index alert\" (frank) still open at the end of its due date 2026-11-06: overdue;"
+                        + " its owner and the levels told were reminded",
+                "frank updated action item \"Add an index alert\": status open → won't do",
+                "dana wrote the post-mortem's \"What could be improved\": Alert earlier",
+                "dana rewrote the post-mortem's \"What could be improved\": Alert on the pool",
+                "bob scheduled the post-mortem for 2026-11-04T10:00:00Z, owned by dana",
+                "post-mortem overdue: not completed by 2026-11-04T10:00:00Z (owner dana); its owner and the levels told"
+                        + " were reminded",
+                "dana completed the post-mortem");
+    }
+
+    @Test
     void durationsReadLikeAResponderSaysThem() {
         assertThat(HumanDuration.of(Duration.ofSeconds(45))).isEqualTo("45 s");
         assertThat(HumanDuration.of(Duration.ofSeconds(192))).isEqualTo("3 m 12 s");

@@ -19,11 +19,12 @@ import java.util.List;
 /**
  * One open incident on the board, with everything its row shows. {@code overrun}: one of its
  * rollbacks, running or not, ran past its procedure's upper bound (or was recorded to).
+ * {@code drill}: one of the plan's simulations, marked as such.
  */
 public record BoardRow(String id, String title, Severity severity, IncidentStatus status, StatusPagePhase phase,
                        List<String> services, Instant declaredAt, Countdown acknowledge, Countdown resolve,
                        int escalationLevel, String escalationLevelName, String levelHolder, String commander, RunningRollback rollback,
-                       AlertRecommendation recommendation, boolean mine, boolean overrun) {
+                       AlertRecommendation recommendation, boolean mine, boolean overrun, boolean drill) {
 
     /** A rollback still running, against its procedure's upper bound. */
     public record RunningRollback(String procedure, Instant startedAt, long expectedMaxSeconds, boolean overrun) {
@@ -52,7 +53,7 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
                 Countdown.of(summary.sla().resolve(), summary.sla().detectedAt(), now), v.escalationLevel(),
                 EscalationPolicy.levelName(v.escalationLevel()), holders.holderOf(v.escalationLevel()),
                 v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
-                v.recommendation(), mine, RollbackTiming.anyOverrun(v, durations, now));
+                v.recommendation(), mine, RollbackTiming.anyOverrun(v, durations, now), v.drill());
     }
 
     public boolean breached() {

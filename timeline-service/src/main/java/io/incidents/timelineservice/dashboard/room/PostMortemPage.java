@@ -1,7 +1,5 @@
 package io.incidents.timelineservice.dashboard.room;
 
-import io.incidents.policy.RollbackDurations;
-import io.incidents.policy.SlaPolicy;
 import io.incidents.support.web.IncidentIds;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
@@ -37,9 +35,9 @@ class PostMortemPage {
     private final EventLedger ledger;
     private final PostMortemGenerator generator;
 
-    PostMortemPage(EventLedger liveLedger, SlaPolicy slaPolicy, RollbackDurations durations) {
+    PostMortemPage(EventLedger liveLedger, PostMortemGenerator generator) {
         this.ledger = liveLedger;
-        this.generator = new PostMortemGenerator(slaPolicy, durations);
+        this.generator = generator;
     }
 
     @GetMapping("/incidents/{id}/postmortem")

@@ -65,8 +65,8 @@ class RoomController {
         this.clock = clock;
     }
 
-    /** A rollback and its timing against its procedure's expected range. */
-    record RollbackCard(IncidentView.Rollback rollback, RollbackTiming timing) {
+    /** A rollback, its timing against its procedure's expected range, and its checklists. */
+    record RollbackCard(IncidentView.Rollback rollback, RollbackTiming timing, IncidentView.RollbackChecklist checklist) {
     }
 
     @GetMapping("/incidents/{id}")
@@ -77,11 +77,12 @@ class RoomController {
         Instant now = clock.instant();
         Instant at = asOf == null || asOf.isAfter(now) ? null : asOf;
         List<StoredEvent> shown = IncidentProjector.happenedBy(events, at);
-        IncidentView incident = IncidentProjector.project(shown).orElse(null);
+        Instant moment = at == null ? now : at;
+        // What is overdue (action items, the post-mortem), as of the moment shown.
+        IncidentView incident = IncidentProjector.project(shown).map(view -> view.judgedAt(moment)).orElse(null);
         if (incident == null && IncidentProjector.project(events).isEmpty()) {
             throw new UnknownIncidentException(id);
         }
-        Instant moment = at == null ? now : at;
         model.addAttribute("id", id);
         model.addAttribute("asOf", at);
         model.addAttribute("incident", incident);
@@ -115,7 +116,9 @@ class RoomController {
     private List<RollbackCard> rollbackCards(IncidentView incident, Instant moment) {
         List<RollbackTiming> timings = RollbackTiming.of(incident, durations, moment);
         return IntStream.range(0, timings.size())
-                .mapToObj(i -> new RollbackCard(incident.rollbacks().get(i), timings.get(i)))
+                .mapToObj(i -> new RollbackCard(incident.rollbacks().get(i), timings.get(i), incident.checklists().rollbacks()
+                        .stream().filter(c -> c.rollbackId().equals(incident.rollbacks().get(i).rollbackId())).findFirst()
+                        .orElse(null)))
                 .toList();
     }
 

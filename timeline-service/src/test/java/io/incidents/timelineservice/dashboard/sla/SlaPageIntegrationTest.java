@@ -62,6 +62,7 @@ class SlaPageIntegrationTest {
 
     static final String PERIOD = "days=custom&from=2026-01-05&to=2026-02-01";
     private static final String XSS_TITLE = "<script>alert('x')</script> checkout <b>down</b>";
+    private static final String DRILL_TITLE = "Game day: checkout drill";
     private static final EventFeed feed = new EventFeed(Incidents.TOPIC);
     private static final Map<String, String> ids = new LinkedHashMap<>();
     private static boolean published;
@@ -105,6 +106,14 @@ class SlaPageIntegrationTest {
         // The previous period (8 December to 4 January): SEV1 P met both; SEV2 Q acknowledged late.
         history(events, counts, "P", Severity.SEV1, "2025-12-22T09:00:00Z", "checkout", 4, 40);
         history(events, counts, "Q", Severity.SEV2, "2025-12-23T09:00:00Z", "search", 30, 100);
+        // A drill in the week of 26 January, both clocks breached: on no card, chart or list of this page.
+        String drill = Incidents.newId();
+        ids.put("drill", drill);
+        Instant drillAt = Instant.parse("2026-01-29T09:00:00Z");
+        events.add(new IncidentDeclared(drill, DRILL_TITLE, "a simulation", Severity.SEV2, List.of("checkout", "drill-only"),
+                IncidentSource.manual(), drillAt, null, null, null, true));
+        events.add(Incidents.resolved(drill, drillAt, 300));
+        counts.put(drill, 2);
 
         feed.publish("alice", events.toArray(IncidentEvent[]::new));
         ReadApi api = new ReadApi(rest);
@@ -247,6 +256,20 @@ class SlaPageIntegrationTest {
         assertThat(text(rows.get(2))).contains("Incident B").contains("resolve").contains("30 min");
         assertThat(text(rows.get(3))).contains("Incident B").contains("acknowledge").contains("2 min");
         assertThat(html).contains("Breaches <span class=\"meta\">(4)</span>");
+    }
+
+    @Test
+    void aDrillIsOnNoCardChartServiceListOrBreachListNorInTheWhatIf() throws Exception {
+        String html = page(PERIOD);
+        String whatIf = whatIf(Map.of("ack-SEV2", "1", "resolve-SEV2", "1")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+
+        assertThat(html).contains("<strong>8</strong> incidents declared").doesNotContain(DRILL_TITLE)
+                .doesNotContain(ids.get("drill")).as("its service only a drill named").doesNotContain("drill-only");
+        assertThat(count(element(html, "table", "breach-list"), "<tr class=\"breach\">")).isEqualTo(4);
+        assertThat(text(element(whatIf, "tr", "what-if-SEV2"))).as("3 real SEV2 incidents, the drill not among them")
+                .contains("(0 of 3)").doesNotContain("of 4");
+        assertThat(page(PERIOD + "&service=drill-only")).contains("<strong>0</strong> incidents declared");
     }
 
     @Test
