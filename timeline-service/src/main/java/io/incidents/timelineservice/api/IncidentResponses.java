@@ -7,6 +7,7 @@ import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.LiveSla;
+import io.incidents.timelineservice.incident.ResponsePhases;
 import io.incidents.timelineservice.incident.RollbackTiming;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
@@ -25,17 +26,20 @@ final class IncidentResponses {
      * is the time given when it was clamped, else null. {@code overrun}: a rollback of the incident
      * ran (or still runs) past its procedure's upper bound, live, as {@link RollbackTiming} judges it.
      * {@code drill}: one of the plan's simulations, left out of SLA reports; {@code type}: the incident
-     * type (the runbook's scenario), null until one is set.
+     * type (the runbook's scenario), null until one is set. {@code phase}: the plan's response phase it is in
+     * ({@link ResponsePhases}).
      */
     record IncidentItem(String id, String title, Severity severity, IncidentStatus status, List<String> services,
                         Instant declaredAt, Instant detectedAt, Instant detectedAtAsGiven, Instant acknowledgedAt,
-                        Instant resolvedAt, int escalationLevel, LiveSla sla, boolean overrun, boolean drill, String type) {
+                        Instant resolvedAt, int escalationLevel, LiveSla sla, boolean overrun, boolean drill, String type,
+                        ResponsePhases.Phase phase) {
 
         static IncidentItem of(IncidentSummary summary, RollbackDurations durations, Instant now) {
             IncidentView v = summary.view();
             return new IncidentItem(v.incidentId(), v.title(), v.severity(), v.status(), v.services(), v.declaredAt(),
                     v.detectedAt(), v.detectedAtAsGiven(), v.acknowledgedAt(), v.resolvedAt(), v.escalationLevel(),
-                    LiveSla.of(summary.sla(), now), RollbackTiming.anyOverrun(v, durations, now), v.drill(), v.type());
+                    LiveSla.of(summary.sla(), now), RollbackTiming.anyOverrun(v, durations, now), v.drill(), v.type(),
+                    v.phase());
         }
     }
 

@@ -118,6 +118,7 @@ public final class IncidentProjector {
         private PostMortemCompleted completed;
         private final Set<Instant> postMortemReminders = new HashSet<>();
         private Instant lastEventAt;
+        private final ResponsePhases responsePhases;
 
         private record Tick(boolean done, String by, Instant at) {
         }
@@ -128,6 +129,7 @@ public final class IncidentProjector {
             this.severity = declared.severity();
             this.highest = declared.severity();
             this.escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(declared.severity());
+            this.responsePhases = ResponsePhases.detectedAt(declared.detection());
         }
 
         // Java 17: no pattern matching for switch yet, hence the instanceof chain.
@@ -135,6 +137,7 @@ public final class IncidentProjector {
             if (event.occurredAt() != null && event.occurredAt().isAfter(lastEventAt)) {
                 lastEventAt = event.occurredAt();
             }
+            responsePhases.apply(event);
             if (event instanceof IncidentAcknowledged e) {
                 if (acknowledgedAt == null) {
                     acknowledgedAt = e.acknowledgedAt();
@@ -269,7 +272,8 @@ public final class IncidentProjector {
                     resolvedAt, resolutionSummary, rootCause, escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory),
                     List.copyOf(rollbacks.values()), actionItems(), declared.recommendation(),
                     List.copyOf(notes), List.copyOf(mitigations), declared.drill(), type, runbookTitle, typeSuggested,
-                    checklists(), postMortem()).judgedAt(lastEventAt);
+                    checklists(), postMortem(), responsePhases.current(), responsePhases.spans(lastEventAt),
+                    responsePhases.communication()).judgedAt(lastEventAt);
         }
     }
 }

@@ -30,8 +30,11 @@ import java.util.Optional;
  * null until one is set; {@code typeSuggested} when an alert suggested it rather than a responder.
  * {@code checklists}: the runbook's items and each rollback's, ticked or not. {@code postMortem}:
  * when the post-mortem is due and whose it is, whether it is done, and the team's sections.
- * Whatever can be overdue ({@code actionItems}, {@code postMortem}) is judged as of the last event;
- * {@link #judgedAt} judges it at another moment (now, for the read API).
+ * {@code phase} is the plan's response phase the incident is in, {@code phases} every stay in one with its
+ * time and {@code communication} the concurrent communication phase ({@link ResponsePhases}).
+ * Whatever can be overdue ({@code actionItems}, {@code postMortem}) and the current phase's time are
+ * judged as of the last event; {@link #judgedAt} judges them at another moment (now, for the read API),
+ * the phases only while the incident is unresolved.
  */
 public record IncidentView(
         String incidentId,
@@ -65,7 +68,10 @@ public record IncidentView(
         String runbookTitle,
         boolean typeSuggested,
         Checklists checklists,
-        PostMortemFollowUp postMortem) {
+        PostMortemFollowUp postMortem,
+        ResponsePhases.Phase phase,
+        List<ResponsePhases.Span> phases,
+        ResponsePhases.Communication communication) {
 
     /** The post-mortem is due this long after the final resolution unless scheduled otherwise (SPEC 7: 24-48 h). */
     public static final Duration POST_MORTEM_WITHIN = Duration.ofHours(48);
@@ -83,6 +89,8 @@ public record IncidentView(
         if (postMortem == null) {
             postMortem = PostMortemFollowUp.unscheduled(resolvedAt, roles == null ? null : roles.get(IncidentRole.INCIDENT_COMMANDER));
         }
+        // A view stored before response phases were derived has none (phase and communication stay null).
+        phases = phases == null ? List.of() : List.copyOf(phases);
     }
 
     /**
@@ -94,7 +102,10 @@ public record IncidentView(
                 statusPagePhase, services, source, declaredAt, detectedAt, detectedAtAsGiven, acknowledgedAt, acknowledgedBy,
                 resolvedAt, resolutionSummary, rootCause, escalationLevel, roles, severityHistory, rollbacks,
                 actionItems.stream().map(item -> item.judgedAt(at)).toList(), recommendation, notes, mitigations, drill, type,
-                runbookTitle, typeSuggested, checklists, postMortem.judgedAt(at, resolvedAt != null));
+                runbookTitle, typeSuggested, checklists, postMortem.judgedAt(at, resolvedAt != null), phase,
+                // Once resolved, the phases are judged as of the last event, as the post-mortem judges them: a
+                // resolved incident reads the same whenever it is read, and its post-incident time stops growing.
+                resolvedAt == null ? ResponsePhases.judgedAt(phases, at) : phases, communication);
     }
 
     public record SeverityChange(Instant at, Severity from, Severity to, String reason) {

@@ -10,6 +10,7 @@ import io.incidents.events.Severity;
 import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.Recommendation;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.ResponsePhases;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
@@ -34,6 +35,9 @@ import java.util.List;
  * @param lessons           the team's latest "Lessons", empty until written
  * @param schedule          when the post-mortem is due, whose it is and whether it is completed or overdue
  * @param agenda            the post-mortem meeting's agenda (an editable file)
+ * @param phases            the plan's response phases the incident went through, each stay with its time (the
+ *                          current one counted until the last event), as {@link ResponsePhases} derives them
+ * @param communication     the concurrent communication phase: when the first status update went out, if any
  */
 public record PostMortem(
         String incidentId,
@@ -60,7 +64,9 @@ public record PostMortem(
         List<TeamSection> teamSections,
         String lessons,
         Schedule schedule,
-        PostMortemAgenda agenda) {
+        PostMortemAgenda agenda,
+        List<ResponsePhases.Span> phases,
+        ResponsePhases.Communication communication) {
 
     /** The incident type (one of the plan's scenarios) and its runbook; {@code suggested} by an alert. */
     public record IncidentType(String type, String runbookTitle, boolean suggested) {

@@ -102,7 +102,9 @@ public final class PostMortemGenerator {
                 Arrays.stream(PostMortemSection.values()).map(section -> teamSection(view, section)).toList(),
                 sectionText(view, PostMortemSection.LESSONS),
                 schedule(view.postMortem()),
-                agenda));
+                agenda,
+                view.phases(),
+                view.communication()));
     }
 
     private static String sectionText(IncidentView view, PostMortemSection section) {

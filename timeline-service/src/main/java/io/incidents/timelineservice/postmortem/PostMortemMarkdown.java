@@ -3,6 +3,7 @@ package io.incidents.timelineservice.postmortem;
 import io.incidents.events.ActionItemStatus;
 import io.incidents.policy.Detection;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.ResponsePhases;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.HumanDuration;
 import io.incidents.timelineservice.timeline.Timeline;
@@ -74,6 +75,8 @@ public final class PostMortemMarkdown {
         metricRow(md, "Time to mitigate (TTM)", pm.metrics().timeToMitigate());
         metricRow(md, "Time to resolve (TTR)", pm.metrics().timeToResolve());
         md.append('\n');
+
+        phases(md, pm);
 
         md.append("## Timeline (UTC)\n\n");
         for (TimelineEntry entry : pm.timeline()) {
@@ -184,6 +187,27 @@ public final class PostMortemMarkdown {
 
         meeting(md, pm);
         return md.toString();
+    }
+
+    /** Time in each of the plan's response phases, stay by stay, and when communication began. */
+    private static void phases(StringBuilder md, PostMortem pm) {
+        md.append("## Response phases\n\n");
+        md.append("| phase | from | to | time |\n|---|---|---|---|\n");
+        for (ResponsePhases.Span span : pm.phases()) {
+            md.append("| ").append(span.name().title()).append(" | ").append(utc(span.startedAt())).append(" | ")
+                    .append(span.endedAt() == null ? "ongoing (at the last event)" : utc(span.endedAt())).append(" | ")
+                    .append(duration(span.seconds())).append(" |\n");
+        }
+        ResponsePhases.Communication communication = pm.communication();
+        md.append("\nCommunication (concurrent): ");
+        if (communication == null || communication.firstUpdateAt() == null) {
+            md.append("no status update was posted.\n\n");
+        } else {
+            md.append("first status update ").append(utc(communication.firstUpdateAt())).append(" (")
+                    .append(duration(communication.secondsAfterDetection())).append(" after detection), ")
+                    .append(communication.updates()).append(communication.updates() == 1 ? " update" : " updates")
+                    .append(" in all.\n\n");
+        }
     }
 
     /** The type, its runbook's checklist, and each rollback's checklists with its verification. */

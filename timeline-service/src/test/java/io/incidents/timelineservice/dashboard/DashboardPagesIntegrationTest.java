@@ -232,6 +232,14 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
         assertThat(room).contains("Search stale").contains("id=\"timeline\"").contains("on-call engineer")
                 .contains("action-acknowledge")
                 .contains("Procedure A").contains("(expected 5 min–10 min)");
+        // A rollback started before any ack: triage, then mitigation (investigation skipped), with their times.
+        assertThat(room).contains("id=\"response-phase\">mitigation<")
+                .containsPattern("data-phase=\"TRIAGE\">\\s*<strong>detection and triage</strong>")
+                .containsPattern("data-phase=\"MITIGATION\">\\s*<strong>mitigation</strong>\\s*<span>[^<]+ so far</span>")
+                .doesNotContain("data-phase=\"INVESTIGATION\"")
+                .contains("Communication: no status update posted yet.");
+        assertThat(page("/incidents/" + id + "/postmortem", as("bob", Role.RESPONDER))).contains("id=\"pm-phases\"")
+                .contains("<td>detection and triage</td>").contains("ongoing (at the last event)");
         assertThat(notifications.calls()).anySatisfy(call -> {
             assertThat(call.path()).isEqualTo("/api/v1/notifications?incidentId=" + id);
             assertThat(call.authorization()).isEqualTo("Bearer token-of-bob");

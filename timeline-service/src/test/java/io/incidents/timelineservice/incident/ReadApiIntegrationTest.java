@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @IntegrationTest
 class ReadApiIntegrationTest {
@@ -96,6 +97,19 @@ class ReadApiIntegrationTest {
                 .satisfies(r -> assertThat(r).containsEntry("status", "RUNNING"));
         assertThat((List<Map<String, Object>>) detail.getBody().get("rollbackTimings")).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("overrun", false));
+        // Response phases: triage until the ack (3 min), investigation until the rollback started (5 min), mitigation since.
+        assertThat(item).containsEntry("phase", "MITIGATION");
+        assertThat(detail.getBody()).containsEntry("phase", "MITIGATION");
+        List<Map<String, Object>> phases = (List<Map<String, Object>>) detail.getBody().get("phases");
+        assertThat(phases).extracting(p -> p.get("name"), p -> p.get("startedAt"), p -> p.get("endedAt")).containsExactly(
+                tuple("TRIAGE", declaredAt.toString(), declaredAt.plusSeconds(180).toString()),
+                tuple("INVESTIGATION", declaredAt.plusSeconds(180).toString(), declaredAt.plusSeconds(300).toString()),
+                tuple("MITIGATION", declaredAt.plusSeconds(300).toString(), null));
+        assertThat(phases).extracting(p -> ((Number) p.get("seconds")).longValue()).startsWith(180L, 120L);
+        assertThat(((Number) phases.get(2).get("seconds")).longValue()).as("the current phase counts until now").isBetween(290L, 360L);
+        assertThat((Map<String, Object>) detail.getBody().get("communication"))
+                .containsEntry("firstUpdateAt", declaredAt.plusSeconds(240).toString())
+                .containsEntry("secondsAfterDetection", 240).containsEntry("updates", 1);
 
         ResponseEntity<Map> timeline = api.get("/api/v1/incidents/" + id + "/timeline");
         List<Map<String, Object>> entries = (List<Map<String, Object>>) timeline.getBody().get("entries");
@@ -254,8 +268,14 @@ class ReadApiIntegrationTest {
 
         assertThat(markdown.getHeaders().getContentType().toString()).startsWith("text/markdown");
         assertThat(markdown.getBody()).contains("| Time to acknowledge (TTA) | 20 m 0 s | 15 m 0 s | **breached** |");
+        assertThat(markdown.getBody()).contains("## Response phases",
+                "| detection and triage | 2026-04-01 12:00:00 | 2026-04-01 12:20:00 | 20 m 0 s |",
+                "| investigation | 2026-04-01 12:20:00 | 2026-04-01 13:40:00 | 1 h 20 m |",
+                "| post-incident | 2026-04-01 13:40:00 | ongoing (at the last event) |",
+                "Communication (concurrent): no status update was posted.");
         assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
-        assertThat(json.getBody()).contains("\"incidentId\" : \"" + id + "\"", "\"verdict\" : \"BREACHED\"");
+        assertThat(json.getBody()).contains("\"incidentId\" : \"" + id + "\"", "\"verdict\" : \"BREACHED\"",
+                "\"name\" : \"INVESTIGATION\"", "\"seconds\" : 4800");
         assertThat(api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody()).isEqualTo(markdown.getBody());
     }
 

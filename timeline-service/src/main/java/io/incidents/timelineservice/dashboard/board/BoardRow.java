@@ -10,6 +10,7 @@ import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.incident.IncidentStatus;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.incident.ResponsePhases;
 import io.incidents.timelineservice.incident.RollbackTiming;
 
 import java.time.Instant;
@@ -19,12 +20,15 @@ import java.util.List;
 /**
  * One open incident on the board, with everything its row shows. {@code overrun}: one of its
  * rollbacks, running or not, ran past its procedure's upper bound (or was recorded to).
- * {@code drill}: one of the plan's simulations, marked as such.
+ * {@code drill}: one of the plan's simulations, marked as such. {@code responsePhase}: the plan's
+ * response phase it is in, since {@code responsePhaseSince} (both null for a summary stored before
+ * phases were derived).
  */
 public record BoardRow(String id, String title, Severity severity, IncidentStatus status, StatusPagePhase phase,
                        List<String> services, Instant declaredAt, Countdown acknowledge, Countdown resolve,
                        int escalationLevel, String escalationLevelName, String levelHolder, String commander, RunningRollback rollback,
-                       AlertRecommendation recommendation, boolean mine, boolean overrun, boolean drill) {
+                       AlertRecommendation recommendation, boolean mine, boolean overrun, boolean drill,
+                       ResponsePhases.Phase responsePhase, Instant responsePhaseSince) {
 
     /** A rollback still running, against its procedure's upper bound. */
     public record RunningRollback(String procedure, Instant startedAt, long expectedMaxSeconds, boolean overrun) {
@@ -53,7 +57,8 @@ public record BoardRow(String id, String title, Severity severity, IncidentStatu
                 Countdown.of(summary.sla().resolve(), summary.sla().detectedAt(), now), v.escalationLevel(),
                 EscalationPolicy.levelName(v.escalationLevel()), holders.holderOf(v.escalationLevel()),
                 v.roles().get(IncidentRole.INCIDENT_COMMANDER), rollback,
-                v.recommendation(), mine, RollbackTiming.anyOverrun(v, durations, now), v.drill());
+                v.recommendation(), mine, RollbackTiming.anyOverrun(v, durations, now), v.drill(), v.phase(),
+                v.phases().isEmpty() ? null : v.phases().get(v.phases().size() - 1).startedAt());
     }
 
     public boolean breached() {

@@ -46,6 +46,7 @@ final class BoardRowHtml {
                 .append("\" tabindex=\"0\" data-id=\"").append(id).append("\" data-severity=\"").append(severity)
                 .append("\" data-status=\"").append(row.status().name()).append("\" data-rollback=\"").append(row.rollback() != null)
                 .append("\" data-overrun=\"").append(row.overrun()).append("\" data-drill=\"").append(row.drill())
+                .append("\" data-phase=\"").append(row.responsePhase() == null ? "" : row.responsePhase().name())
                 .append("\" data-level=\"").append(row.escalationLevel()).append("\" data-href=\"").append(href).append("\">");
         html.append("<td><span class=\"sev ").append(lower(severity)).append("\">").append(severity).append("</span></td>");
         html.append("<td class=\"title\"><a href=\"").append(href).append("\">").append(htmlEscape(row.title())).append("</a>");
@@ -53,7 +54,16 @@ final class BoardRowHtml {
             html.append(" <strong class=\"drill-mark\" title=\"a drill: one of the plan's simulations\">DRILL</strong>");
         }
         html
-                .append("<div class=\"meta\"><span class=\"status\">").append(lower(row.status().name())).append("</span> &middot; <span>")
+                .append("<div class=\"meta\"><span class=\"status\">").append(lower(row.status().name())).append("</span> &middot; ");
+        if (row.responsePhase() != null) {
+            html.append("<span class=\"response-phase\">").append(htmlEscape(row.responsePhase().title())).append("</span>");
+            if (row.responsePhaseSince() != null) {
+                html.append(" since ");
+                time(html, row.responsePhaseSince(), null);
+            }
+            html.append(" &middot; ");
+        }
+        html.append("<span>")
                 .append(htmlEscape(String.join(", ", row.services()))).append("</span> &middot; declared ");
         time(html, row.declaredAt(), "rel");
         html.append("</div></td>");
