@@ -90,7 +90,8 @@ public final class IncidentProjector {
         private final IncidentDeclared declared;
         private Severity severity;
         private Severity highest;
-        private StatusPagePhase phase = StatusPagePhase.INVESTIGATING;
+        /** The status page's phase: null until a responder publishes it (SPEC 6), and always for a drill. */
+        private StatusPagePhase phase;
         private Instant acknowledgedAt;
         private String acknowledgedBy;
         private boolean resolved;
@@ -151,7 +152,7 @@ public final class IncidentProjector {
                 }
                 escalationLevel = Math.max(escalationLevel, EscalationPolicy.DEFAULT.levelAtDeclaration(e.to()));
             } else if (event instanceof IncidentStatusUpdated e) {
-                phase = e.phase();
+                phase = declared.drill() ? null : e.phase();
             } else if (event instanceof RoleAssigned e) {
                 roles.put(e.role(), e.person());
             } else if (event instanceof RollbackStarted e) {
@@ -180,6 +181,8 @@ public final class IncidentProjector {
                 resolutionSummary = e.summary();
                 rootCause = e.rootCause();
             } else if (event instanceof IncidentReopened) {
+                // notification-service posts "investigating" again for a published incident.
+                phase = phase == null ? null : StatusPagePhase.INVESTIGATING;
                 resolved = false;
                 resolvedAt = null;
                 mitigatedSinceOpened = false;

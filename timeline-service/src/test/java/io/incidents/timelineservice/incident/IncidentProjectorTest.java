@@ -7,10 +7,11 @@ import io.incidents.events.ChecklistItemTicked;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentEvent;
 import io.incidents.events.IncidentNoteAdded;
+import io.incidents.events.IncidentReopened;
 import io.incidents.events.IncidentRole;
 import io.incidents.events.IncidentSource;
+import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.IncidentTypeSet;
-import io.incidents.events.IncidentReopened;
 import io.incidents.events.MitigationApplied;
 import io.incidents.events.MitigationKind;
 import io.incidents.events.PostMortemActionItemAdded;
@@ -24,6 +25,7 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
@@ -331,6 +333,30 @@ class IncidentProjectorTest {
                 Incidents.declared(ID, Severity.SEV2, T0, "chat"), Incidents.acknowledged(ID, T0, 5));
 
         assertThat(IncidentProjector.project(events.subList(1, 2))).isEmpty();
+    }
+
+    @Test
+    void theStatusPagePhaseIsNoneUntilAResponderPublishesAndNeverForADrill() {
+        List<StoredEvent> events = EventFeed.stored("alice",
+                Incidents.declared(ID, Severity.SEV2, T0, "search"),
+                new IncidentStatusUpdated(ID, StatusPagePhase.IDENTIFIED, "Found it.", T0.plusSeconds(60), "Slow search",
+                        List.of("Search")),
+                Incidents.resolved(ID, T0, 30),
+                new IncidentReopened(ID, "errors again", T0.plusSeconds(3600)));
+        IncidentDeclared drill = new IncidentDeclared(ID, "Game day", null, Severity.SEV2, List.of("search"),
+                IncidentSource.manual(), T0, null, T0, null, true);
+        List<StoredEvent> drillEvents = EventFeed.stored("alice", drill,
+                new IncidentStatusUpdated(ID, StatusPagePhase.IDENTIFIED, "Found it.", T0.plusSeconds(60)));
+
+        assertThat(phase(events.subList(0, 1))).isNull();
+        assertThat(phase(events.subList(0, 2))).isEqualTo(StatusPagePhase.IDENTIFIED);
+        assertThat(phase(events.subList(0, 3))).isNull();
+        assertThat(phase(events)).isEqualTo(StatusPagePhase.INVESTIGATING);
+        assertThat(phase(drillEvents)).isNull();
+    }
+
+    private static StatusPagePhase phase(List<StoredEvent> events) {
+        return IncidentProjector.project(events).orElseThrow().statusPagePhase();
     }
 
     private static IncidentStatus status(List<StoredEvent> events) {
