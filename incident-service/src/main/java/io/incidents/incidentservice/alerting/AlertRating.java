@@ -27,7 +27,7 @@ record AlertRating(Severity ownSeverity, AlertRecommendation recommendation) {
         Optional<Decision> decision = alert.outage()
                 ? Optional.of(DecisionMatrix.DEFAULT.forOutage())
                 : Optional.ofNullable(alert.errorRate()).flatMap(DecisionMatrix.DEFAULT::decide);
-        Severity fromMatrix = alert.outage() ? DecisionMatrix.DEFAULT.forOutage().severity()
+        Severity fromMatrix = alert.outage() ? decision.orElseThrow().severity()
                 : alert.errorRate() == null ? null : DecisionMatrix.DEFAULT.severityFor(alert.errorRate());
         Severity severity = moreSevere(alert.severity(), fromMatrix);
         AlertRecommendation recommendation = decision.map(d -> new AlertRecommendation(alert.errorRate(), d.priority(),
