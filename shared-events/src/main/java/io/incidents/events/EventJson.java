@@ -35,7 +35,8 @@ public final class EventJson {
         return configure(new ObjectMapper());
     }
 
-    public static String write(IncidentEvent event) {
+    /** An incident event or a notification event ({@link io.incidents.events.notification.NotificationEvent}) as JSON. */
+    public static String write(Object event) {
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
@@ -43,7 +44,7 @@ public final class EventJson {
         }
     }
 
-    public static <E extends IncidentEvent> E read(String json, Class<E> type) {
+    public static <E> E read(String json, Class<E> type) {
         try {
             return MAPPER.readValue(json, type);
         } catch (JsonProcessingException e) {
