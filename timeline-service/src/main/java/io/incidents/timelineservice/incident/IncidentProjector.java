@@ -1,6 +1,8 @@
 package io.incidents.timelineservice.incident;
 
 import io.incidents.events.ActionItemOverdue;
+import io.incidents.events.AlertReceived;
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.ActionItemStatus;
 import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.ChecklistItem;
@@ -120,6 +122,11 @@ public final class IncidentProjector {
         private final Set<Instant> postMortemReminders = new HashSet<>();
         private Instant lastEventAt;
         private final ResponsePhases responsePhases;
+        /**
+         * The decision matrix's current advice: the declaration's, replaced by each repeat alert that
+         * carries one (as incident-service arms its decide-by reminder from the latest advice).
+         */
+        private AlertRecommendation recommendation;
 
         private record Tick(boolean done, String by, Instant at) {
         }
@@ -128,6 +135,7 @@ public final class IncidentProjector {
             this.declared = declared;
             this.lastEventAt = declared.occurredAt();
             this.severity = declared.severity();
+            this.recommendation = declared.recommendation();
             this.highest = declared.severity();
             this.escalationLevel = EscalationPolicy.DEFAULT.levelAtDeclaration(declared.severity());
             this.responsePhases = ResponsePhases.detectedAt(declared.detection());
@@ -213,8 +221,12 @@ public final class IncidentProjector {
                 if (completed == null) {
                     completed = e;
                 }
+            } else if (event instanceof AlertReceived e) {
+                if (e.recommendation() != null && e.recommendation().recommendation() != null) {
+                    recommendation = e.recommendation();
+                }
             }
-            // AlertReceived and DecisionOverdue show in the timeline but change no state here.
+            // DecisionOverdue shows in the timeline but changes no state here.
         }
 
         private List<ActionItem> actionItems() {
@@ -273,7 +285,7 @@ public final class IncidentProjector {
                     declared.severity(), highest, status, resolved ? null : phase, declared.services(), declared.source(),
                     declared.declaredAt(), declared.detection(), declared.detectedAtAsGiven(), acknowledgedAt, acknowledgedBy,
                     resolvedAt, resolutionSummary, rootCause, escalationLevel, Map.copyOf(roles), List.copyOf(severityHistory),
-                    List.copyOf(rollbacks.values()), actionItems(), declared.recommendation(),
+                    List.copyOf(rollbacks.values()), actionItems(), recommendation,
                     List.copyOf(notes), List.copyOf(mitigations), declared.drill(), type, runbookTitle, typeSuggested,
                     checklists(), postMortem(), responsePhases.current(), responsePhases.spans(lastEventAt),
                     responsePhases.communication()).judgedAt(lastEventAt);

@@ -1,6 +1,8 @@
 package io.incidents.timelineservice.incident;
 
 import io.incidents.events.ActionItemStatus;
+import io.incidents.events.AlertReceived;
+import io.incidents.events.AlertRecommendation;
 import io.incidents.events.ActionItemUpdated;
 import io.incidents.events.ChecklistItem;
 import io.incidents.events.ChecklistItemTicked;
@@ -26,6 +28,8 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.policy.Priority;
+import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
@@ -37,6 +41,7 @@ import io.incidents.timelineservice.sla.SlaEngine;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -353,6 +358,22 @@ class IncidentProjectorTest {
         assertThat(phase(events.subList(0, 3))).isNull();
         assertThat(phase(events)).isEqualTo(StatusPagePhase.INVESTIGATING);
         assertThat(phase(drillEvents)).isNull();
+    }
+
+    @Test
+    void theRecommendationShownIsTheLatestAdviceARepeatAlertCarried() {
+        AlertRecommendation investigate = new AlertRecommendation(new BigDecimal("3"), Priority.HIGH,
+                Recommendation.INVESTIGATE, T0.plusSeconds(1800));
+        AlertRecommendation rollbackNow = new AlertRecommendation(new BigDecimal("12"), Priority.CRITICAL,
+                Recommendation.ROLLBACK_NOW, T0.plusSeconds(900));
+        IncidentDeclared declared = new IncidentDeclared(ID, "Checkout errors", null, Severity.SEV2, List.of("checkout"),
+                IncidentSource.alert("alertmanager", "fp-1"), T0, investigate, T0, null, false);
+        List<StoredEvent> events = EventFeed.stored("alertmanager", declared,
+                new AlertReceived(ID, "alertmanager", "fp-1", "fired again", null, T0.plusSeconds(300)),
+                new AlertReceived(ID, "alertmanager", "fp-1", "errors at 12 %", Severity.SEV1, T0.plusSeconds(600), rollbackNow));
+
+        assertThat(IncidentProjector.project(events.subList(0, 2)).orElseThrow().recommendation()).isEqualTo(investigate);
+        assertThat(IncidentProjector.project(events).orElseThrow().recommendation()).isEqualTo(rollbackNow);
     }
 
     private static StatusPagePhase phase(List<StoredEvent> events) {
