@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
-import io.incidents.events.StatusPagePhase;
 import io.incidents.notificationservice.delivery.DeliveryLog;
 import io.incidents.notificationservice.delivery.MessagesEnqueued;
 import io.incidents.notificationservice.incident.IncidentLedger;
@@ -27,7 +26,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,7 +100,7 @@ public class NotificationIntake {
                 String message = templates.render(notification.template(), context);
                 String subject = MessageContext.subject(incident, notification.template());
                 boolean added = switch (notification.channel()) {
-                    case STATUS_PAGE -> postToStatusPage(event, incident, notification, message, subject, now);
+                    case STATUS_PAGE -> postToStatusPage(event, notification, message, subject, now);
                     case WEBHOOK -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
                             notification.recipient(), notification.template(), subject, webhookBody(event, message), now);
                     default -> deliveries.enqueue(event.eventId(), event.incidentId(), notification.channel(),
@@ -119,25 +117,14 @@ public class NotificationIntake {
         return count;
     }
 
-    private boolean postToStatusPage(StoredEvent event, IncidentState incident, Notification notification, String message,
-                                     String subject, Instant now) {
-        String phase = postPhase(notification.template(), incident);
+    /** Files the post under the phase the router gave it (procedure D's under the incident's current one). */
+    private boolean postToStatusPage(StoredEvent event, Notification notification, String message, String subject,
+                                     Instant now) {
         jdbc.update("INSERT INTO status_entry (event_id, incident_id, phase, message, posted_at) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING", event.eventId(), event.incidentId(), phase, message,
-                Timestamp.from(event.occurredAt()));
+                        + " ON CONFLICT DO NOTHING", event.eventId(), event.incidentId(), notification.statusPost().phase().name(),
+                message, Timestamp.from(event.occurredAt()));
         return deliveries.recordDelivered(event.eventId(), event.incidentId(), notification.channel(), notification.recipient(),
                 notification.template(), subject, message, now);
-    }
-
-    /**
-     * The phase a post is filed under: its template's; procedure D's "taken offline" is no phase of
-     * its own (the page reads only the phases it knows), so it goes under the incident's current one.
-     */
-    private static String postPhase(String template, IncidentState incident) {
-        if (template.equals("status-offline")) {
-            return (incident.publicPhase() == null ? StatusPagePhase.INVESTIGATING : incident.publicPhase()).name();
-        }
-        return template.substring("status-".length()).toUpperCase(Locale.ROOT);
     }
 
     /** The generic webhook's JSON: the event as on Kafka plus the rendered message. Signed when sent. */
