@@ -10,13 +10,15 @@
 --             drop the copy.
 -- event_type: the record's ce_type (notification.<Name>.v<revision>).
 -- payload:    the event as JSON (EventJson), the record's value.
+-- event_time: the record's ce_time, the event's own time exactly as its JSON has it (ISO-8601 UTC,
+--             to the nanosecond: a TIMESTAMPTZ would cut it to microseconds).
 CREATE TABLE notification_outbox (
     id           BIGSERIAL    NOT NULL,
     event_id     UUID         NOT NULL,
     incident_id  VARCHAR(64)  NOT NULL,
     event_type   VARCHAR(100) NOT NULL,
     payload      TEXT         NOT NULL,
-    occurred_at  TIMESTAMPTZ  NOT NULL,
+    event_time   VARCHAR(40)  NOT NULL,
     created_at   TIMESTAMPTZ  NOT NULL,
     published_at TIMESTAMPTZ,
     CONSTRAINT notification_outbox_pk PRIMARY KEY (id),

@@ -52,10 +52,10 @@ public class NotificationEventsOutbox {
                     + " reports; there is none: " + event.getClass().getSimpleName());
         }
         UUID eventId = UUID.randomUUID();
-        jdbc.update("INSERT INTO notification_outbox (event_id, incident_id, event_type, payload, occurred_at, created_at)"
+        jdbc.update("INSERT INTO notification_outbox (event_id, incident_id, event_type, payload, event_time, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?)", eventId, event.incidentId(),
                 NotificationEventTypes.cloudEventType(event.getClass()), EventJson.write(event),
-                Timestamp.from(event.occurredAt()), Timestamp.from(clock.instant()));
+                event.occurredAt().toString(), Timestamp.from(clock.instant()));
         events.publishEvent(NotificationEventsAppended.INSTANCE);
         return eventId;
     }
@@ -71,11 +71,11 @@ public class NotificationEventsOutbox {
 
     /** The oldest {@code limit} rows not published yet, in the order they were appended. */
     List<OutboxRow> unpublished(int limit) {
-        return jdbc.query("SELECT id, event_id, incident_id, event_type, payload, occurred_at FROM notification_outbox"
+        return jdbc.query("SELECT id, event_id, incident_id, event_type, payload, event_time FROM notification_outbox"
                         + " WHERE published_at IS NULL ORDER BY id LIMIT ?",
                 (row, i) -> new OutboxRow(row.getLong("id"), row.getObject("event_id", UUID.class),
                         row.getString("incident_id"), row.getString("event_type"), row.getString("payload"),
-                        row.getTimestamp("occurred_at").toInstant()), limit);
+                        row.getString("event_time")), limit);
     }
 
     void markPublished(List<OutboxRow> rows, Instant at) {

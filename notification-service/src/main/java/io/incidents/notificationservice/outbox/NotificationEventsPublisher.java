@@ -320,7 +320,7 @@ class NotificationEventsPublisher implements SmartLifecycle {
         add(headers, ID, row.eventId().toString());
         add(headers, TYPE, row.eventType());
         add(headers, SOURCE, NotificationEventTypes.SOURCE);
-        add(headers, TIME, row.occurredAt().toString());
+        add(headers, TIME, row.eventTime());
         add(headers, SUBJECT, row.incidentId());
         add(headers, CONTENT_TYPE, "application/json");
         return new ProducerRecord<>(topic, null, row.incidentId(), row.payload(), headers);

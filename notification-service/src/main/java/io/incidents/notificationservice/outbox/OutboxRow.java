@@ -1,6 +1,5 @@
 package io.incidents.notificationservice.outbox;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -9,6 +8,7 @@ import java.util.UUID;
  * @param eventId   its {@code ce_id}
  * @param eventType its {@code ce_type}
  * @param payload   the event as JSON
+ * @param eventTime its {@code ce_time}: the event's time as its JSON has it
  */
-record OutboxRow(long id, UUID eventId, String incidentId, String eventType, String payload, Instant occurredAt) {
+record OutboxRow(long id, UUID eventId, String incidentId, String eventType, String payload, String eventTime) {
 }
