@@ -139,7 +139,7 @@ class NotificationEventsPublisherTest {
     @Test
     void eachRowGoesOutAsACloudEventKeyedByItsIncident() {
         StatusPosted posted = new StatusPosted("incident-7", "event-9", StatusPostKind.IDENTIFIED, "Sign-in problems",
-                List.of("Login page"), "We found the cause.", T0.plusSeconds(60));
+                List.of("Login page"), "We found the cause.", T0.plusSeconds(60).plusNanos(123_456_789));
         UUID id = append(posted);
         assertThat(wakeUps).as("the publisher is woken once this commits").hasSize(1);
 
@@ -154,7 +154,8 @@ class NotificationEventsPublisherTest {
         assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(id.toString());
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("notification.StatusPosted.v1");
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("notification-service");
-        assertThat(header(record, CloudEventHeaders.TIME)).isEqualTo("2026-11-20T09:01:00Z");
+        assertThat(header(record, CloudEventHeaders.TIME)).as("the event's own time, to the nanosecond")
+                .isEqualTo("2026-11-20T09:01:00.123456789Z");
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo("incident-7");
         assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(unpublished()).isZero();
