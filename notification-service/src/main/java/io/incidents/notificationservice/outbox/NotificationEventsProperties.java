@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param pendingAlarmAfter an event still unpublished this long after it was appended makes the
  *                          {@code notificationEvents} health component DEGRADED
  * @param keepPublished     how long published rows stay in the outbox (to look at) before they are deleted
+ * @param shutdownGrace     how long a stopping publisher lets a batch in flight finish before it
+ *                          interrupts it (what the broker has not acknowledged is sent again later)
  */
 @ConfigurationProperties("notifications.outbox")
 public record NotificationEventsProperties(
@@ -32,7 +34,8 @@ public record NotificationEventsProperties(
         @DefaultValue("40s") Duration sendTimeout,
         @DefaultValue("5s") Duration retryAfterFailure,
         @DefaultValue("5m") Duration pendingAlarmAfter,
-        @DefaultValue("7d") Duration keepPublished) {
+        @DefaultValue("7d") Duration keepPublished,
+        @DefaultValue("5s") Duration shutdownGrace) {
 
     public NotificationEventsProperties {
         require(topic != null && !topic.isBlank(), "topic must be set");
@@ -41,6 +44,7 @@ public record NotificationEventsProperties(
         require(isPositive(pollInterval) && isPositive(sendTimeout) && isPositive(retryAfterFailure)
                 && isPositive(pendingAlarmAfter) && isPositive(keepPublished),
                 "poll-interval, send-timeout, retry-after-failure, pending-alarm-after and keep-published must be positive");
+        require(shutdownGrace != null && !shutdownGrace.isNegative(), "shutdown-grace must not be negative");
     }
 
     private static boolean isPositive(Duration duration) {

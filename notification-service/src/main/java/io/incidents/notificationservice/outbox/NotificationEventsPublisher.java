@@ -54,8 +54,6 @@ import static io.incidents.events.CloudEventHeaders.TYPE;
 class NotificationEventsPublisher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationEventsPublisher.class);
-    /** How long a stopping publisher lets a batch in flight finish before interrupting it (it is then sent again later). */
-    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     /** Hands a record to the producer; the future completes once the broker acknowledged it (or refused it). */
     interface RecordSender {
@@ -129,8 +127,9 @@ class NotificationEventsPublisher implements SmartLifecycle {
     }
 
     /**
-     * Lets a batch in flight finish for a few seconds, then interrupts it: what the broker had
-     * acknowledged by then is stamped, the rest stays to be sent again (same {@code ce_id}).
+     * Lets a batch in flight finish for shutdown-grace, then interrupts it: what the broker had
+     * acknowledged by then is stamped, the rest stays to be sent again (same {@code ce_id}). A
+     * wake-up still queued does nothing.
      */
     @Override
     public void stop() {
@@ -143,7 +142,7 @@ class NotificationEventsPublisher implements SmartLifecycle {
             stopping = thread;
         }
         stopping.shutdown();
-        if (!awaitTermination(stopping, SHUTDOWN_GRACE)) {
+        if (!awaitTermination(stopping, properties.shutdownGrace())) {
             stopping.shutdownNow();
             awaitTermination(stopping, Duration.ofSeconds(2));
         }
@@ -198,6 +197,10 @@ class NotificationEventsPublisher implements SmartLifecycle {
     }
 
     private void run() {
+        if (!running) {
+            return; // stopping
+        }
+        boolean interrupted = false;
         try {
             if (clock.instant().isBefore(retryAt)) {
                 return;
@@ -208,18 +211,28 @@ class NotificationEventsPublisher implements SmartLifecycle {
                 log.info("Publishing on {} works again ({} events sent now)", properties.topic(), sent);
             }
         } catch (RuntimeException e) {
-            failures.increment();
-            retryAt = clock.instant().plus(properties.retryAfterFailure());
-            if (!failing) {
-                log.warn("Could not publish on {}; the events stay in the outbox and are sent again every {} until the"
-                        + " broker takes them: {}", properties.topic(), properties.retryAfterFailure(), e.toString());
-            } else {
-                log.debug("Still cannot publish on {}: {}", properties.topic(), e.toString());
+            interrupted = e instanceof PublishFailedException failed && failed.interrupted();
+            if (!interrupted) {
+                failed(e);
             }
-            failing = true;
         } finally {
             refreshBacklog();
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // stopping: the thread ends
+            }
         }
+    }
+
+    private void failed(RuntimeException e) {
+        failures.increment();
+        retryAt = clock.instant().plus(properties.retryAfterFailure());
+        if (!failing) {
+            log.warn("Could not publish on {}; the events stay in the outbox and are sent again every {} until the"
+                    + " broker takes them: {}", properties.topic(), properties.retryAfterFailure(), e.toString());
+        } else {
+            log.debug("Still cannot publish on {}: {}", properties.topic(), e.toString());
+        }
+        failing = true;
     }
 
     /**
@@ -234,9 +247,6 @@ class NotificationEventsPublisher implements SmartLifecycle {
         while (true) {
             Batch batch = transactions.execute(status -> publishBatch());
             total += batch.published();
-            if (batch.interrupted()) {
-                Thread.currentThread().interrupt();
-            }
             if (batch.failure() != null) {
                 throw batch.failure();
             }
@@ -261,9 +271,9 @@ class NotificationEventsPublisher implements SmartLifecycle {
     }
 
     /** What one batch's transaction did. */
-    private record Batch(int published, boolean full, PublishFailedException failure, boolean interrupted) {
+    private record Batch(int published, boolean full, PublishFailedException failure) {
 
-        static final Batch NOTHING = new Batch(0, false, null, false);
+        static final Batch NOTHING = new Batch(0, false, null);
     }
 
     /** In the transaction that holds the publisher's lock: sends one batch, stamps what the broker acknowledged. */
@@ -286,15 +296,14 @@ class NotificationEventsPublisher implements SmartLifecycle {
             }
         }
         int acknowledged = 0;
-        boolean interrupted = false;
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (CompletableFuture<?> send : sends) {
             try {
                 send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 acknowledged++;
             } catch (InterruptedException e) {
-                // Stopping: stamp what was acknowledged (the database refuses an interrupted thread), then stop.
-                interrupted = true;
+                // Stopping: stamp what was acknowledged (the interrupt is cleared for that, and set again
+                // once the transaction is over), then stop.
                 failure = new PublishFailedException("interrupted while waiting for the broker", e);
                 break;
             } catch (ExecutionException e) {
@@ -310,7 +319,7 @@ class NotificationEventsPublisher implements SmartLifecycle {
         // Only an unbroken run from the oldest: a row after one not acknowledged waits to go again behind it.
         outbox.markPublished(rows.subList(0, acknowledged), clock.instant());
         published.increment(acknowledged);
-        return new Batch(acknowledged, failure == null && rows.size() == properties.batchSize(), failure, interrupted);
+        return new Batch(acknowledged, failure == null && rows.size() == properties.batchSize(), failure);
     }
 
     /** The row as a CloudEvents 1.0 binary-mode record: the event JSON as value, the incident id as key. */
@@ -330,10 +339,17 @@ class NotificationEventsPublisher implements SmartLifecycle {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A batch the broker did not take (all of it or its tail): it stays in the outbox and is sent again. */
+    /**
+     * A batch the broker did not take (all of it or its tail), or whose acknowledgements the
+     * publisher stopped waiting for because it is stopping: it stays in the outbox and is sent again.
+     */
     static final class PublishFailedException extends RuntimeException {
         PublishFailedException(String message, Throwable cause) {
             super(message, cause);
+        }
+
+        boolean interrupted() {
+            return getCause() instanceof InterruptedException;
         }
     }
 }

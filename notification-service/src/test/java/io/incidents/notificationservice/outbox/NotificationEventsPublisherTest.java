@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The outbox and its publisher against real PostgreSQL, with a stand-in for the producer that the
@@ -53,6 +54,7 @@ class NotificationEventsPublisherTest {
     private final List<Object> wakeUps = new CopyOnWriteArrayList<>();
     private final NotificationEventsOutbox outbox;
     private final Broker broker = new Broker();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     NotificationEventsPublisherTest() {
         TestInfrastructure infrastructure = TestInfrastructure.get();
@@ -103,7 +105,7 @@ class NotificationEventsPublisherTest {
                                                   int batchSize) {
         return new NotificationEventsPublisher(rows, sender, transactions, new NotificationEventsProperties(TOPIC, 6,
                 batchSize, Duration.ofSeconds(1), Duration.ofSeconds(40), Duration.ofSeconds(5), Duration.ofMinutes(5),
-                Duration.ofDays(7)), clock, new SimpleMeterRegistry());
+                Duration.ofDays(7), Duration.ofMillis(200)), clock, meters);
     }
 
     private UUID append(NotificationEvent event) {
@@ -257,6 +259,40 @@ class NotificationEventsPublisherTest {
         assertThat(instanceB.publishPending()).isEqualTo(1);
         assertThat(slowBroker.ids()).containsExactly(first.toString());
         assertThat(broker.ids()).containsExactly(second.toString());
+    }
+
+    @Test
+    void aRunningPublisherSendsWhatACommitAppendedShowsTheBacklogAndStopsCleanlyMidBatch() throws Exception {
+        CountDownLatch sending = new CountDownLatch(1);
+        // the first record is never acknowledged: the broker went away mid-batch
+        NotificationEventsPublisher.RecordSender hanging = record -> {
+            if (sending.getCount() > 0) {
+                sending.countDown();
+                return new CompletableFuture<>();
+            }
+            return broker.send(record);
+        };
+        NotificationEventsPublisher publisher = publisher(outbox, hanging, 100);
+        publisher.start();
+        UUID first = append(delivered("incident-a", 1));
+        publisher.appended(NotificationEventsAppended.INSTANCE); // what the commit triggers
+        assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+
+        publisher.stop();
+
+        assertThat(publisher.isRunning()).isFalse();
+        assertThat(unpublished()).as("not acknowledged: it waits for the next start").isEqualTo(1);
+        assertThat(publisher.latest().backlog()).isEqualTo(new NotificationEventsOutbox.Backlog(1, T0));
+        assertThat(meters.get("notifications.outbox.pending").gauge().value()).isEqualTo(1);
+        publisher.poll();
+        assertThat(broker.taken).as("a stopped publisher sends nothing").isEmpty();
+
+        NotificationEventsPublisher restarted = publisher(outbox, broker, 100);
+        restarted.start();
+        restarted.poll();
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished() == 0);
+        restarted.stop();
+        assertThat(broker.ids()).containsExactly(first.toString());
     }
 
     @Test
