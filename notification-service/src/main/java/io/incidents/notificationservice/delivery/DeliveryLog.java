@@ -16,8 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The delivery log: one row per (event, channel, recipient), never two. What its marks record
@@ -109,7 +109,7 @@ public class DeliveryLog {
      * claim was lost (another worker has it now).
      */
     public boolean markSent(Delivery claimed, Instant now) {
-        return marked(claimed, "UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_attempt_at = ?,"
+        return marked("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_attempt_at = ?,"
                         + " last_error = NULL, outcome_unknown = FALSE, parked_at = NULL, claim_id = NULL"
                         + " WHERE id = ? AND claim_id = ? AND status = 'PENDING' RETURNING *",
                 events::delivered, Timestamp.from(now), Timestamp.from(now), claimed.id(), claimed.claimId());
@@ -123,7 +123,7 @@ public class DeliveryLog {
     public boolean markFailed(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince,
                               Instant nextAttemptAt) {
         boolean firstFailure = claimed.failingSince() == null;
-        return marked(claimed, "UPDATE delivery SET attempts = attempts + 1, failures = failures + 1, last_error = ?,"
+        return marked("UPDATE delivery SET attempts = attempts + 1, failures = failures + 1, last_error = ?,"
                         + " outcome_unknown = ?, last_attempt_at = ?, failing_since = ?, next_attempt_at = ?, claim_id = NULL"
                         + " WHERE id = ? AND claim_id = ? AND status = 'PENDING' RETURNING *",
                 failed -> {
@@ -142,7 +142,7 @@ public class DeliveryLog {
      */
     public boolean markDead(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince) {
         boolean parkedAnew = claimed.parkedAt() == null;
-        return marked(claimed, "UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, failures = failures + 1,"
+        return marked("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, failures = failures + 1,"
                         + " last_error = ?, outcome_unknown = ?, last_attempt_at = ?, failing_since = ?,"
                         + " parked_at = COALESCE(parked_at, ?), claim_id = NULL WHERE id = ? AND claim_id = ? AND status = 'PENDING'"
                         + " RETURNING *",
@@ -160,7 +160,7 @@ public class DeliveryLog {
      * row) takes effect only while the row still carries this worker's claim, and only then is
      * anything published.
      */
-    private boolean marked(Delivery claimed, String update, Consumer<Delivery> publish, Object... arguments) {
+    private boolean marked(String update, Consumer<Delivery> publish, Object... arguments) {
         return Boolean.TRUE.equals(transactions.execute(status -> {
             List<Delivery> rows = jdbc.query(update, DELIVERY, arguments);
             rows.forEach(publish);
