@@ -4,19 +4,26 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.incidents.events.CloudEventHeaders;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.Severity;
+import io.incidents.events.notification.NotificationEventTypes;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.SecretLeakContract;
+import io.incidents.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -100,6 +108,33 @@ class SecretLeakIntegrationTest extends SecretLeakContract {
                 incidentId) >= 3);
         if (mail.getReceivedMessages().length == 0) {
             throw new AssertionError("the email was not sent with the SMTP login");
+        }
+    }
+
+    @Test
+    void whatIsPublishedOnNotificationEventsNamesTheContactsNeverTheirAddresses() {
+        useTheSecrets(); // one message parked (the failing chat webhook), the others delivered
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM notification_outbox"
+                + " WHERE incident_id = ? AND published_at IS NULL", Long.class, incidentId) == 0);
+        long published = jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE incident_id = ?", Long.class,
+                incidentId);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read(NotificationEventTypes.TOPIC,
+                record -> incidentId.equals(record.key()), (int) published, Duration.ofSeconds(30));
+
+        assertThat(records).hasSize((int) published).extracting(record -> TopicReader.header(record, CloudEventHeaders.TYPE))
+                .contains("notification.MessageDelivered.v1", "notification.MessageFailed.v1", "notification.MessageParked.v1");
+        assertThat(String.join("\n", records.stream().map(ConsumerRecord::value).toList()))
+                .contains("\"recipient\":\"devops\"", "\"recipient\":\"on-call\"", "\"recipient\":\"bridge\"");
+        for (ConsumerRecord<String, String> record : records) {
+            StringBuilder whole = new StringBuilder(record.value());
+            for (Header header : record.headers()) {
+                whole.append(' ').append(new String(header.value(), StandardCharsets.UTF_8));
+            }
+            for (String secret : serviceSecrets()) {
+                assertThat(whole.toString()).doesNotContain(secret);
+            }
+            assertThat(whole.toString()).doesNotContain("leak-canary-oncall@").doesNotContain("/services/");
         }
     }
 

@@ -1,9 +1,11 @@
 package io.incidents.notificationservice.delivery;
 
+import io.incidents.events.notification.MessageRequeued;
 import io.incidents.notificationservice.routing.Channel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -12,19 +14,30 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
-/** The delivery log: one row per (event, channel, recipient), never two. */
+/**
+ * The delivery log: one row per (event, channel, recipient), never two. What its marks record
+ * (sent, a first failure, parked, due again) is published on {@code notification-events}
+ * ({@link MessageEvents}) from the same transaction, and only when the mark took effect: a
+ * worker whose claim is gone records nothing and publishes nothing.
+ */
 @Repository
 public class DeliveryLog {
 
     private static final RowMapper<Delivery> DELIVERY = delivery("next_attempt_at");
 
     private final JdbcTemplate jdbc;
+    private final TransactionOperations transactions;
+    private final MessageEvents events;
 
-    DeliveryLog(JdbcTemplate jdbc) {
+    DeliveryLog(JdbcTemplate jdbc, TransactionOperations transactions, MessageEvents events) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
     }
 
     /** Records a message to send; false when this (event, channel, recipient) was recorded before. */
@@ -91,42 +104,83 @@ public class DeliveryLog {
                 + " AND status = 'PENDING'", Timestamp.from(at), claimed.id(), claimed.claimId()) > 0;
     }
 
-    /** Records that the other side took it; false if the claim was lost (another worker has it now). */
+    /**
+     * Records that the other side took it, and publishes {@code MessageDelivered}; false if the
+     * claim was lost (another worker has it now).
+     */
     public boolean markSent(Delivery claimed, Instant now) {
-        return jdbc.update("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_attempt_at = ?,"
+        return marked("UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = ?, last_attempt_at = ?,"
                         + " last_error = NULL, outcome_unknown = FALSE, parked_at = NULL, claim_id = NULL"
-                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
-                Timestamp.from(now), Timestamp.from(now), claimed.id(), claimed.claimId()) > 0;
+                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING' RETURNING *",
+                events::delivered, Timestamp.from(now), Timestamp.from(now), claimed.id(), claimed.claimId());
     }
 
-    /** Records a failed attempt, to be retried at {@code nextAttemptAt}; false if the claim was lost. */
+    /**
+     * Records a failed attempt, to be retried at {@code nextAttemptAt}; false if the claim was lost.
+     * The first failure of a run ({@code failingSince} was not set) publishes {@code MessageFailed};
+     * the retries that follow do not.
+     */
     public boolean markFailed(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince,
                               Instant nextAttemptAt) {
-        return jdbc.update("UPDATE delivery SET attempts = attempts + 1, failures = failures + 1, last_error = ?,"
+        boolean firstFailure = claimed.failingSince() == null;
+        return marked("UPDATE delivery SET attempts = attempts + 1, failures = failures + 1, last_error = ?,"
                         + " outcome_unknown = ?, last_attempt_at = ?, failing_since = ?, next_attempt_at = ?, claim_id = NULL"
-                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
+                        + " WHERE id = ? AND claim_id = ? AND status = 'PENDING' RETURNING *",
+                failed -> {
+                    if (firstFailure) {
+                        events.failed(failed);
+                    }
+                },
                 truncate(error), outcomeUnknown, Timestamp.from(now), Timestamp.from(failingSince),
-                Timestamp.from(nextAttemptAt), claimed.id(), claimed.claimId()) > 0;
+                Timestamp.from(nextAttemptAt), claimed.id(), claimed.claimId());
     }
 
-    /** Records a failed attempt and parks the message; false if the claim was lost. */
+    /**
+     * Records a failed attempt and parks the message; false if the claim was lost. Publishes
+     * {@code MessageParked} when it is parked anew, not when a parked message tried once more to
+     * probe its destination ({@link #probeParked}) is parked again.
+     */
     public boolean markDead(Delivery claimed, String error, boolean outcomeUnknown, Instant now, Instant failingSince) {
-        return jdbc.update("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, failures = failures + 1,"
+        boolean parkedAnew = claimed.parkedAt() == null;
+        return marked("UPDATE delivery SET status = 'DEAD', attempts = attempts + 1, failures = failures + 1,"
                         + " last_error = ?, outcome_unknown = ?, last_attempt_at = ?, failing_since = ?,"
-                        + " parked_at = COALESCE(parked_at, ?), claim_id = NULL WHERE id = ? AND claim_id = ? AND status = 'PENDING'",
+                        + " parked_at = COALESCE(parked_at, ?), claim_id = NULL WHERE id = ? AND claim_id = ? AND status = 'PENDING'"
+                        + " RETURNING *",
+                parked -> {
+                    if (parkedAnew) {
+                        events.parked(parked);
+                    }
+                },
                 truncate(error), outcomeUnknown, Timestamp.from(now), Timestamp.from(failingSince), Timestamp.from(now),
-                claimed.id(), claimed.claimId()) > 0;
+                claimed.id(), claimed.claimId());
+    }
+
+    /**
+     * One fenced mark and what it publishes, in one transaction: the update (which must return the
+     * row) takes effect only while the row still carries this worker's claim, and only then is
+     * anything published.
+     */
+    private boolean marked(String update, Consumer<Delivery> publish, Object... arguments) {
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            List<Delivery> rows = jdbc.query(update, DELIVERY, arguments);
+            rows.forEach(publish);
+            return !rows.isEmpty();
+        }));
     }
 
     /**
      * An operator's retry: the dead letter is due at once and starts a fresh retry window (backoff
-     * from the start, give-up-after from its next failure); attempts keep counting. False if there
-     * is no such dead letter.
+     * from the start, give-up-after from its next failure); attempts keep counting. Publishes
+     * {@code MessageRequeued} (OPERATOR_RETRY). False if there is no such dead letter.
      */
     public boolean retry(long id, Instant now) {
-        return jdbc.update("UPDATE delivery SET status = 'PENDING', failures = 0, failing_since = NULL, parked_at = NULL,"
-                        + " claim_id = NULL, next_attempt_at = ? WHERE id = ? AND status = 'DEAD'",
-                Timestamp.from(now), id) > 0;
+        return Boolean.TRUE.equals(transactions.execute(status -> {
+            List<Delivery> retried = jdbc.query("UPDATE delivery SET status = 'PENDING', failures = 0, failing_since = NULL,"
+                            + " parked_at = NULL, claim_id = NULL, next_attempt_at = ? WHERE id = ? AND status = 'DEAD' RETURNING *",
+                    DELIVERY, Timestamp.from(now), id);
+            retried.forEach(delivery -> events.requeued(delivery, MessageRequeued.Reason.OPERATOR_RETRY, now));
+            return !retried.isEmpty();
+        }));
     }
 
     /** What {@link #redrive} did: dead letters back to pending, and waiting retries made due. */
@@ -138,25 +192,33 @@ public class DeliveryLog {
      * letters go back to pending and its failing messages become due, each with a fresh retry
      * window (backoff from the start, give-up-after from its next failure). Emails share one destination (the SMTP relay), whatever the address.
      * Left alone: messages claimed right now, and those whose last attempt has an unknown outcome
-     * (they keep their later retry, so the receiver is not sent them again at once).
+     * (they keep their later retry, so the receiver is not sent them again at once). Each dead
+     * letter brought back publishes {@code MessageRequeued} (DESTINATION_RECOVERED).
      */
     public Redriven redrive(Channel channel, String recipient, Instant now) {
-        List<String> before = jdbc.queryForList("WITH due AS (SELECT id, status FROM delivery WHERE channel = ?"
-                        + " AND (channel = 'EMAIL' OR recipient = ?) AND (status = 'DEAD' OR (status = 'PENDING'"
-                        + " AND claim_id IS NULL AND failures > 0 AND NOT outcome_unknown))"
-                        + " FOR UPDATE SKIP LOCKED)"
-                        + " UPDATE delivery d SET status = 'PENDING', next_attempt_at = ?, failures = 0, failing_since = NULL,"
-                        + " parked_at = NULL FROM due WHERE d.id = due.id RETURNING due.status",
-                String.class, channel.name(), recipient, Timestamp.from(now));
-        int parked = (int) before.stream().filter(Delivery.Status.DEAD.name()::equals).count();
-        return new Redriven(parked, before.size() - parked);
+        return transactions.execute(status -> {
+            // Each row as it is now, and whether it was parked (those publish MessageRequeued).
+            List<Map.Entry<Delivery, Boolean>> redriven = jdbc.query("WITH due AS (SELECT id, status FROM delivery"
+                            + " WHERE channel = ? AND (channel = 'EMAIL' OR recipient = ?) AND (status = 'DEAD' OR (status = 'PENDING'"
+                            + " AND claim_id IS NULL AND failures > 0 AND NOT outcome_unknown))"
+                            + " FOR UPDATE SKIP LOCKED)"
+                            + " UPDATE delivery d SET status = 'PENDING', next_attempt_at = ?, failures = 0, failing_since = NULL,"
+                            + " parked_at = NULL FROM due WHERE d.id = due.id RETURNING d.*, due.status AS status_before",
+                    (row, i) -> Map.entry(DELIVERY.mapRow(row, i), Delivery.Status.DEAD.name().equals(row.getString("status_before"))),
+                    channel.name(), recipient, Timestamp.from(now));
+            List<Delivery> parked = redriven.stream().filter(Map.Entry::getValue).map(Map.Entry::getKey)
+                    .sorted(Comparator.comparingLong(Delivery::id)).toList();
+            parked.forEach(delivery -> events.requeued(delivery, MessageRequeued.Reason.DESTINATION_RECOVERED, now));
+            return new Redriven(parked.size(), redriven.size() - parked.size());
+        });
     }
 
     /**
      * Makes one dead letter per destination due again, keeping its failures: it is the probe that
      * finds out whether the destination works again. If it fails it is parked again at once; if it
      * goes through, {@link #redrive} brings back the rest. Destinations with messages still
-     * pending are left alone: those are probes already.
+     * pending are left alone: those are probes already. Publishes nothing: a probe is still a
+     * parked message until it goes through ({@code MessageDelivered}).
      */
     public int probeParked(Instant now) {
         return jdbc.update("UPDATE delivery SET status = 'PENDING', next_attempt_at = ?, claim_id = NULL WHERE id IN ("

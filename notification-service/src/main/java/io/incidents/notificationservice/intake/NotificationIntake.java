@@ -4,11 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
-import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.StatusPosted;
 import io.incidents.notificationservice.delivery.DeliveryLog;
 import io.incidents.notificationservice.delivery.MessagesEnqueued;
 import io.incidents.notificationservice.incident.IncidentLedger;
 import io.incidents.notificationservice.incident.IncidentState;
+import io.incidents.notificationservice.outbox.NotificationEventsOutbox;
 import io.incidents.notificationservice.routing.Channel;
 import io.incidents.notificationservice.routing.Notification;
 import io.incidents.notificationservice.routing.NotificationProperties;
@@ -27,15 +28,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns one incident event into the messages it calls for, in one transaction with storing the
- * event: the delivery log rows (sent later by the worker) and the status-page entries. An event
- * seen before calls for nothing, so a redelivery or a replay never sends anything twice. Events are
+ * event: the delivery log rows (sent later by the worker) and the status-page entries, each post
+ * published on {@code notification-events} ({@link StatusPosted}, through the outbox, in the same
+ * transaction). An event seen before calls for nothing, so a redelivery or a replay never sends or
+ * publishes anything twice. Events are
  * told in each incident's order ({@link IncidentLedger}): one arriving past a gap waits for the
  * missing one, at most {@code notifications.gap-hold}.
  */
@@ -53,12 +55,14 @@ public class NotificationIntake {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
+    private final NotificationEventsOutbox outbox;
 
     NotificationIntake(IncidentLedger ledger, Router router, Templates templates, DeliveryLog deliveries, JdbcTemplate jdbc,
                        NotificationProperties properties, Clock clock, TransactionTemplate transaction,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, NotificationEventsOutbox outbox) {
         this.transaction = transaction;
         this.events = events;
+        this.outbox = outbox;
         this.ledger = ledger;
         this.router = router;
         this.templates = templates;
@@ -119,25 +123,25 @@ public class NotificationIntake {
         return count;
     }
 
+    /**
+     * Files the post under the phase the router gave it (procedure D's under the incident's current
+     * one) and publishes it as the public reads it: its public title (or the default one), public
+     * components and text. Only a post filed now is published: one the event made before (a
+     * redelivery, a replay, a re-driven record) is not published again.
+     */
     private boolean postToStatusPage(StoredEvent event, IncidentState incident, Notification notification, String message,
                                      String subject, Instant now) {
-        String phase = postPhase(notification.template(), incident);
-        jdbc.update("INSERT INTO status_entry (event_id, incident_id, phase, message, posted_at) VALUES (?, ?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING", event.eventId(), event.incidentId(), phase, message,
+        Notification.StatusPost post = notification.statusPost();
+        int filed = jdbc.update("INSERT INTO status_entry (event_id, incident_id, phase, message, posted_at) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING", event.eventId(), event.incidentId(), post.phase().name(), message,
                 Timestamp.from(event.occurredAt()));
+        if (filed > 0) {
+            outbox.append(new StatusPosted(event.incidentId(), event.eventId(), post.kind(),
+                    incident.publicTitle() == null ? MessageContext.DEFAULT_PUBLIC_TITLE : incident.publicTitle(),
+                    incident.publicComponents(), message, event.occurredAt()));
+        }
         return deliveries.recordDelivered(event.eventId(), event.incidentId(), notification.channel(), notification.recipient(),
                 notification.template(), subject, message, now);
-    }
-
-    /**
-     * The phase a post is filed under: its template's; procedure D's "taken offline" is no phase of
-     * its own (the page reads only the phases it knows), so it goes under the incident's current one.
-     */
-    private static String postPhase(String template, IncidentState incident) {
-        if (template.equals("status-offline")) {
-            return (incident.publicPhase() == null ? StatusPagePhase.INVESTIGATING : incident.publicPhase()).name();
-        }
-        return template.substring("status-".length()).toUpperCase(Locale.ROOT);
     }
 
     /** The generic webhook's JSON: the event as on Kafka plus the rendered message. Signed when sent. */

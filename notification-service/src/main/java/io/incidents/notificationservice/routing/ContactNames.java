@@ -12,7 +12,7 @@ public class ContactNames {
 
     private final Map<String, String> byAddress = new HashMap<>();
 
-    ContactNames(NotificationProperties properties) {
+    public ContactNames(NotificationProperties properties) {
         properties.levels().values().forEach(this::addAll);
         properties.services().values().forEach(this::addAll);
         addAll(properties.support());

@@ -17,6 +17,8 @@ import io.incidents.events.RollbackOverran;
 import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.SeverityChanged;
+import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.StatusPostKind;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.routing.NotificationProperties.Contact;
 
@@ -42,7 +44,8 @@ import java.util.Set;
  *       support team: an alert when they become so, the resolution at the end (SPEC 6).</li>
  *   <li>The status page carries only what a responder published (SPEC 6): each status update,
  *       and procedure D's "taken offline" post; once published, the resolution and a reopen too.
- *       Nothing is posted at declaration.</li>
+ *       Nothing is posted at declaration. Each post says which it is and the phase the page files
+ *       it under (procedure D's under the incident's current phase).</li>
  *   <li>A drill is told to responders as usual, never to support or the status page.</li>
  *   <li>Generic webhooks get every event.</li>
  * </ul>
@@ -74,18 +77,18 @@ public final class Router {
             tell(out, alreadyTold, "chat-progress", false);
         }
         if (event instanceof RollbackStarted rollback && rollback.procedure() == RollbackProcedure.D && !after.drill()) {
-            out.add(statusPage("status-offline"));
+            out.add(statusPage(StatusPostKind.OFFLINE, currentPhase(after)));
         }
         if (event instanceof IncidentStatusUpdated update) {
             tell(out, alreadyTold, "chat-progress", false);
             if (!after.drill()) {
-                out.add(statusPage("status-" + update.phase().name().toLowerCase(Locale.ROOT)));
+                out.add(statusPage(kindOf(update.phase())));
             }
         }
         if (event instanceof IncidentReopened) {
             tell(out, alreadyTold, "chat-progress", false);
             if (after.published()) {
-                out.add(statusPage("status-investigating"));
+                out.add(statusPage(StatusPostKind.INVESTIGATING));
             }
         }
         if (event instanceof IncidentResolved) {
@@ -94,7 +97,7 @@ public final class Router {
                 tell(out, properties.support(), "support-resolution", true);
             }
             if (after.published()) {
-                out.add(statusPage("status-resolved"));
+                out.add(statusPage(StatusPostKind.RESOLVED));
             }
         }
         for (NotificationProperties.Webhook webhook : properties.webhooks()) {
@@ -134,8 +137,27 @@ public final class Router {
         }
     }
 
-    private static Notification statusPage(String template) {
-        return new Notification(Channel.STATUS_PAGE, "public", template);
+    /** A post filed under its own phase, written from {@code status-<kind>}. */
+    private static Notification statusPage(StatusPostKind kind) {
+        return statusPage(kind, kind);
+    }
+
+    private static Notification statusPage(StatusPostKind kind, StatusPostKind phase) {
+        return new Notification(Channel.STATUS_PAGE, "public", "status-" + kind.name().toLowerCase(Locale.ROOT),
+                new Notification.StatusPost(kind, phase));
+    }
+
+    /** Procedure D's post has no phase of its own: it is filed under the incident's current one. */
+    private static StatusPostKind currentPhase(IncidentState incident) {
+        return incident.publicPhase() == null ? StatusPostKind.INVESTIGATING : kindOf(incident.publicPhase());
+    }
+
+    private static StatusPostKind kindOf(StatusPagePhase phase) {
+        return switch (phase) {
+            case INVESTIGATING -> StatusPostKind.INVESTIGATING;
+            case IDENTIFIED -> StatusPostKind.IDENTIFIED;
+            case MONITORING -> StatusPostKind.MONITORING;
+        };
     }
 
     private static String webhookTemplate(IncidentEvent event) {

@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.incidents.events.CloudEventHeaders;
+import io.incidents.events.EventJson;
 import io.incidents.events.IncidentSource;
 import io.incidents.events.IncidentStatusUpdated;
 import io.incidents.events.IncidentDeclared;
@@ -17,12 +20,28 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.MessageChannel;
+import io.incidents.events.notification.MessageDelivered;
+import io.incidents.events.notification.MessageFailed;
+import io.incidents.events.notification.MessageParked;
+import io.incidents.events.notification.MessageRequeued;
+import io.incidents.events.notification.NotificationEvent;
+import io.incidents.events.notification.NotificationEventTypes;
+import io.incidents.events.notification.StatusPostKind;
+import io.incidents.events.notification.StatusPosted;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.testsupport.IntegrationTest;
+import io.incidents.testsupport.TestInfrastructure;
 import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.TopicReader;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -33,11 +52,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -170,6 +191,12 @@ class DeliveryIntegrationTest {
         assertThat(deliveries(id)).extracting(i -> i.get("address")).contains("o…@example.com")
                 .noneMatch(address -> address.toString().contains("oncall@"));
 
+        // what was posted is published once: the two posts (the declaration posts nothing)
+        List<NotificationEvent> published = notificationEvents(id);
+        assertThat(published).filteredOn(StatusPosted.class::isInstance).extracting(e -> ((StatusPosted) e).kind())
+                .containsExactly(StatusPostKind.IDENTIFIED, StatusPostKind.RESOLVED);
+        long outboxBefore = outboxRows(id);
+
         int requestsBefore = requestsAbout(id);
         long rowsBefore = jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class);
         int emailsBefore = emails.length;
@@ -182,6 +209,9 @@ class DeliveryIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM delivery", Long.class)).isEqualTo(rowsBefore);
         assertThat(requestsAbout(id)).isEqualTo(requestsBefore);
         assertThat(mail.getReceivedMessages()).hasSize(emailsBefore);
+        // the replay publishes nothing: no second post, no message delivered twice
+        assertThat(outboxRows(id)).isEqualTo(outboxBefore);
+        assertThat(notificationEvents(id)).isEqualTo(published);
     }
 
     @Test
@@ -288,6 +318,127 @@ class DeliveryIntegrationTest {
             }
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> count(id, "PENDING") == 0);
+
+        // each post published as the public read it: public title, components and text, nothing internal
+        List<ConsumerRecord<String, String>> posts = TopicReader.read(NotificationEventTypes.TOPIC,
+                record -> id.equals(record.key()) && "notification.StatusPosted.v1".equals(
+                        TopicReader.header(record, CloudEventHeaders.TYPE)), 4, Duration.ofSeconds(30));
+        assertThat(posts).extracting(record -> EventJson.read(record.value(), StatusPosted.class)).containsExactly(
+                new StatusPosted(id, eventIdOfPost(id, "IDENTIFIED"), StatusPostKind.IDENTIFIED, "Sign-in problems",
+                        List.of("Login page", "Mobile app"), "The cause of the issues affecting Login page, Mobile app has"
+                        + " been identified and a fix is under way. We found the cause.", T0.plusSeconds(60)),
+                new StatusPosted(id, eventIdOfPost(id, "A fix has been applied%"), StatusPostKind.MONITORING,
+                        "Sign-in problems", List.of("Login page", "Mobile app"),
+                        "A fix has been applied and we are monitoring Login page, Mobile app. A fix is out.", T0.plusSeconds(120)),
+                new StatusPosted(id, eventIdOfPost(id, "We have temporarily%"), StatusPostKind.OFFLINE, "Sign-in problems",
+                        List.of("Login page", "Mobile app"), "We have temporarily taken Login page, Mobile app offline.",
+                        T0.plusSeconds(180)),
+                new StatusPosted(id, eventIdOfPost(id, "RESOLVED"), StatusPostKind.RESOLVED, "Sign-in problems",
+                        List.of("Login page", "Mobile app"), "This incident has been resolved. Affected: Login page, Mobile app.",
+                        T0.plusSeconds(600)));
+        for (ConsumerRecord<String, String> post : posts) {
+            for (String secret : internal.subList(1, internal.size())) {
+                assertThat(post.value()).as("%s in a status post", secret).doesNotContain(secret);
+            }
+        }
+    }
+
+    /** The incident event a post was filed for: by its phase, or (LIKE pattern) by its text. */
+    private String eventIdOfPost(String incidentId, String phaseOrText) {
+        return jdbc.queryForObject("SELECT event_id FROM status_entry WHERE incident_id = ? AND (phase = ? OR message LIKE ?)"
+                + " ORDER BY posted_at LIMIT 1", String.class, incidentId, phaseOrText, phaseOrText);
+    }
+
+    @Test
+    void whatHappensToEachMessageIsPublishedOnNotificationEventsInOrderOnceEach() throws Exception {
+        String id = UUID.randomUUID().toString();
+        // SEV4: nobody is paged, only the generic webhook hears of each event, one message per event
+        ProducerRecord<String, String> declared = feed.record(new IncidentDeclared(id, "Search slow", null, Severity.SEV4,
+                List.of("search"), IncidentSource.manual(), T0), "bob");
+        ProducerRecord<String, String> acknowledged = feed.record(new IncidentAcknowledged(id, "alice", T0.plusSeconds(60)), "alice");
+        ProducerRecord<String, String> resolved = feed.record(new IncidentResolved(id, "Reindexed", null, T0.plusSeconds(600)),
+                "alice");
+        String declaredId = EventFeed.header(declared, CloudEventHeaders.ID);
+        String acknowledgedId = EventFeed.header(acknowledged, CloudEventHeaders.ID);
+        String resolvedId = EventFeed.header(resolved, CloudEventHeaders.ID);
+        bridgeAnswers(declaredId, 200);
+        // the acknowledgement's message fails once, then goes through
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).atPriority(1).withRequestBody(WireMock.containing(acknowledgedId))
+                .inScenario(acknowledgedId).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("up")
+                .willReturn(aResponse().withStatus(503)));
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).atPriority(1).withRequestBody(WireMock.containing(acknowledgedId))
+                .inScenario(acknowledgedId).whenScenarioStateIs("up").willReturn(aResponse().withStatus(200)));
+        // the resolution's keeps failing until it is parked
+        bridgeAnswers(resolvedId, 503);
+
+        // one after the other: a message going through re-drives its destination's parked ones
+        feed.send(declared);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(declaredId).equals("SENT"));
+        feed.send(acknowledged);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(acknowledgedId).equals("SENT"));
+        feed.send(resolved);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(resolvedId).equals("DEAD"));
+        bridgeAnswers(resolvedId, 200);
+        Map<String, Object> parked = jdbc.queryForMap("SELECT id, parked_at FROM delivery WHERE event_id = ?", resolvedId);
+        assertThat(TestLogins.ADMIN.on(rest).postForEntity("/api/v1/admin/notifications/" + parked.get("id") + "/retry", null, Void.class)
+                .getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(resolvedId).equals("SENT"));
+        Map<String, Object> ack = jdbc.queryForMap("SELECT id, attempts FROM delivery WHERE event_id = ?", acknowledgedId);
+        int resolvedAttempts = jdbc.queryForObject("SELECT attempts FROM delivery WHERE event_id = ?", Integer.class, resolvedId);
+
+        List<ConsumerRecord<String, String>> records = TopicReader.read(NotificationEventTypes.TOPIC,
+                record -> id.equals(record.key()), 7, Duration.ofSeconds(30));
+
+        assertThat(records).extracting(record -> TopicReader.header(record, CloudEventHeaders.TYPE)).containsExactly(
+                "notification.MessageDelivered.v1",
+                "notification.MessageFailed.v1", "notification.MessageDelivered.v1",
+                "notification.MessageFailed.v1", "notification.MessageParked.v1", "notification.MessageRequeued.v1",
+                "notification.MessageDelivered.v1");
+        List<NotificationEvent> events = records.stream().map(DeliveryIntegrationTest::event).toList();
+        assertThat(events).extracting(NotificationEvent::causeEventId).containsExactly(declaredId,
+                acknowledgedId, acknowledgedId, resolvedId, resolvedId, resolvedId, resolvedId);
+        assertThat(events).allSatisfy(event -> assertThat(event.incidentId()).isEqualTo(id));
+        MessageFailed firstFailure = (MessageFailed) events.get(1);
+        assertThat(firstFailure.deliveryId()).isEqualTo(((Number) ack.get("id")).longValue());
+        assertThat(firstFailure.channel()).isEqualTo(MessageChannel.WEBHOOK);
+        assertThat(firstFailure.recipient()).isEqualTo("bridge");
+        assertThat(firstFailure.attempts()).isEqualTo(1);
+        assertThat(firstFailure.error()).contains("503");
+        assertThat(((MessageDelivered) events.get(2)).attempts()).isEqualTo(ack.get("attempts")).isEqualTo(2);
+        MessageParked parkedEvent = (MessageParked) events.get(4);
+        assertThat(parkedEvent.attempts()).isGreaterThan(1);
+        assertThat(parkedEvent.parkedAt()).isEqualTo(((Timestamp) parked.get("parked_at")).toInstant());
+        assertThat(((MessageRequeued) events.get(5)).reason()).isEqualTo(MessageRequeued.Reason.OPERATOR_RETRY);
+        assertThat(((MessageDelivered) events.get(6)).attempts()).isEqualTo(resolvedAttempts)
+                .isEqualTo(parkedEvent.attempts() + 1);
+
+        for (ConsumerRecord<String, String> record : records) {
+            assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+            assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("notification-service");
+            assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+            assertThat(TopicReader.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+            assertThat(Instant.parse(TopicReader.header(record, CloudEventHeaders.TIME))).isEqualTo(event(record).occurredAt());
+        }
+        // the ce_id each was given when it was recorded, and no two alike
+        assertThat(records).extracting(record -> TopicReader.header(record, CloudEventHeaders.ID)).doesNotHaveDuplicates()
+                .containsExactlyElementsOf(jdbc.queryForList("SELECT event_id::text FROM notification_outbox"
+                        + " WHERE incident_id = ? ORDER BY id", String.class, id));
+        assertThat(meterRegistry.get("notifications.outbox.pending").gauge().value()).isNotNegative();
+    }
+
+    @Test
+    void notificationEventsIsCreatedWithSixPartitionsAndKeptForever() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestInfrastructure.get().kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS)
+                    .contains(NotificationEventTypes.TOPIC));
+            assertThat(admin.describeTopics(List.of(NotificationEventTypes.TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(NotificationEventTypes.TOPIC).partitions()).hasSize(6);
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, NotificationEventTypes.TOPIC);
+            Config config = admin.describeConfigs(List.of(topic)).all().get(10, TimeUnit.SECONDS).get(topic);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("delete");
+        }
     }
 
     @Test
@@ -349,6 +500,34 @@ class DeliveryIntegrationTest {
             subjects.add(message.getSubject());
         }
         return subjects;
+    }
+
+    private static void bridgeAnswers(String eventId, int status) {
+        hooks.stubFor(post(urlEqualTo("/hooks/bridge")).atPriority(1).withRequestBody(WireMock.containing(eventId))
+                .willReturn(aResponse().withStatus(status)));
+    }
+
+    /** The status of the one message an event called for (the webhook's, for a SEV4 incident). */
+    private String statusOf(String eventId) {
+        List<String> status = jdbc.queryForList("SELECT status FROM delivery WHERE event_id = ?", String.class, eventId);
+        return status.isEmpty() ? "" : status.get(0);
+    }
+
+    private long outboxRows(String incidentId) {
+        return jdbc.queryForObject("SELECT count(*) FROM notification_outbox WHERE incident_id = ?", Long.class, incidentId);
+    }
+
+    /** Waits until this incident's outbox is published, then reads what is on notification-events about it. */
+    private List<NotificationEvent> notificationEvents(String incidentId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT count(*) FROM notification_outbox"
+                + " WHERE incident_id = ? AND published_at IS NULL", Long.class, incidentId) == 0);
+        return TopicReader.read(NotificationEventTypes.TOPIC, record -> incidentId.equals(record.key()),
+                (int) outboxRows(incidentId), Duration.ofSeconds(30)).stream().map(DeliveryIntegrationTest::event).toList();
+    }
+
+    private static NotificationEvent event(ConsumerRecord<String, String> record) {
+        return EventJson.read(record.value(), NotificationEventTypes.forCloudEventType(
+                TopicReader.header(record, CloudEventHeaders.TYPE)).orElseThrow());
     }
 
     private static int requestsAbout(String incidentId) {

@@ -1,5 +1,10 @@
 package io.incidents.notificationservice.delivery;
 
+import io.incidents.events.notification.MessageChannel;
+import io.incidents.events.notification.MessageDelivered;
+import io.incidents.events.notification.MessageFailed;
+import io.incidents.events.notification.MessageParked;
+import io.incidents.events.notification.MessageRequeued;
 import io.incidents.notificationservice.routing.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +16,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The delivery log's claims, marks, re-drives and backlog against real PostgreSQL. */
+/** The delivery log's claims, marks, re-drives, backlog and what they publish, against real PostgreSQL. */
 class DeliveryLogDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-11-20T09:00:00Z");
@@ -85,11 +90,94 @@ class DeliveryLogDatabaseTest {
         assertThat(untouched.lastError()).isNull();
         assertThat(untouched.claimId()).isEqualTo(current.claimId());
         assertThat(untouched.nextAttemptAt()).isEqualTo(takeover.plus(LEASE));
+        assertThat(db.published()).as("a lost claim publishes nothing").isEmpty();
 
         assertThat(log.markSent(current, takeover.plusSeconds(1))).isTrue();
         assertThat(db.row(id).status()).isEqualTo(Delivery.Status.SENT);
         assertThat(db.row(id).claimId()).isNull();
         assertThat(log.markSent(current, takeover.plusSeconds(2))).as("a claim marks once").isFalse();
+        assertThat(db.published()).hasSize(1).allSatisfy(event -> assertThat(event).isInstanceOf(MessageDelivered.class));
+    }
+
+    @Test
+    void aMessageSentIsPublishedOnceNamedAsTheDeliveryLogNamesItsRecipient() {
+        long toContact = db.enqueue(Channel.CHAT, DeliveryDatabase.ON_CALL_CHAT, T0);
+        long toWebhook = db.enqueue(Channel.WEBHOOK, "bridge", T0);
+        long toAddress = db.enqueue(Channel.EMAIL, "alice@example.com", T0);
+        long toUrl = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        for (long id : List.of(toContact, toWebhook, toAddress, toUrl)) {
+            assertThat(log.markSent(claimOnly(id, T0), T0.plusSeconds(id))).isTrue();
+        }
+
+        assertThat(db.published()).containsExactly(
+                new MessageDelivered("incident-1", db.row(toContact).eventId(), toContact, MessageChannel.CHAT, "on-call",
+                        "chat-initial", 1, T0.plusSeconds(toContact)),
+                new MessageDelivered("incident-1", db.row(toWebhook).eventId(), toWebhook, MessageChannel.WEBHOOK, "bridge",
+                        "chat-initial", 1, T0.plusSeconds(toWebhook)),
+                new MessageDelivered("incident-1", db.row(toAddress).eventId(), toAddress, MessageChannel.EMAIL,
+                        "a…@example.com", "chat-initial", 1, T0.plusSeconds(toAddress)),
+                new MessageDelivered("incident-1", db.row(toUrl).eventId(), toUrl, MessageChannel.CHAT,
+                        "https://hooks.example.com/…", "chat-initial", 1, T0.plusSeconds(toUrl)));
+    }
+
+    @Test
+    void aRunOfFailuresIsPublishedOnceThenItsParkingThenAnOperatorsRetry() {
+        long id = db.enqueue(Channel.CHAT, DeliveryDatabase.ON_CALL_CHAT, T0);
+        String error = "HttpServerErrorException: 503 from " + DeliveryDatabase.ON_CALL_CHAT;
+        String eventId = db.row(id).eventId();
+
+        assertThat(log.markFailed(claimOnly(id, T0), error, false, T0, T0, T0.plusSeconds(2))).isTrue();
+        assertThat(log.markFailed(claimOnly(id, T0.plusSeconds(2)), error, true, T0.plusSeconds(3), T0,
+                T0.plusSeconds(40))).isTrue();
+        assertThat(log.markDead(claimOnly(id, T0.plusSeconds(40)), error, false, T0.plusSeconds(41), T0)).isTrue();
+        // a probe of the parked message that fails again is parked again, and that is no news
+        assertThat(log.probeParked(T0.plus(Duration.ofMinutes(10)))).isEqualTo(1);
+        assertThat(log.markDead(claimOnly(id, T0.plus(Duration.ofMinutes(10))), error, false,
+                T0.plus(Duration.ofMinutes(10)), T0)).isTrue();
+        assertThat(log.retry(id, T0.plus(Duration.ofMinutes(20)))).isTrue();
+        // a new run of failures after the retry is news again
+        assertThat(log.markFailed(claimOnly(id, T0.plus(Duration.ofMinutes(20))), error, false,
+                T0.plus(Duration.ofMinutes(21)), T0.plus(Duration.ofMinutes(21)), T0.plus(Duration.ofMinutes(22)))).isTrue();
+
+        String redacted = "HttpServerErrorException: 503 from https://hooks.example.com/…";
+        assertThat(db.published()).containsExactly(
+                new MessageFailed("incident-1", eventId, id, MessageChannel.CHAT, "on-call", "chat-initial", 1, redacted,
+                        false, T0.plusSeconds(2), T0),
+                new MessageParked("incident-1", eventId, id, MessageChannel.CHAT, "on-call", "chat-initial", 3, redacted,
+                        T0.plusSeconds(41)),
+                new MessageRequeued("incident-1", eventId, id, MessageChannel.CHAT, "on-call", "chat-initial",
+                        MessageRequeued.Reason.OPERATOR_RETRY, T0.plus(Duration.ofMinutes(20))),
+                new MessageFailed("incident-1", eventId, id, MessageChannel.CHAT, "on-call", "chat-initial", 5, redacted,
+                        false, T0.plus(Duration.ofMinutes(22)), T0.plus(Duration.ofMinutes(21))));
+        assertThat(log.retry(id, T0.plus(Duration.ofMinutes(30)))).as("not parked").isFalse();
+        assertThat(db.published()).hasSize(4);
+    }
+
+    @Test
+    void aDestinationThatWorksAgainPublishesARequeueForEachParkedMessageButNotForTheWaitingOnes() {
+        long first = parked(Channel.CHAT, CHAT_A, T0);
+        long second = parked(Channel.CHAT, CHAT_A, T0);
+        long failing = db.enqueue(Channel.CHAT, CHAT_A, T0);
+        log.markFailed(claimOnly(failing, T0), "503", false, T0, T0, T0.plus(Duration.ofMinutes(5)));
+        parked(Channel.CHAT, CHAT_B, T0);
+        int before = db.published().size();
+        Instant now = T0.plusSeconds(10);
+
+        assertThat(log.redrive(Channel.CHAT, CHAT_A, now)).isEqualTo(new DeliveryLog.Redriven(2, 1));
+
+        assertThat(db.published().subList(before, db.published().size())).containsExactly(
+                new MessageRequeued("incident-1", db.row(first).eventId(), first, MessageChannel.CHAT,
+                        "https://hooks.example.com/…", "chat-initial", MessageRequeued.Reason.DESTINATION_RECOVERED, now),
+                new MessageRequeued("incident-1", db.row(second).eventId(), second, MessageChannel.CHAT,
+                        "https://hooks.example.com/…", "chat-initial", MessageRequeued.Reason.DESTINATION_RECOVERED, now));
+    }
+
+    @Test
+    void aStatusPagePostIsNoMessage() {
+        assertThat(log.recordDelivered("event-1", "incident-1", Channel.STATUS_PAGE, "public", "status-identified",
+                "subject", "We found the cause.", T0)).isTrue();
+
+        assertThat(db.published()).isEmpty();
     }
 
     @Test

@@ -127,7 +127,7 @@ class DeliveryWorkerTest {
     void aSendWhoseRecordMeetsADatabaseOutageIsRecordedWhenTheDatabaseIsBackAndNeverSentAgain() {
         AtomicInteger refusals = new AtomicInteger(2);
         // the database restarts between the receiver's answer and the record of it
-        DeliveryLog restarting = new DeliveryLog(db.jdbc) {
+        DeliveryLog restarting = new DeliveryLog(db.jdbc, db.transactions, db.events) {
             @Override
             public boolean markSent(Delivery claimed, Instant now) {
                 if (refusals.getAndDecrement() > 0) {
@@ -167,6 +167,7 @@ class DeliveryWorkerTest {
         assertThat(row.claimId()).isEqualTo(takenOver.get(0).claimId());
         assertThat(counter("notifications.claims.lost")).isEqualTo(1);
         assertThat(counter("notifications.sent")).isZero();
+        assertThat(db.published()).as("nothing published on notification-events").isEmpty();
     }
 
     @Test
@@ -259,7 +260,7 @@ class DeliveryWorkerTest {
         };
         // every message a poll or a run claims from the whole log (not from one destination)
         List<Long> claimedFromTheLog = new CopyOnWriteArrayList<>();
-        DeliveryLog recording = new DeliveryLog(db.jdbc) {
+        DeliveryLog recording = new DeliveryLog(db.jdbc, db.transactions, db.events) {
             @Override
             public List<Delivery> claimDue(Instant now, int limit, Duration lease, Collection<String> busy) {
                 List<Delivery> claimed = super.claimDue(now, limit, lease, busy);

@@ -21,8 +21,10 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.StatusPostKind;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.incident.IncidentStateProjector;
+import io.incidents.notificationservice.routing.Notification.StatusPost;
 import io.incidents.notificationservice.routing.NotificationProperties.Contact;
 import io.incidents.policy.Recommendation;
 import org.junit.jupiter.api.Test;
@@ -32,9 +34,11 @@ import java.time.LocalDate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class RouterTest {
 
@@ -106,7 +110,7 @@ class RouterTest {
         List<Notification> told = route(new IncidentStatusUpdated(ID, StatusPagePhase.IDENTIFIED, "found it", T0.plusSeconds(90)));
 
         assertThat(told).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"),
-                new Notification(Channel.STATUS_PAGE, "public", "status-identified"));
+                posted(StatusPostKind.IDENTIFIED));
     }
 
     @Test
@@ -119,7 +123,7 @@ class RouterTest {
         assertThat(told).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-resolution"),
                 new Notification(Channel.EMAIL, "devops@example.com", "chat-resolution"),
                 new Notification(Channel.EMAIL, "support@example.com", "support-resolution"),
-                new Notification(Channel.STATUS_PAGE, "public", "status-resolved"),
+                posted(StatusPostKind.RESOLVED),
                 new Notification(Channel.WEBHOOK, "bridge", "chat-resolution"));
     }
 
@@ -141,10 +145,10 @@ class RouterTest {
 
         List<Notification> told = route(statusUpdate(StatusPagePhase.INVESTIGATING, "Slow search", List.of("Search")));
 
-        assertThat(told).contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"))
+        assertThat(told).contains(posted(StatusPostKind.INVESTIGATING))
                 .noneMatch(notification -> notification.template().startsWith("support-"));
         assertThat(route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600))))
-                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"))
+                .contains(posted(StatusPostKind.RESOLVED))
                 .noneMatch(notification -> notification.template().startsWith("support-"));
     }
 
@@ -153,11 +157,11 @@ class RouterTest {
         route(declared(Severity.SEV3));
 
         assertThat(route(statusUpdate(StatusPagePhase.INVESTIGATING, null, null)))
-                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"));
+                .contains(posted(StatusPostKind.INVESTIGATING));
         assertThat(route(statusUpdate(StatusPagePhase.IDENTIFIED, null, null)))
-                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-identified"));
+                .contains(posted(StatusPostKind.IDENTIFIED));
         assertThat(route(statusUpdate(StatusPagePhase.MONITORING, null, null)))
-                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-monitoring"));
+                .contains(posted(StatusPostKind.MONITORING));
     }
 
     @Test
@@ -207,7 +211,7 @@ class RouterTest {
         List<Notification> resolved = route(new IncidentResolved(ID, "fixed", null, T0.plusSeconds(600)));
 
         assertThat(lowered).noneMatch(RouterTest::onStatusPage);
-        assertThat(resolved).contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"),
+        assertThat(resolved).contains(posted(StatusPostKind.RESOLVED),
                 new Notification(Channel.EMAIL, "support@example.com", "support-resolution"));
     }
 
@@ -222,7 +226,7 @@ class RouterTest {
         route(statusUpdate(StatusPagePhase.INVESTIGATING, "Payments failing", List.of("Checkout")));
         route(new IncidentResolved(ID, "fixed again", null, T0.plusSeconds(1200)));
         assertThat(route(new IncidentReopened(ID, "back again", T0.plusSeconds(1500))))
-                .contains(new Notification(Channel.STATUS_PAGE, "public", "status-investigating"));
+                .contains(posted(StatusPostKind.INVESTIGATING));
     }
 
     @Test
@@ -237,10 +241,34 @@ class RouterTest {
 
         assertThat(codeRollback).contains(new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"))
                 .noneMatch(RouterTest::onStatusPage);
-        assertThat(shutdown).contains(new Notification(Channel.STATUS_PAGE, "public", "status-offline"),
+        assertThat(shutdown).contains(new Notification(Channel.STATUS_PAGE, "public", "status-offline",
+                        new StatusPost(StatusPostKind.OFFLINE, StatusPostKind.INVESTIGATING)),
                 new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress"));
         // the offline post put it on the page: its end is posted too
-        assertThat(resolved).contains(new Notification(Channel.STATUS_PAGE, "public", "status-resolved"));
+        assertThat(resolved).contains(posted(StatusPostKind.RESOLVED));
+    }
+
+    @Test
+    void procedureDsPostIsFiledUnderTheIncidentsCurrentPhase() {
+        route(declared(Severity.SEV2));
+        route(statusUpdate(StatusPagePhase.MONITORING, "Payments failing", List.of("Checkout")));
+
+        List<Notification> shutdown = route(new RollbackStarted(ID, "rb-1", RollbackProcedure.D, List.of("checkout"), "none",
+                "data corruption", T0.plusSeconds(120)));
+
+        assertThat(shutdown).filteredOn(RouterTest::onStatusPage).containsExactly(new Notification(Channel.STATUS_PAGE,
+                "public", "status-offline", new StatusPost(StatusPostKind.OFFLINE, StatusPostKind.MONITORING)));
+    }
+
+    @Test
+    void onlyAStatusPageNotificationSaysWhichPostItIs() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Notification(Channel.STATUS_PAGE, "public", "status-identified"));
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Notification(Channel.CHAT, "http://chat/oncall", "chat-progress",
+                        new StatusPost(StatusPostKind.IDENTIFIED, StatusPostKind.IDENTIFIED)));
+        assertThatIllegalArgumentException()
+                .as("offline is no phase of the page").isThrownBy(() -> new StatusPost(StatusPostKind.OFFLINE, StatusPostKind.OFFLINE));
     }
 
     @Test
@@ -323,6 +351,12 @@ class RouterTest {
     private IncidentStatusUpdated statusUpdate(StatusPagePhase phase, String publicTitle, List<String> components) {
         return new IncidentStatusUpdated(ID, phase, "public words", T0.plusSeconds(60L + history.size()), publicTitle,
                 components);
+    }
+
+    /** A post filed under its own phase, from its own template. */
+    private static Notification posted(StatusPostKind kind) {
+        return new Notification(Channel.STATUS_PAGE, "public", "status-" + kind.name().toLowerCase(Locale.ROOT),
+                new StatusPost(kind, kind));
     }
 
     private static boolean onStatusPage(Notification notification) {
