@@ -119,6 +119,11 @@ class ReplayIntegrationTest {
         Map<String, String> before = snapshot(api, ids);
         // What notification-service sent is rebuilt from its topic too.
         assertThat(before.get(ids.get(0) + " notification events")).contains("StatusPosted").contains("LevelTold");
+        assertThat(before.get(ids.get(0) + " postmortem.md")).contains("Offline \"Checkout\" (Checkout)")
+                .contains("at the declaration: Alice Example (on-call schedule)");
+        assertThat(before.get(ids.get(3) + " postmortem.md")).contains("at the raise to SEV1: nobody");
+        assertThat(before.get(ids.get(1) + " postmortem.json")).contains("\"state\" : \"PARKED\"");
+        assertThat(before.get(ids.get(1) + " timeline")).contains("\"source\":\"notification-service\"");
         // The comparison covers what the scenario holds: a drill (in no report), checklists verified and not,
         // public status text, the team's sections and the post-mortem's follow-up.
         assertThat(before.get(ids.get(4) + " detail")).contains("\"drill\":true");
