@@ -23,7 +23,7 @@ public final class NotificationRecords {
 
     /** Why a record was skipped: the metric's {@code reason} tag. */
     public enum Skip {
-        /** {@code ce_source} is not notification-service (or missing) */
+        /** {@code ce_source} is not notification-service, or missing */
         SOURCE,
         /** {@code ce_type} is not one this version knows */
         TYPE
@@ -46,6 +46,11 @@ public final class NotificationRecords {
 
     /** @throws PoisonRecordException when the record can never be applied as it is */
     public static Read read(ConsumerRecord<String, String> record) {
+        // Whatever does not claim to come from notification-service is not ours to read, or to park.
+        String source = header(record, CloudEventHeaders.SOURCE);
+        if (!NotificationEventTypes.SOURCE.equals(source)) {
+            return Read.skipped(Skip.SOURCE, "ce_source " + source + " is not " + NotificationEventTypes.SOURCE);
+        }
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || id.isBlank()) {
@@ -53,10 +58,6 @@ public final class NotificationRecords {
         }
         if (type == null || type.isBlank()) {
             throw new PoisonRecordException("record has no " + CloudEventHeaders.TYPE + " header");
-        }
-        String source = header(record, CloudEventHeaders.SOURCE);
-        if (!NotificationEventTypes.SOURCE.equals(source)) {
-            return Read.skipped(Skip.SOURCE, "ce_source " + source + " is not " + NotificationEventTypes.SOURCE);
         }
         Optional<Class<? extends NotificationEvent>> eventClass = NotificationEventTypes.forCloudEventType(type);
         if (eventClass.isEmpty()) {
