@@ -34,14 +34,15 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Records on {@code notification-events}, as notification-service publishes them, in the
- * post-mortem (JSON and Markdown) and the timeline, also as of a past moment.
+ * post-mortem (JSON and Markdown) and the timeline, also as of a past moment. Its incidents are
+ * declared on a day no other test of the shared context reports over.
  */
 @IntegrationTest
 class NotificationEventsReadModelsIntegrationTest {
 
     private static final EventFeed incidents = new EventFeed(Incidents.TOPIC);
     private static final NotificationFeed notifications = new NotificationFeed();
-    private static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
+    private static final Instant T0 = Instant.parse("2026-08-19T09:00:00Z");
 
     @Autowired
     TestRestTemplate rest;
@@ -111,10 +112,10 @@ class NotificationEventsReadModelsIntegrationTest {
 
         String markdown = api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody();
         assertThat(markdown).contains(
-                "- 2026-05-04 09:10:01 Offline \"Checkout\" (Checkout) (automatic, at the rollback (procedure D)): We have"
+                "- 2026-08-19 09:10:01 Offline \"Checkout\" (Checkout) (automatic, at the rollback (procedure D)): We have"
                         + " temporarily taken checkout offline.\n",
-                "- 2026-05-04 09:05:01 level 2 (team lead), at the raise to SEV1: Dana Osei (schedule override)\n",
-                "- **parked**: support-alert by email to o…@example.com, given up 2026-05-05 09:00:00 after 301 attempts");
+                "- 2026-08-19 09:05:01 level 2 (team lead), at the raise to SEV1: Dana Osei (schedule override)\n",
+                "- **parked**: support-alert by email to o…@example.com, given up 2026-08-20 09:00:00 after 301 attempts");
     }
 
     @Test
