@@ -7,9 +7,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The direction of timeline-service's packages (issue 11). The folds of events into read models
- * (sla, incident, timeline) are pure and know no storage; ledger stores the events and keeps the
- * incidents' summaries with those folds; the read API (api), the post-mortems, replay and the
- * dashboard read through the ledger; no cycles (the contract).
+ * (sla, incident, timeline, and notification: what notification-service did) are pure and know no
+ * storage; ledger stores the events and keeps the incidents' summaries with those folds; the read
+ * API (api), the post-mortems, replay and the dashboard read through the ledger; no cycles (the
+ * contract).
  */
 class ArchitectureTest extends PackageDirectionContract {
 
@@ -19,7 +20,7 @@ class ArchitectureTest extends PackageDirectionContract {
 
     @Test
     void theFoldsKnowNoStorageAndNoReader() {
-        noClasses().that().resideInAnyPackage(pkg("sla"), pkg("incident"), pkg("timeline"))
+        noClasses().that().resideInAnyPackage(pkg("sla"), pkg("incident"), pkg("timeline"), pkg("notification"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("ledger"), pkg("api"), pkg("postmortem"),
                         pkg("replay"), pkg("dashboard"))
                 .check(classes());

@@ -15,6 +15,7 @@ import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.SummaryFilter;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.incidents.timelineservice.timeline.Timeline;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
@@ -78,7 +79,8 @@ class IncidentQueryController {
         return IncidentDetail.of(summary, rollbackDurations, clock.instant());
     }
 
-    @Operation(summary = "Every event of the incident in order, as sentences; asOf shows it as it stood then")
+    @Operation(summary = "Every event of the incident in order, as sentences, with what notification-service sent and"
+            + " posted interleaved by time (source notification-service); asOf shows it as it stood then")
     @GetMapping("/{id}/timeline")
     TimelineResponse timeline(@PathVariable @Pattern(regexp = ID) String id,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant asOf) {
@@ -91,6 +93,8 @@ class IncidentQueryController {
         // What is overdue, as of the moment asked for (never later than now).
         Instant judgedAt = asOf == null || asOf.isAfter(now) ? now : asOf;
         IncidentView incident = IncidentProjector.project(shown).map(view -> view.judgedAt(judgedAt)).orElse(null);
-        return new TimelineResponse(id, asOf, incident, Timeline.of(shown, rollbackDurations));
+        // What notification-service did, interleaved by time; with asOf, only what it had done by then.
+        List<StoredNotification> notifications = StoredNotification.happenedBy(ledger.notificationsOf(id), asOf);
+        return new TimelineResponse(id, asOf, incident, Timeline.of(shown, notifications, rollbackDurations));
     }
 }

@@ -12,6 +12,7 @@ import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentSummary;
 import io.incidents.timelineservice.incident.SummaryFilter;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.incidents.timelineservice.incident.IncidentViewJson;
 import io.incidents.events.IncidentDeclared;
 import io.incidents.timelineservice.sla.IncidentSla;
@@ -57,9 +58,11 @@ public class EventLedger {
     private final SlaPolicy slaPolicy;
 
     private final SlaRows slaRows;
+    private final NotificationRows notificationRows;
 
     public EventLedger(JdbcTemplate jdbc, LedgerTables tables, SlaPolicy slaPolicy) {
         this.slaRows = new SlaRows(jdbc, tables);
+        this.notificationRows = new NotificationRows(jdbc, tables.notifications());
         this.jdbc = jdbc;
         this.tables = tables;
         this.slaPolicy = slaPolicy;
@@ -161,6 +164,29 @@ public class EventLedger {
                 return insertedIds;
             }
         }));
+    }
+
+    /**
+     * Keeps each notification event once (by its {@code ce_id}): a copy already stored changes
+     * nothing. They change no summary: the views that show them read them with the incident's
+     * events ({@link #notificationsOf}).
+     */
+    public Applied applyNotifications(List<StoredNotification> events) {
+        Set<String> inserted = notificationRows.insertNew(events);
+        Set<String> changed = new LinkedHashSet<>();
+        int applied = 0;
+        for (StoredNotification event : events) {
+            if (inserted.remove(event.eventId())) {
+                applied++;
+                changed.add(event.incidentId());
+            }
+        }
+        return new Applied(applied, events.size() - applied, changed);
+    }
+
+    /** Every stored notification event of one incident, by time then event id ({@link StoredNotification#ORDER}). */
+    public List<StoredNotification> notificationsOf(String incidentId) {
+        return notificationRows.of(incidentId);
     }
 
     /** Tells live dashboards the incident changed, once the caller's transaction commits. */

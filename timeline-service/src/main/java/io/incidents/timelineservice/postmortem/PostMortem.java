@@ -11,6 +11,7 @@ import io.incidents.events.StatusPagePhase;
 import io.incidents.policy.Recommendation;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.ResponsePhases;
+import io.incidents.timelineservice.notification.Communications;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.TimelineEntry;
 
@@ -19,7 +20,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The post-mortem of SPEC section 7, as data; {@link PostMortemMarkdown} renders it.
+ * The post-mortem of SPEC section 7, as data; {@link PostMortemMarkdown} renders it. Generated from
+ * the incident's events and what notification-service did about it (its {@code notification-events}).
  *
  * @param findings          the responders' notes (findings, hypotheses), in order
  * @param mitigations       quick fixes and workarounds applied (rollbacks are in {@code rollbacks}); the first
@@ -38,6 +40,12 @@ import java.util.List;
  * @param phases            the plan's response phases the incident went through, each stay with its time (the
  *                          current one counted until the last event), as {@link ResponsePhases} derives them
  * @param communication     the concurrent communication phase: when the first status update went out, if any
+ * @param escalations       the escalations incident-service recorded (ack overdue, manual)
+ * @param communications    the status updates responders posted (what was asked; what went out is in
+ *                          {@code communicationsSent})
+ * @param levelsTold        every escalation level notification-service told (at declaration, escalations and raises), with
+ *                          the people and where they came from, from {@code notification-events}
+ * @param communicationsSent what notification-service actually sent and posted, from {@code notification-events}
  */
 public record PostMortem(
         String incidentId,
@@ -66,7 +74,28 @@ public record PostMortem(
         Schedule schedule,
         PostMortemAgenda agenda,
         List<ResponsePhases.Span> phases,
-        ResponsePhases.Communication communication) {
+        ResponsePhases.Communication communication,
+        List<Communications.Level> levelsTold,
+        CommunicationsSent communicationsSent) {
+
+    /**
+     * What notification-service actually sent and posted (SPEC 7's "communications actually sent", from
+     * {@code notification-events}); {@code communications} keeps the responders' status updates, what was asked.
+     *
+     * @param statusPosts       every post on the public status page, the automatic ones included
+     * @param messagesDelivered the messages delivered per template and channel, with their recipients
+     * @param notDelivered      the messages that did not go through (still failing, parked, put back in line): who was
+     *                          not reached
+     */
+    public record CommunicationsSent(List<Communications.StatusPost> statusPosts,
+                                     List<Communications.DeliveredGroup> messagesDelivered,
+                                     List<Communications.NotDelivered> notDelivered) {
+
+        /** Whether notification-service reported sending or posting anything. */
+        public boolean isEmpty() {
+            return statusPosts.isEmpty() && messagesDelivered.isEmpty() && notDelivered.isEmpty();
+        }
+    }
 
     /** The incident type (one of the plan's scenarios) and its runbook; {@code suggested} by an alert. */
     public record IncidentType(String type, String runbookTitle, boolean suggested) {

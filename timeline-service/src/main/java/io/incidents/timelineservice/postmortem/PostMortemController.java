@@ -45,7 +45,8 @@ class PostMortemController {
     ResponseEntity<String> postMortem(@PathVariable @Pattern(regexp = IncidentIds.PATTERN) String id,
                                       @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept)
             throws JsonProcessingException {
-        PostMortem postMortem = generator.generate(ledger.eventsOf(id)).orElseThrow(() -> new UnknownIncidentException(id));
+        PostMortem postMortem = generator.generate(ledger.eventsOf(id), ledger.notificationsOf(id))
+                .orElseThrow(() -> new UnknownIncidentException(id));
         if (wantsJson(accept)) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(JSON.writeValueAsString(postMortem));
         }

@@ -9,6 +9,8 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.timelineservice.incident.IncidentProjector;
 import io.incidents.timelineservice.incident.IncidentView;
+import io.incidents.timelineservice.notification.Communications;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.sla.Clock;
 import io.incidents.timelineservice.sla.IncidentSla;
@@ -22,7 +24,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Generates a post-mortem from an incident's events alone. No clock is read: clocks still
+ * Generates a post-mortem from an incident's events and notification-service's events about it
+ * (what it actually sent and posted, who it told at each level), and nothing else. No clock is read: clocks still
  * running are judged as of the incident's last event, and a rollback still running as of the
  * resolution (the last event while open), so the same events give the same document. So are
  * action items and the post-mortem itself judged overdue: reminded by incident-service, or past
@@ -45,7 +48,17 @@ public final class PostMortemGenerator {
         this.agenda = agenda;
     }
 
+    /** From the incident's events alone, as if notification-service had reported nothing. */
     public Optional<PostMortem> generate(List<StoredEvent> events) {
+        return generate(events, List.of());
+    }
+
+    /**
+     * @param notifications what notification-service did about the incident, in any order: they are read in
+     *                      {@link StoredNotification#ORDER} (time, then event id), so the same events give the same
+     *                      document
+     */
+    public Optional<PostMortem> generate(List<StoredEvent> events, List<StoredNotification> notifications) {
         Optional<IncidentView> projected = IncidentProjector.project(events);
         if (projected.isEmpty()) {
             return Optional.empty();
@@ -55,6 +68,7 @@ public final class PostMortemGenerator {
         IncidentSla sla = SlaEngine.evaluate(events.stream().map(StoredEvent::event).toList(), slaPolicy, lastEvent);
         boolean resolved = view.resolvedAt() != null;
         Instant rollbacksJudgedAt = resolved ? view.resolvedAt() : lastEvent;
+        Communications sent = Communications.of(events, notifications);
         return Optional.of(new PostMortem(
                 view.incidentId(),
                 view.title(),
@@ -64,7 +78,7 @@ public final class PostMortemGenerator {
                 new PostMortem.Impact(view.services(), view.severityAtDeclaration(), view.highestSeverity(),
                         view.severityHistory(), view.declaredAt(), sla.detectedAt(), view.detectedAtAsGiven(),
                         view.resolvedAt(), resolved ? Duration.between(sla.detectedAt(), view.resolvedAt()).getSeconds() : null),
-                Timeline.of(events, rollbackDurations),
+                Timeline.of(events, notifications, rollbackDurations),
                 new PostMortem.Metrics(
                         metric(sla.tta(), sla.acknowledge(), sla.detectedAt()),
                         new PostMortem.Metric(seconds(sla.ttm()), null, null),
@@ -104,7 +118,9 @@ public final class PostMortemGenerator {
                 schedule(view.postMortem()),
                 agenda,
                 view.phases(),
-                view.communication()));
+                view.communication(),
+                sent.levelsTold(),
+                new PostMortem.CommunicationsSent(sent.statusPosts(), sent.messagesDelivered(), sent.notDelivered())));
     }
 
     private static String sectionText(IncidentView view, PostMortemSection section) {

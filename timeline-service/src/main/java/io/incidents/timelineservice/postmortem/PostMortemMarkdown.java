@@ -4,6 +4,8 @@ import io.incidents.events.ActionItemStatus;
 import io.incidents.policy.Detection;
 import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.ResponsePhases;
+import io.incidents.timelineservice.notification.Communications;
+import io.incidents.timelineservice.notification.Words;
 import io.incidents.timelineservice.sla.Verdict;
 import io.incidents.timelineservice.timeline.HumanDuration;
 import io.incidents.timelineservice.timeline.Timeline;
@@ -136,30 +138,8 @@ public final class PostMortemMarkdown {
 
         checklists(md, pm);
 
-        md.append("## Escalations\n\n");
-        if (pm.escalations().isEmpty()) {
-            md.append("None beyond the levels told at declaration.\n\n");
-        } else {
-            for (PostMortem.Escalation e : pm.escalations()) {
-                md.append("- ").append(utc(e.at())).append(" level ").append(e.level()).append(" (").append(e.levelName())
-                        .append("), ").append(e.reason()).append(e.note() == null ? "" : ": " + e.note()).append('\n');
-            }
-            md.append('\n');
-        }
-
-        md.append("## Communications\n\n");
-        if (pm.communications().isEmpty()) {
-            md.append("No status-page updates were posted.\n\n");
-        } else {
-            for (PostMortem.Communication c : pm.communications()) {
-                md.append("- ").append(utc(c.at())).append(" ").append(c.phase()).append(": ").append(c.message())
-                        .append(c.publicTitle() == null ? "" : " (public title \"" + c.publicTitle() + "\")")
-                        .append(c.components() == null ? "" : " (components: "
-                                + (c.components().isEmpty() ? "none" : String.join(", ", c.components())) + ")")
-                        .append('\n');
-            }
-            md.append('\n');
-        }
+        escalations(md, pm);
+        communications(md, pm);
 
         md.append("## Root cause\n\n").append(text(pm.rootCause())).append("\n\n");
 
@@ -187,6 +167,123 @@ public final class PostMortemMarkdown {
 
         meeting(md, pm);
         return md.toString();
+    }
+
+    /**
+     * Every level notification-service told (at declaration, escalations and raises) with whom and
+     * where they came from, then the escalations incident-service recorded.
+     */
+    private static void escalations(StringBuilder md, PostMortem pm) {
+        md.append("## Escalations\n\n");
+        if (!pm.levelsTold().isEmpty()) {
+            md.append("Levels told (notification-service):\n\n");
+            for (Communications.Level level : pm.levelsTold()) {
+                md.append("- ").append(utc(level.toldAt())).append(" level ").append(level.level()).append(" (")
+                        .append(level.levelName()).append("), at the ").append(level.cause().text()).append(": ")
+                        .append(Words.people(level.people(), level.source())).append('\n');
+            }
+            md.append('\n');
+        }
+        if (pm.escalations().isEmpty()) {
+            md.append(pm.levelsTold().isEmpty() ? "None beyond the levels told at declaration.\n\n"
+                    : "No escalation was recorded (acknowledgement overdue or by a responder).\n\n");
+        } else {
+            if (!pm.levelsTold().isEmpty()) {
+                md.append("Escalations recorded:\n\n");
+            }
+            for (PostMortem.Escalation e : pm.escalations()) {
+                md.append("- ").append(utc(e.at())).append(" level ").append(e.level()).append(" (").append(e.levelName())
+                        .append("), ").append(e.reason()).append(e.note() == null ? "" : ": " + e.note()).append('\n');
+            }
+            md.append('\n');
+        }
+    }
+
+    /**
+     * What notification-service actually sent and posted: status-page posts, messages delivered
+     * per template and channel, and those not delivered (who was not reached); then the status
+     * updates responders posted.
+     */
+    private static void communications(StringBuilder md, PostMortem pm) {
+        PostMortem.CommunicationsSent sent = pm.communicationsSent();
+        md.append("## Communications\n\n");
+        if (sent.isEmpty()) {
+            md.append("notification-service reported nothing sent or posted for this incident.\n\n");
+        } else {
+            md.append("What was actually sent and posted (notification-service).\n\n");
+            md.append("### Status page posts\n\n");
+            if (sent.statusPosts().isEmpty()) {
+                md.append("Nothing was posted on the status page.\n\n");
+            } else {
+                for (Communications.StatusPost post : sent.statusPosts()) {
+                    md.append("- ").append(utc(post.postedAt())).append(' ').append(Words.postKind(post.kind()))
+                            .append(" \"").append(post.publicTitle()).append('"')
+                            .append(post.components().isEmpty() ? "" : " (" + String.join(", ", post.components()) + ")")
+                            .append(post.automatic() ? " (automatic, at the " + post.cause().text() + ")" : "")
+                            .append(": ").append(listItem(post.message())).append('\n');
+                }
+                md.append('\n');
+            }
+            md.append("### Messages delivered\n\n");
+            if (sent.messagesDelivered().isEmpty()) {
+                md.append("No message was delivered.\n\n");
+            } else {
+                md.append("| template | channel | recipients | messages | first | last |\n|---|---|---|---|---|---|\n");
+                for (Communications.DeliveredGroup group : sent.messagesDelivered()) {
+                    md.append("| ").append(cell(group.template())).append(" | ").append(Words.channel(group.channel()))
+                            .append(" | ").append(cell(String.join(", ", group.recipients()))).append(" | ")
+                            .append(group.messages()).append(group.retried() == 0 ? "" : " (" + group.retried() + " retried)")
+                            .append(" | ").append(utc(group.firstDeliveredAt())).append(" | ")
+                            .append(utc(group.lastDeliveredAt())).append(" |\n");
+                }
+                md.append('\n');
+            }
+            md.append("### Not delivered\n\n");
+            if (sent.notDelivered().isEmpty()) {
+                md.append("Every message went through.\n\n");
+            } else {
+                md.append("These recipients were not reached:\n\n");
+                for (Communications.NotDelivered message : sent.notDelivered()) {
+                    md.append("- **").append(Words.undelivered(message.state())).append("**: ").append(message.template())
+                            .append(" by ").append(Words.channel(message.channel())).append(" to ").append(message.recipient())
+                            .append(", ").append(undelivered(message)).append('\n');
+                }
+                md.append('\n');
+            }
+        }
+        md.append("### Status updates posted by responders\n\n");
+        if (pm.communications().isEmpty()) {
+            md.append("No status-page updates were posted.\n\n");
+        } else {
+            for (PostMortem.Communication c : pm.communications()) {
+                md.append("- ").append(utc(c.at())).append(" ").append(c.phase()).append(": ").append(c.message())
+                        .append(c.publicTitle() == null ? "" : " (public title \"" + c.publicTitle() + "\")")
+                        .append(c.components() == null ? "" : " (components: "
+                                + (c.components().isEmpty() ? "none" : String.join(", ", c.components())) + ")")
+                        .append('\n');
+            }
+            md.append('\n');
+        }
+    }
+
+    /** "parked 2026-11-03 08:00:00 after 301 attempts: SMTP connect refused", and so on. */
+    private static String undelivered(Communications.NotDelivered message) {
+        String attempts = message.attempts() == 0 ? "" : " after " + message.attempts()
+                + (message.attempts() == 1 ? " attempt" : " attempts");
+        String error = message.error() == null ? "" : ": " + message.error();
+        return switch (message.state()) {
+            case FAILING -> "failing since " + utc(message.at()) + attempts + error
+                    + (message.outcomeUnknown() ? " (the receiver may have it)" : "")
+                    + (message.nextAttemptAt() == null ? "" : "; next attempt " + utc(message.nextAttemptAt()));
+            case PARKED -> "given up " + utc(message.at()) + attempts + error;
+            case REQUEUED -> "due again since " + utc(message.at()) + " (" + Words.requeueReason(message.requeueReason())
+                    + ")" + error;
+        };
+    }
+
+    /** Text in a table cell: a "|" would end the cell, a line break the row. */
+    private static String cell(String value) {
+        return value == null ? "" : value.replace("|", "\\|").replace("\r", " ").replace("\n", " ");
     }
 
     /** Time in each of the plan's response phases, stay by stay, and when communication began. */

@@ -3,6 +3,7 @@ package io.incidents.timelineservice.replay;
 import io.incidents.support.audit.AuditLog;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
+import io.incidents.timelineservice.ledger.NotificationEventsListener;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,12 +29,15 @@ class AdminController {
     private final DeadLetters deadLetters;
     private final AuditLog audit;
     private final IncidentEventsListener listener;
+    private final NotificationEventsListener notifications;
 
-    AdminController(ReplayService replay, DeadLetters deadLetters, AuditLog audit, IncidentEventsListener listener) {
+    AdminController(ReplayService replay, DeadLetters deadLetters, AuditLog audit, IncidentEventsListener listener,
+                    NotificationEventsListener notifications) {
         this.replay = replay;
         this.deadLetters = deadLetters;
         this.audit = audit;
         this.listener = listener;
+        this.notifications = notifications;
     }
 
     @Operation(summary = "Rebuild every read model from the start of incident-events (409 while one runs)")
@@ -50,7 +54,7 @@ class AdminController {
         return replay.status();
     }
 
-    @Operation(summary = "Records parked on incident-events.DLT (unreadable, or failing the same way every time), newest first")
+    @Operation(summary = "Records parked on incident-events.DLT or notification-events.DLT (unreadable, or failing the same way every time), newest first")
     @GetMapping("/dead-letters")
     Map<String, List<DeadLetters.DeadLetter>> deadLetters(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return Map.of("items", deadLetters.list(limit));
@@ -60,7 +64,14 @@ class AdminController {
             + " there), 404 unknown, 409 already re-driven, 422 when it still fails (with the error)")
     @PostMapping("/dead-letters/{id}/redrive")
     ResponseEntity<Map<String, Object>> redrive(@PathVariable @Min(1) long id) {
-        deadLetters.redriveOrRefuse(id, listener::process);
+        // Each record goes to the listener of the topic it was parked from.
+        deadLetters.redriveOrRefuse(id, record -> {
+            if (notifications.reads(record.topic())) {
+                notifications.process(record);
+            } else {
+                listener.process(record);
+            }
+        });
         audit.recordRequest("DEAD_LETTER_REDRIVEN", "dead letter " + id, null);
         return ResponseEntity.ok(Map.of("id", id, "redriven", true));
     }

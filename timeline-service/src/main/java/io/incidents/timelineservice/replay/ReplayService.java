@@ -10,8 +10,11 @@ import io.incidents.support.events.StoredEvent;
 import io.incidents.timelineservice.ledger.EventLedger;
 import io.incidents.timelineservice.ledger.IncidentChanges;
 import io.incidents.timelineservice.ledger.LedgerTables;
+import io.incidents.timelineservice.ledger.NotificationEventsProperties;
+import io.incidents.timelineservice.ledger.NotificationRecords;
 import io.incidents.timelineservice.ledger.RebuildFence;
 import io.incidents.timelineservice.ledger.TimelineProperties;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
@@ -41,11 +44,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * Rebuilds every read model from the start of {@code incident-events} into fresh tables while
- * the live ones keep serving, then swaps them in with one transaction. To lose nothing in the
+ * Rebuilds every read model from the start of {@code incident-events}, and the copies of
+ * {@code notification-events} from the start of that topic, into fresh tables while the live
+ * ones keep serving, then swaps them in with one transaction. To lose nothing in the
  * hand-over, whichever instance consumes an event while the rebuild tables are being filled
  * applies it to them too ({@link RebuildFence}), and the swap waits for every consumer
  * transaction under way; whatever reaches the rebuild tables twice is a duplicate and dropped.
@@ -68,6 +75,7 @@ public class ReplayService {
     private final TransactionTemplate transaction;
     private final KafkaProperties kafkaProperties;
     private final TimelineProperties properties;
+    private final NotificationEventsProperties notificationProperties;
     private final SlaPolicy slaPolicy;
     private final Clock clock;
     private final DeadLetters deadLetters;
@@ -79,8 +87,9 @@ public class ReplayService {
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
     ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
-                  TimelineProperties properties, SlaPolicy slaPolicy, Clock clock,
-                  DeadLetters deadLetters, RebuildFence fence, MeterRegistry meterRegistry) {
+                  TimelineProperties properties, NotificationEventsProperties notificationProperties, SlaPolicy slaPolicy,
+                  Clock clock, DeadLetters deadLetters, RebuildFence fence, MeterRegistry meterRegistry) {
+        this.notificationProperties = notificationProperties;
         this.deadLetters = deadLetters;
         this.fence = fence;
         this.jdbc = jdbc;
@@ -131,17 +140,18 @@ public class ReplayService {
 
     /**
      * Claims the replay (one at a time across instances), creates the rebuild tables, has every
-     * instance's consumer fill them too from then on, reads the topic from its start to the end
+     * instance's consumer fill them too from then on, reads both topics from their start to the end
      * offsets seen after that, and swaps the tables in. Events past those offsets were applied to
      * the rebuild tables by whichever instance consumed them, so nothing is lost and no listener
-     * needs pausing.
+     * needs pausing. A {@code notification-events} not created yet has nothing to read.
      */
     private void run(Progress progress, String owner) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig())) {
             createRebuildTables();
             fence.startRebuilding(owner, clock.instant());
             EventLedger rebuild = new EventLedger(jdbc, LedgerTables.REBUILD, slaPolicy);
-            List<TopicPartition> partitions = consumer.partitionsFor(properties.topic(), Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = Stream.of(properties.topic(), notificationProperties.topic())
+                    .flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);
@@ -149,7 +159,8 @@ public class ReplayService {
             Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             progress.total = end.entrySet().stream().mapToLong(e -> e.getValue() - start.get(e.getKey())).sum();
-            log.info("Replay started: {} records on {} partitions of {}", progress.total, partitions.size(), properties.topic());
+            log.info("Replay started: {} records on {} partitions of {} and {}", progress.total, partitions.size(),
+                    properties.topic(), notificationProperties.topic());
             consumeUntil(consumer, end, rebuild, progress, owner);
             // Swapped in with statistics, so the first queries on them are planned for their size.
             LedgerTables.REBUILD.all().forEach(table -> jdbc.execute("ANALYZE " + table));
@@ -177,13 +188,15 @@ public class ReplayService {
         while (!reached(consumer, end)) {
             fence.heartbeat(owner, clock.instant());
             List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+            List<ConsumerRecord<String, String>> notifications = new ArrayList<>();
             for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                 // Past this pass's end: the next pass or the live listener takes it.
                 if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                    batch.add(record);
+                    (record.topic().equals(notificationProperties.topic()) ? notifications : batch).add(record);
                 }
             }
-            applyBatch(batch, rebuild, progress);
+            applyBatch(batch, ReplayService::readable, events -> rebuild.applyAll(events, clock.instant()), progress);
+            applyBatch(notifications, ReplayService::readableNotification, rebuild::applyNotifications, progress);
             if (Duration.between(lastLog, clock.instant()).compareTo(PROGRESS_LOG_INTERVAL) >= 0) {
                 lastLog = clock.instant();
                 ReplayStatus status = progress.snapshot(lastLog);
@@ -201,10 +214,14 @@ public class ReplayService {
      * again one by one, each in its own transaction, and those that fail are recorded in the dead
      * letters and skipped: one bad record must not make the read models impossible to rebuild.
      */
-    private void applyBatch(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
+    private <E> void applyBatch(List<ConsumerRecord<String, String>> batch, Function<ConsumerRecord<String, String>, E> readable,
+                                Consumer<List<E>> apply, Progress progress) {
+        if (batch.isEmpty()) {
+            return;
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                applyBatchOnce(batch, rebuild, progress);
+                applyBatchOnce(batch, readable, apply, progress);
                 return;
             } catch (RuntimeException outage) {
                 // A deadlock with a consumer filling the same incidents, a blip: tried again a few times.
@@ -217,10 +234,11 @@ public class ReplayService {
         }
     }
 
-    private void applyBatchOnce(List<ConsumerRecord<String, String>> batch, EventLedger rebuild, Progress progress) {
+    private <E> void applyBatchOnce(List<ConsumerRecord<String, String>> batch, Function<ConsumerRecord<String, String>, E> read,
+                                    Consumer<List<E>> apply, Progress progress) {
         try {
-            List<StoredEvent> readable = batch.stream().map(ReplayService::readable).filter(Objects::nonNull).toList();
-            transaction.executeWithoutResult(status -> rebuild.applyAll(readable, clock.instant()));
+            List<E> readable = batch.stream().map(read).filter(Objects::nonNull).toList();
+            transaction.executeWithoutResult(status -> apply.accept(readable));
             progress.done += readable.size();
             progress.skipped += batch.size() - readable.size();
         } catch (RuntimeException batchFailure) {
@@ -229,12 +247,12 @@ public class ReplayService {
             }
             for (ConsumerRecord<String, String> record : batch) {
                 try {
-                    StoredEvent event = readable(record);
+                    E event = read.apply(record);
                     if (event == null) {
                         progress.skipped++;
                         continue;
                     }
-                    transaction.executeWithoutResult(status -> rebuild.apply(event, clock.instant()));
+                    transaction.executeWithoutResult(status -> apply.accept(List.of(event)));
                     progress.done++;
                 } catch (RuntimeException failure) {
                     if (Failures.isOutage(failure)) {
@@ -266,6 +284,24 @@ public class ReplayService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /**
+     * The record's notification event; null for one the live consumer skips (another source, an
+     * unknown type) or parked (unreadable), which is skipped here too.
+     */
+    private static StoredNotification readableNotification(ConsumerRecord<String, String> record) {
+        try {
+            NotificationRecords.Read read = NotificationRecords.read(record);
+            if (read.event() == null) {
+                log.warn("Replay skips record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), read.detail());
+            }
+            return read.event();
+        } catch (PoisonRecordException e) {
+            log.warn("Replay skips unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            return null;
         }
     }
 
@@ -346,6 +382,8 @@ public class ReplayService {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        // A topic not created yet is read as empty, never created with the broker's defaults.
+        config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         return config;
     }
 

@@ -40,6 +40,7 @@ import io.incidents.policy.EscalationPolicy;
 import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
 import io.incidents.support.events.StoredEvent;
+import io.incidents.timelineservice.notification.StoredNotification;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,8 +57,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An incident's events as sentences ("alice acknowledged after 3 m 12 s"). Pure and
- * deterministic: the same events always give the same entries.
+ * An incident's events as sentences ("alice acknowledged after 3 m 12 s"), with what
+ * notification-service did about it interleaved by time. Pure and deterministic: the same events
+ * always give the same entries.
  */
 public final class Timeline {
 
@@ -65,11 +67,31 @@ public final class Timeline {
     }
 
     public static List<TimelineEntry> of(List<StoredEvent> events, RollbackDurations rollbackDurations) {
+        return of(events, List.of(), rollbackDurations);
+    }
+
+    /**
+     * The incident's events in their order (by sequence) with notification-service's merged in by
+     * time: each goes before the first incident event that happened after it, and after one that
+     * happened at the same moment (it was called for by it), in {@link StoredNotification#ORDER}
+     * among themselves.
+     */
+    public static List<TimelineEntry> of(List<StoredEvent> events, List<StoredNotification> notifications,
+                                         RollbackDurations rollbackDurations) {
         Sentences sentences = new Sentences(rollbackDurations);
+        List<StoredNotification> pending = StoredNotification.inOrder(notifications);
         List<TimelineEntry> entries = new ArrayList<>();
+        int next = 0;
         for (StoredEvent stored : events) {
+            while (next < pending.size() && pending.get(next).occurredAt().isBefore(stored.occurredAt())) {
+                entries.add(NotificationSentences.entry(pending.get(next++)));
+            }
             entries.add(new TimelineEntry(stored.sequence(), stored.eventId(), stored.type(), stored.occurredAt(),
-                    stored.actor(), sentences.describe(stored), stored.event() instanceof IncidentNoteAdded));
+                    stored.actor(), sentences.describe(stored), stored.event() instanceof IncidentNoteAdded,
+                    TimelineEntry.INCIDENT_SERVICE));
+        }
+        while (next < pending.size()) {
+            entries.add(NotificationSentences.entry(pending.get(next++)));
         }
         return entries;
     }

@@ -287,6 +287,57 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
     }
 
     @Test
+    void theRoomAndThePostMortemShowWhatNotificationServiceSentAndWhoWasToldEscapedAndAsOfTheMomentShown() throws Exception {
+        String id = Incidents.newId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(3600);
+        List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> sent = feed.publish("alice",
+                Incidents.declared(id, Severity.SEV2, at, "checkout"),
+                new io.incidents.events.SeverityChanged(id, Severity.SEV2, Severity.SEV1, "spreading", at.plusSeconds(300)));
+        String declared = EventFeed.header(sent.get(0), io.incidents.events.CloudEventHeaders.ID);
+        String raised = EventFeed.header(sent.get(1), io.incidents.events.CloudEventHeaders.ID);
+        try (io.incidents.timelineservice.NotificationFeed notifications = new io.incidents.timelineservice.NotificationFeed()) {
+            notifications.publish(
+                    new io.incidents.events.notification.LevelTold(id, declared, 1, "on-call engineer", List.of("Alice <i>Example</i>"),
+                            io.incidents.events.notification.OnCallSource.SCHEDULE, "s-1", at.plusSeconds(1)),
+                    new io.incidents.events.notification.MessageDelivered(id, declared, 51,
+                            io.incidents.events.notification.MessageChannel.CHAT, "Platform on-call", "chat-initial", 1, at.plusSeconds(2)),
+                    new io.incidents.events.notification.LevelTold(id, raised, 2, "team lead", List.of("Dana Osei"),
+                            io.incidents.events.notification.OnCallSource.OVERRIDE, "s-2", at.plusSeconds(301)),
+                    new io.incidents.events.notification.StatusPosted(id, raised,
+                            io.incidents.events.notification.StatusPostKind.INVESTIGATING, "Checkout <script>x</script>",
+                            List.of("Checkout"), "We are looking into it.", at.plusSeconds(302)),
+                    new io.incidents.events.notification.MessageParked(id, declared, 52,
+                            io.incidents.events.notification.MessageChannel.EMAIL, "Support desk", "support-alert", 301,
+                            "SMTP connect refused", at.plusSeconds(900)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> page("/incidents/" + id, as("victor", Role.VIEWER))
+                .contains("data-state=\"PARKED\""));
+
+        String room = page("/incidents/" + id, as("victor", Role.VIEWER));
+        String communications = room.substring(room.indexOf("id=\"communications-sent\""));
+        assertThat(communications).contains("Level 2 (team lead)").contains("Dana Osei (schedule override)")
+                .contains("raise to SEV1").contains("Alice &lt;i&gt;Example&lt;/i&gt; (on-call schedule)")
+                .contains("Checkout &lt;script&gt;x&lt;/script&gt;").contains("chat-initial").contains("Platform on-call")
+                .contains("Support desk").contains("301 attempts: SMTP connect refused");
+        assertThat(room).doesNotContain("<script>x</script>").doesNotContain("<i>Example</i>")
+                .contains("data-source=\"notification-service\"");
+
+        String before = page("/incidents/" + id + "?asOf=" + at.plusSeconds(300), as("victor", Role.VIEWER));
+        String thenSent = before.substring(before.indexOf("id=\"communications-sent\""));
+        assertThat(thenSent).contains("Level 1 (on-call engineer)").doesNotContain("Level 2 (team lead)")
+                .doesNotContain("Support desk").doesNotContain("Checkout &lt;script&gt;");
+
+        String postMortem = page("/incidents/" + id + "/postmortem", as("victor", Role.VIEWER));
+        assertThat(postMortem.substring(postMortem.indexOf("id=\"pm-levels-told\""))).contains("level 2 (team lead)")
+                .contains("Dana Osei (schedule override)");
+        assertThat(postMortem.substring(postMortem.indexOf("id=\"pm-status-posts\""))).contains("Investigating")
+                .contains("Checkout &lt;script&gt;x&lt;/script&gt;");
+        assertThat(postMortem.substring(postMortem.indexOf("id=\"pm-not-delivered\""))).contains("parked")
+                .contains("support-alert by email to Support desk");
+        assertThat(postMortem).doesNotContain("<script>x</script>");
+    }
+
+    @Test
     void aDrillIsMarkedOnTheBoardInTheRoomAndInThePostMortem() throws Exception {
         String drill = Incidents.newId();
         feed.publish("alice", new io.incidents.events.IncidentDeclared(drill, "Game day: checkout down", "a simulation",

@@ -35,6 +35,15 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.LevelTold;
+import io.incidents.events.notification.MessageChannel;
+import io.incidents.events.notification.MessageDelivered;
+import io.incidents.events.notification.MessageFailed;
+import io.incidents.events.notification.MessageParked;
+import io.incidents.events.notification.NotificationEvent;
+import io.incidents.events.notification.OnCallSource;
+import io.incidents.events.notification.StatusPostKind;
+import io.incidents.events.notification.StatusPosted;
 import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackChecklists;
@@ -43,6 +52,7 @@ import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.EventFeed;
 import io.incidents.timelineservice.Incidents;
+import io.incidents.timelineservice.NotificationFeed;
 import io.incidents.timelineservice.ReadApi;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,7 +62,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -75,6 +85,9 @@ import static org.awaitility.Awaitility.await;
 class ReplayIntegrationTest {
 
     private static final EventFeed feed = new EventFeed(Incidents.TOPIC);
+    private static final NotificationFeed notificationFeed = new NotificationFeed();
+    /** Per incident of the mixed scenario, the notification events published about it. */
+    private static final Map<String, Integer> notificationsPublished = new LinkedHashMap<>();
     private static final Instant DAY = Instant.parse("2026-06-10T00:00:00Z");
     private static final String CLOSED_PERIOD = "from=2026-06-10T00:00:00Z&to=2026-06-11T00:00:00Z";
 
@@ -86,10 +99,13 @@ class ReplayIntegrationTest {
     IncidentEventsListener listener;
     @Autowired
     ReplayService replay;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @AfterAll
     static void closeFeed() {
         feed.close();
+        notificationFeed.close();
     }
 
     @Test
@@ -98,7 +114,16 @@ class ReplayIntegrationTest {
         Map<String, Integer> published = publishMixedScenario();
         List<String> ids = List.copyOf(published.keySet());
         published.forEach(api::awaitEvents);
+        notificationsPublished.forEach((id, count) -> await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification_event WHERE incident_id = ?", Integer.class, id) == count));
         Map<String, String> before = snapshot(api, ids);
+        // What notification-service sent is rebuilt from its topic too.
+        assertThat(before.get(ids.get(0) + " notification events")).contains("StatusPosted").contains("LevelTold");
+        assertThat(before.get(ids.get(0) + " postmortem.md")).contains("Offline \"Checkout\" (Checkout)")
+                .contains("at the declaration: Alice Example (on-call schedule)");
+        assertThat(before.get(ids.get(3) + " postmortem.md")).contains("at the raise to SEV1: nobody");
+        assertThat(before.get(ids.get(1) + " postmortem.json")).contains("\"state\" : \"PARKED\"");
+        assertThat(before.get(ids.get(1) + " timeline")).contains("\"source\":\"notification-service\"");
         // The comparison covers what the scenario holds: a drill (in no report), checklists verified and not,
         // public status text, the team's sections and the post-mortem's follow-up.
         assertThat(before.get(ids.get(4) + " detail")).contains("\"drill\":true");
@@ -273,6 +298,8 @@ class ReplayIntegrationTest {
             snapshot.put(id + " timeline", api.getText("/api/v1/incidents/" + id + "/timeline", "application/json").getBody());
             snapshot.put(id + " postmortem.md", api.getText("/api/v1/incidents/" + id + "/postmortem", "text/markdown").getBody());
             snapshot.put(id + " postmortem.json", api.getText("/api/v1/incidents/" + id + "/postmortem", "application/json").getBody());
+            snapshot.put(id + " notification events", jdbc.queryForList("SELECT event_id, event_type, occurred_at, payload"
+                    + " FROM notification_event WHERE incident_id = ? ORDER BY event_id", id).toString());
         }
         snapshot.put("open action items", ((List<Map<String, Object>>) api.get("/api/v1/action-items?limit=1000").getBody()
                 .get("items")).stream().filter(item -> ids.contains(item.get("incidentId"))).toList().toString());
@@ -297,10 +324,21 @@ class ReplayIntegrationTest {
             Instant t = DAY.plusSeconds(i * 3_600L);
             Severity severity = Severity.values()[i % 4];
             Instant detectionGiven = i == 5 ? t.minus(Duration.ofHours(30)) : i % 2 == 1 ? t.minusSeconds(i * 300L) : null;
-            publish(counts, "bob", i == 4
+            String declaredId = publish(counts, "bob", i == 4
                     ? new IncidentDeclared(id, "Drill " + i, "a simulation", severity, List.of("svc-" + (i % 3)),
                     IncidentSource.manual(), t, null, null, null, true)
                     : Incidents.detected(id, severity, t, detectionGiven, "svc-" + (i % 3)));
+            // What notification-service did: the level told at declaration, a message delivered, one parked, a status post.
+            notify(new LevelTold(id, declaredId, 1, "on-call engineer", List.of("Alice Example"), OnCallSource.SCHEDULE,
+                            "schedule-1", t.plusSeconds(1)),
+                    new MessageDelivered(id, declaredId, 100L + i, MessageChannel.CHAT, "Platform on-call", "chat-initial", 1,
+                            t.plusSeconds(2)));
+            if (i == 1) {
+                notify(new MessageFailed(id, declaredId, 200L + i, MessageChannel.EMAIL, "o…@example.com", "support-alert", 1,
+                                "SMTP connect refused", false, t.plusSeconds(60), t.plusSeconds(3)),
+                        new MessageParked(id, declaredId, 200L + i, MessageChannel.EMAIL, "o…@example.com", "support-alert", 301,
+                                "SMTP connect refused", t.plusSeconds(86_400)));
+            }
             if (i % 2 == 0) {
                 // An alert's suggestion, replaced by a responder's choice for one of them.
                 publish(counts, "alertmanager", new IncidentTypeSet(id, "service-outage", "Service outage",
@@ -323,11 +361,17 @@ class ReplayIntegrationTest {
                 publish(counts, "alice", Incidents.acknowledged(id, t, 3 + i));
             }
             if (i % 3 == 0) {
-                publish(counts, "alice", new SeverityChanged(id, severity, Severity.SEV1, "spreading", t.plusSeconds(600)),
-                        new IncidentEscalated(id, 4, EscalationReason.MANUAL, "all hands", t.plusSeconds(660)));
+                String raisedId = publish(counts, "alice", new SeverityChanged(id, severity, Severity.SEV1, "spreading",
+                        t.plusSeconds(600)));
+                notify(new LevelTold(id, raisedId, 3, "engineering manager", List.of(), OnCallSource.NOBODY, null,
+                        t.plusSeconds(601)));
+                publish(counts, "alice", new IncidentEscalated(id, 4, EscalationReason.MANUAL, "all hands", t.plusSeconds(660)));
             }
             if (i == 0) {
-                publish(counts, "system", new DecisionOverdue(id, Recommendation.ROLLBACK_NOW, t.plusSeconds(300)));
+                String decisionId = publish(counts, "system", new DecisionOverdue(id, Recommendation.ROLLBACK_NOW,
+                        t.plusSeconds(300)));
+                notify(new StatusPosted(id, decisionId, StatusPostKind.OFFLINE, "Checkout", List.of("Checkout"),
+                        "We have temporarily taken checkout offline.", t.plusSeconds(301)));
             }
             if (i == 1) {
                 publish(counts, "alertmanager", new AlertReceived(id, "alertmanager", "fp-" + i, "errors again", null,
@@ -412,11 +456,20 @@ class ReplayIntegrationTest {
         return counts;
     }
 
-    /** Publishes the events and counts them per incident, so the test can wait for every one of them. */
-    private static void publish(Map<String, Integer> counts, String actor, IncidentEvent... events) {
-        feed.publish(actor, events);
+    /** Publishes the events and counts them per incident, so the test can wait for every one of them; returns the first's ce_id. */
+    private static String publish(Map<String, Integer> counts, String actor, IncidentEvent... events) {
+        List<ProducerRecord<String, String>> records = feed.publish(actor, events);
         for (IncidentEvent event : events) {
             counts.merge(event.incidentId(), 1, Integer::sum);
+        }
+        return EventFeed.header(records.get(0), io.incidents.events.CloudEventHeaders.ID);
+    }
+
+    /** Publishes what notification-service did, as it does, and counts it per incident. */
+    private static void notify(NotificationEvent... events) {
+        notificationFeed.publish(events);
+        for (NotificationEvent event : events) {
+            notificationsPublished.merge(event.incidentId(), 1, Integer::sum);
         }
     }
 }

@@ -19,6 +19,13 @@ import io.incidents.events.RollbackProcedure;
 import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
+import io.incidents.events.notification.LevelTold;
+import io.incidents.events.notification.MessageChannel;
+import io.incidents.events.notification.MessageParked;
+import io.incidents.events.notification.OnCallSource;
+import io.incidents.events.notification.StatusPostKind;
+import io.incidents.events.notification.StatusPosted;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackDurations;
@@ -63,6 +70,39 @@ class TimelineTest {
                 "bob resolved after 1 h 5 m: fixed");
         assertThat(entries).extracting(TimelineEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         assertThat(entries.get(1).at()).isEqualTo(T0.plusSeconds(192));
+    }
+
+    @Test
+    void notificationServicesEventsAreInterleavedByTimeAndMarkedAsItsOwn() {
+        List<StoredEvent> events = EventFeed.stored("bob",
+                Incidents.declared(ID, Severity.SEV2, T0, "checkout"),
+                new IncidentAcknowledged(ID, "alice", T0.plusSeconds(192)),
+                Incidents.resolved(ID, T0, 65));
+        String declared = events.get(0).eventId();
+        // Out of order on purpose; one at the very moment of the acknowledgement, which it follows.
+        List<StoredNotification> notifications = List.of(
+                StoredNotification.of("n-3", new StatusPosted(ID, events.get(2).eventId(), StatusPostKind.RESOLVED, "Checkout",
+                        List.of("Checkout", "Payments"), "Resolved.", T0.plusSeconds(3901))),
+                StoredNotification.of("n-2", new MessageParked(ID, declared, 7, MessageChannel.EMAIL, "Support", "support-alert", 301,
+                        "SMTP connect refused", T0.plusSeconds(192))),
+                StoredNotification.of("n-1", new LevelTold(ID, declared, 1, "on-call engineer", List.of("Alice Example", "Ravi Shah"),
+                        OnCallSource.SCHEDULE, "s-1", T0.plusSeconds(1))));
+
+        List<TimelineEntry> entries = Timeline.of(events, notifications, RollbackDurations.DEFAULT);
+
+        assertThat(entries).extracting(TimelineEntry::text).containsExactly(
+                "bob declared SEV2 \"Incident 5a0d2c1e\" affecting checkout",
+                "level 1 (on-call engineer) told: Alice Example, Ravi Shah (on-call schedule)",
+                "alice acknowledged after 3 m 12 s",
+                "support-alert by email to Support NOT delivered: parked after 301 attempts (SMTP connect refused)",
+                "bob resolved after 1 h 5 m: fixed",
+                "status page: Resolved posted as \"Checkout\" (Checkout, Payments): Resolved.");
+        assertThat(entries).extracting(TimelineEntry::source).containsExactly("incident-service", "notification-service",
+                "incident-service", "notification-service", "incident-service", "notification-service");
+        assertThat(entries).extracting(TimelineEntry::sequence).containsExactly(0L, null, 1L, null, 2L, null);
+        assertThat(entries).extracting(TimelineEntry::type).containsExactly("IncidentDeclared", "LevelTold",
+                "IncidentAcknowledged", "MessageParked", "IncidentResolved", "StatusPosted");
+        assertThat(entries.get(1).eventId()).isEqualTo("n-1");
     }
 
     @Test

@@ -56,6 +56,7 @@ class PostMortemPage {
     }
 
     private PostMortem postMortem(String id) {
-        return generator.generate(ledger.eventsOf(id)).orElseThrow(() -> new UnknownIncidentException(id));
+        return generator.generate(ledger.eventsOf(id), ledger.notificationsOf(id))
+                .orElseThrow(() -> new UnknownIncidentException(id));
     }
 }

@@ -20,6 +20,8 @@ import io.incidents.timelineservice.incident.IncidentView;
 import io.incidents.timelineservice.incident.RollbackTiming;
 import io.incidents.timelineservice.incident.UnknownIncidentException;
 import io.incidents.timelineservice.ledger.EventLedger;
+import io.incidents.timelineservice.notification.Communications;
+import io.incidents.timelineservice.notification.StoredNotification;
 import io.incidents.timelineservice.sla.IncidentSla;
 import io.incidents.timelineservice.sla.SlaEngine;
 import io.incidents.timelineservice.timeline.Timeline;
@@ -37,11 +39,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The incident room: one incident as it stands now, or as it stood at any earlier moment (the
- * as-of slider), with its timeline, people, rollbacks, mitigations, the responders' notes, messages
- * sent and the actions a responder may take.
+ * as-of slider), with its timeline, people, rollbacks, mitigations, the responders' notes, what
+ * notification-service sent and posted and whom it told at each level (from notification-events, so
+ * also as of any moment), its live delivery log, and the actions a responder may take.
  */
 @Controller
 @DashboardPage
@@ -77,6 +81,9 @@ class RoomController {
         Instant now = clock.instant();
         Instant at = asOf == null || asOf.isAfter(now) ? null : asOf;
         List<StoredEvent> shown = IncidentProjector.happenedBy(events, at);
+        List<StoredNotification> notifications = ledger.notificationsOf(id);
+        // What notification-service had done by the moment shown, no later.
+        List<StoredNotification> shownNotifications = StoredNotification.happenedBy(notifications, at);
         Instant moment = at == null ? now : at;
         // What is overdue (action items, the post-mortem), as of the moment shown.
         IncidentView incident = IncidentProjector.project(shown).map(view -> view.judgedAt(moment)).orElse(null);
@@ -88,8 +95,10 @@ class RoomController {
         model.addAttribute("incident", incident);
         model.addAttribute("firstAt", events.get(0).occurredAt());
         model.addAttribute("now", now);
-        model.addAttribute("eventTimes", events.stream().map(StoredEvent::occurredAt).distinct().toList());
-        model.addAttribute("entries", Timeline.of(shown, durations));
+        model.addAttribute("eventTimes", Stream.concat(events.stream().map(StoredEvent::occurredAt),
+                notifications.stream().map(StoredNotification::occurredAt)).distinct().sorted().toList());
+        model.addAttribute("entries", Timeline.of(shown, shownNotifications, durations));
+        model.addAttribute("communications", Communications.of(shown, shownNotifications));
         if (incident != null) {
             IncidentSla sla = SlaEngine.evaluate(shown.stream().map(StoredEvent::event).toList(), slaPolicy, moment);
             model.addAttribute("ack", Countdown.of(sla.acknowledge(), sla.detectedAt(), moment));
