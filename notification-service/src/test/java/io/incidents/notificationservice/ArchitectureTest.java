@@ -9,7 +9,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * The direction of notification-service's packages (issue 11): intake (reading incident-events)
  * uses everything below it; routing decides who is told, from incident's state; template and
  * delivery use routing's channels and settings; incident (each incident's state) uses none of
- * them; no cycles (the contract).
+ * them; oncall (the on-call schedules) uses none of them either: routing asks it through
+ * {@code OnCall}; no cycles (the contract).
  */
 class ArchitectureTest extends PackageDirectionContract {
 
@@ -22,6 +23,14 @@ class ArchitectureTest extends PackageDirectionContract {
         noClasses().that().resideInAPackage(pkg("incident"))
                 .should().dependOnClassesThat().resideInAnyPackage(pkg("intake"), pkg("routing"), pkg("template"),
                         pkg("delivery"), pkg("statuspage"))
+                .check(classes());
+    }
+
+    @Test
+    void theOnCallSchedulesKnowNothingOfTheRestOfTheService() {
+        noClasses().that().resideInAPackage(pkg("oncall"))
+                .should().dependOnClassesThat().resideInAnyPackage(pkg("intake"), pkg("routing"), pkg("template"),
+                        pkg("delivery"), pkg("statuspage"), pkg("incident"))
                 .check(classes());
     }
 
