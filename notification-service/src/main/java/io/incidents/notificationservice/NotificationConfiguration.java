@@ -2,6 +2,7 @@ package io.incidents.notificationservice;
 
 import io.incidents.notificationservice.delivery.DeliveryProperties;
 import io.incidents.notificationservice.routing.NotificationProperties;
+import io.incidents.notificationservice.routing.Roster;
 import io.incidents.notificationservice.routing.Router;
 import io.incidents.notificationservice.template.TemplateProperties;
 import io.incidents.notificationservice.template.Templates;
@@ -38,8 +39,8 @@ class NotificationConfiguration {
     }
 
     @Bean
-    Router router(NotificationProperties properties) {
-        return new Router(properties);
+    Router router(NotificationProperties properties, Roster roster) {
+        return new Router(properties, roster);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidents.events.EventJson;
 import io.incidents.events.EventTypes;
+import io.incidents.events.notification.LevelTold;
 import io.incidents.events.notification.StatusPosted;
 import io.incidents.notificationservice.delivery.DeliveryLog;
 import io.incidents.notificationservice.delivery.MessagesEnqueued;
@@ -11,11 +12,13 @@ import io.incidents.notificationservice.incident.IncidentLedger;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.outbox.NotificationEventsOutbox;
 import io.incidents.notificationservice.routing.Channel;
+import io.incidents.notificationservice.routing.HeldLevel;
 import io.incidents.notificationservice.routing.Notification;
 import io.incidents.notificationservice.routing.NotificationProperties;
 import io.incidents.notificationservice.routing.Router;
 import io.incidents.notificationservice.template.MessageContext;
 import io.incidents.notificationservice.template.Templates;
+import io.incidents.policy.EscalationPolicy;
 import io.incidents.support.events.StoredEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,7 +39,8 @@ import java.util.Optional;
  * Turns one incident event into the messages it calls for, in one transaction with storing the
  * event: the delivery log rows (sent later by the worker) and the status-page entries, each post
  * published on {@code notification-events} ({@link StatusPosted}, through the outbox, in the same
- * transaction). An event seen before calls for nothing, so a redelivery or a replay never sends or
+ * transaction), as is each escalation level the event newly tells and who held it ({@link LevelTold}).
+ * An event seen before calls for nothing, so a redelivery or a replay never sends or
  * publishes anything twice. Events are
  * told in each incident's order ({@link IncidentLedger}): one arriving past a gap waits for the
  * missing one, at most {@code notifications.gap-hold}.
@@ -102,6 +106,11 @@ public class NotificationIntake {
             StoredEvent event = change.event();
             IncidentState incident = change.after();
             Map<String, Object> context = MessageContext.of(incident, event.event(), properties.links());
+            for (HeldLevel level : router.levelsTold(event.event(), change.before().orElse(null), incident)) {
+                outbox.append(new LevelTold(event.incidentId(), event.eventId(), level.level(),
+                        EscalationPolicy.levelName(level.level()), level.names(), level.source(), level.scheduleId(),
+                        event.occurredAt()));
+            }
             for (Notification notification : router.route(event.event(), change.before().orElse(null), incident)) {
                 String message = templates.render(notification.template(), context);
                 String subject = MessageContext.subject(incident, notification.template());

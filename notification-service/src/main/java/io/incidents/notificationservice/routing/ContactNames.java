@@ -1,18 +1,37 @@
 package io.incidents.notificationservice.routing;
 
+import io.incidents.notificationservice.oncall.OnCall;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
-/** The configured name behind a recipient address (a webhook URL, an email), for showing who was told. */
+/**
+ * The name behind a recipient address (a webhook URL, an email), for showing who was told: a
+ * configured contact's, else the name of the person of the on-call schedules it belongs to.
+ */
 @Component
 public class ContactNames {
 
     private final Map<String, String> byAddress = new HashMap<>();
+    private final Function<String, Optional<String>> people;
 
+    @Autowired
+    ContactNames(NotificationProperties properties, OnCall onCall) {
+        this(properties, onCall::nameOf);
+    }
+
+    /** Configured contacts only. */
     public ContactNames(NotificationProperties properties) {
+        this(properties, address -> Optional.empty());
+    }
+
+    private ContactNames(NotificationProperties properties, Function<String, Optional<String>> people) {
+        this.people = people;
         properties.levels().values().forEach(this::addAll);
         properties.services().values().forEach(this::addAll);
         addAll(properties.support());
@@ -31,8 +50,9 @@ public class ContactNames {
         }
     }
 
-    /** The name, or null when the address is no longer configured. */
+    /** The name, or null when the address is no longer configured nor anyone's in the on-call schedules. */
     public String of(String address) {
-        return byAddress.get(address);
+        String configured = byAddress.get(address);
+        return configured != null ? configured : people.apply(address).orElse(null);
     }
 }

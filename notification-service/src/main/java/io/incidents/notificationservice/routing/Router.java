@@ -21,20 +21,25 @@ import io.incidents.events.StatusPagePhase;
 import io.incidents.events.notification.StatusPostKind;
 import io.incidents.notificationservice.incident.IncidentState;
 import io.incidents.notificationservice.routing.NotificationProperties.Contact;
+import io.incidents.policy.EscalationPolicy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Who is told what, for one event (SPEC sections 4 and 6). Pure: the incident before and
- * after the event and the configured contacts decide.
+ * after the event, the configured contacts and who held each level when the event happened (the
+ * {@link Roster}: the level's on-call schedule, else its configured contacts) decide.
  * <ul>
  *   <li>Escalation levels hear "initial" when they are first told: at declaration (SEV1 all four
  *       levels, SEV2 levels 1-2, SEV3 level 1, SEV4 nobody), at each escalation, at a raise.
- *       Service contacts are told with level 1.</li>
+ *       Service contacts are told with level 1. A level with nobody at all passes its messages to
+ *       the next level up that has someone.</li>
  *   <li>Whoever was told hears "progress" in chat (acknowledgement, severity, status, rollbacks,
  *       mitigations, reopen; the decision matrix's decide-by passing with no rollback started and
  *       a rollback overrunning its procedure's bound, SPEC 5; a late post-mortem or action item,
@@ -53,9 +58,16 @@ import java.util.Set;
 public final class Router {
 
     private final NotificationProperties properties;
+    private final Roster roster;
 
-    public Router(NotificationProperties properties) {
+    public Router(NotificationProperties properties, Roster roster) {
         this.properties = properties;
+        this.roster = roster;
+    }
+
+    /** Every level told by its configured contacts (no on-call schedules). */
+    public Router(NotificationProperties properties) {
+        this(properties, Roster.configured(properties));
     }
 
     public List<Notification> route(IncidentEvent event, IncidentState before, IncidentState after) {
@@ -64,8 +76,8 @@ public final class Router {
         boolean supportToldBefore = before != null && supportHears(before);
         boolean supportToldNow = supportHears(after);
 
-        tell(out, contactsOfLevels(toldBefore + 1, after.toldLevel(), after), "chat-initial", true);
-        List<Contact> alreadyTold = contactsOfLevels(1, toldBefore, after);
+        tell(out, contactsOf(held(toldBefore + 1, after.toldLevel(), event), after), "chat-initial", true);
+        List<Contact> alreadyTold = contactsOf(held(1, toldBefore, event), after);
 
         if (supportToldNow && !supportToldBefore) {
             tell(out, properties.support(), "support-alert", true);
@@ -115,11 +127,34 @@ public final class Router {
         return !state.drill() && !properties.publicSeverity().isMoreSevereThan(state.highestSeverity());
     }
 
-    private List<Contact> contactsOfLevels(int from, int to, IncidentState incident) {
-        List<Contact> contacts = new ArrayList<>();
+    /**
+     * The levels the event newly tells (at declaration, an escalation or a raise), each with whoever
+     * held it when the event happened. A level that had nobody at all (no one on call and no
+     * configured contacts) is listed as such, followed by the next level up that had someone, which
+     * is told in its place (unless the event tells it anyway).
+     */
+    public List<HeldLevel> levelsTold(IncidentEvent event, IncidentState before, IncidentState after) {
+        return held(before == null ? 1 : before.toldLevel() + 1, after.toldLevel(), event);
+    }
+
+    /** Levels {@code from..to} as they were held when the event happened, a level with nobody passing to the next one up. */
+    private List<HeldLevel> held(int from, int to, IncidentEvent event) {
+        Map<Integer, HeldLevel> held = new LinkedHashMap<>();
         for (int level = Math.max(1, from); level <= to; level++) {
-            contacts.addAll(properties.level(level));
-            if (level == 1) {
+            HeldLevel holders = held.computeIfAbsent(level, l -> roster.at(l, event.occurredAt()));
+            for (int up = level + 1; holders.nobody() && up <= EscalationPolicy.MAX_LEVEL; up++) {
+                holders = held.computeIfAbsent(up, l -> roster.at(l, event.occurredAt()));
+            }
+        }
+        return List.copyOf(held.values());
+    }
+
+    /** The people of the levels, and the contacts of the incident's services with level 1 (they hear what level 1 hears). */
+    private List<Contact> contactsOf(List<HeldLevel> levels, IncidentState incident) {
+        List<Contact> contacts = new ArrayList<>();
+        for (HeldLevel level : levels) {
+            contacts.addAll(level.contacts());
+            if (level.level() == 1) {
                 incident.services().forEach(service -> contacts.addAll(properties.services().getOrDefault(service, List.of())));
             }
         }

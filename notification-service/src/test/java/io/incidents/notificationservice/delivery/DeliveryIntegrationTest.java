@@ -20,6 +20,7 @@ import io.incidents.events.RollbackStarted;
 import io.incidents.events.Severity;
 import io.incidents.events.SeverityChanged;
 import io.incidents.events.StatusPagePhase;
+import io.incidents.events.notification.LevelTold;
 import io.incidents.events.notification.MessageChannel;
 import io.incidents.events.notification.MessageDelivered;
 import io.incidents.events.notification.MessageFailed;
@@ -27,6 +28,7 @@ import io.incidents.events.notification.MessageParked;
 import io.incidents.events.notification.MessageRequeued;
 import io.incidents.events.notification.NotificationEvent;
 import io.incidents.events.notification.NotificationEventTypes;
+import io.incidents.events.notification.OnCallSource;
 import io.incidents.events.notification.StatusPostKind;
 import io.incidents.events.notification.StatusPosted;
 import io.incidents.testsupport.EventFeed;
@@ -47,6 +49,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -55,6 +61,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,6 +78,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Every channel over its real protocol: Slack-style and signed webhooks on WireMock, email on GreenMail. */
@@ -481,10 +491,55 @@ class DeliveryIntegrationTest {
 
         assertThat(response.getStatusCode().value()).isEqualTo(200);
         assertThat(response.getBody())
-                .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"on-call\"]}")
-                .contains("{\"level\":2,\"title\":\"DevOps lead\",\"contacts\":[\"devops\"]}")
-                .contains("{\"level\":4,\"title\":\"CTO\",\"contacts\":[]}")
+                .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"on-call\"],\"source\":\"CONTACTS\",\"scheduleId\":null}")
+                .contains("{\"level\":2,\"title\":\"DevOps lead\",\"contacts\":[\"devops\"],\"source\":\"CONTACTS\",\"scheduleId\":null}")
+                .contains("{\"level\":4,\"title\":\"CTO\",\"contacts\":[],\"source\":\"NOBODY\",\"scheduleId\":null}")
                 .doesNotContain("oncall@example.com").doesNotContain("/chat/oncall");
+    }
+
+    @Test
+    void levelOneIsPagedThroughItsOnCallScheduleAndWhoWasToldIsPublished() {
+        String base = "http://localhost:" + hooks.getPort();
+        hooks.stubFor(post(urlEqualTo("/chat/ana")).willReturn(aResponse().withStatus(200)));
+        String ana = "ana-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(oncall(HttpMethod.PUT, "/api/v1/oncall/people/" + ana,
+                Map.of("name", "Ana Lima", "chatWebhook", base + "/chat/ana")).getStatusCode().value()).isEqualTo(200);
+        String scheduleId = oncall(HttpMethod.POST, "/api/v1/oncall/schedules",
+                Map.of("level", 1, "name", "Platform on-call", "zone", "UTC")).getBody().get("scheduleId").asText();
+        try {
+            // Ana alone, in daily turns since yesterday: she holds level 1 from the schedule's recording on.
+            LocalDateTime yesterday = LocalDateTime.ofInstant(Instant.now(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).minusDays(1);
+            assertThat(oncall(HttpMethod.PUT, "/api/v1/oncall/schedules/" + scheduleId + "/rotations/daily", Map.of("participants",
+                    List.of(ana), "firstHandOff", yesterday.toString(), "cadence", "DAYS", "length", 1)).getStatusCode().value())
+                    .isEqualTo(200);
+            String id = UUID.randomUUID().toString();
+            ProducerRecord<String, String> declared = feed.record(new IncidentDeclared(id, "Checkout failing", null, Severity.SEV2,
+                    List.of("checkout"), IncidentSource.manual(), Instant.now().plusSeconds(1)), "bob");
+            feed.send(declared);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
+                    "SELECT count(*) FROM delivery WHERE incident_id = ? AND channel = 'CHAT'", Long.class, id) == 2);
+            assertThat(jdbc.queryForList("SELECT recipient FROM delivery WHERE incident_id = ? AND channel = 'CHAT'", String.class, id))
+                    .as("level 1 is the schedule's Ana, not the configured on-call contact; level 2 its contacts")
+                    .containsExactlyInAnyOrder(base + "/chat/ana", base + "/chat/slow");
+            assertThat(deliveries(id)).extracting(row -> row.get("contact")).contains("Ana Lima");
+            List<LevelTold> told = notificationEvents(id).stream().filter(LevelTold.class::isInstance).map(LevelTold.class::cast).toList();
+            assertThat(told).extracting(LevelTold::level, LevelTold::people, LevelTold::source, LevelTold::scheduleId).containsExactly(
+                    tuple(1, List.of("Ana Lima"), OnCallSource.SCHEDULE, scheduleId),
+                    tuple(2, List.of("devops"), OnCallSource.CONTACTS, null));
+            assertThat(told).allSatisfy(level -> assertThat(level.causeEventId()).isEqualTo(EventFeed.header(declared, CloudEventHeaders.ID)));
+            assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/escalation/levels", String.class).getBody())
+                    .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"Ana Lima\"],\"source\":\"SCHEDULE\","
+                            + "\"scheduleId\":\"" + scheduleId + "\"}");
+        } finally {
+            oncall(HttpMethod.DELETE, "/api/v1/oncall/schedules/" + scheduleId, null);
+        }
+    }
+
+    private ResponseEntity<JsonNode> oncall(HttpMethod method, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return TestLogins.RESPONDER.on(rest).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
     @Test
