@@ -16,6 +16,12 @@ public final class EventTypes {
 
     public static final String CLOUD_EVENT_TYPE_PREFIX = "incident.";
 
+    /**
+     * The {@code ce_source} of every {@code incident-events} record: only incident-service writes
+     * that topic, and its consumers refuse (park) a record from anywhere else.
+     */
+    public static final String SOURCE = "/incident-service";
+
     public static final List<Class<? extends IncidentEvent>> ALL = List.of(
             IncidentDeclared.class,
             AlertReceived.class,

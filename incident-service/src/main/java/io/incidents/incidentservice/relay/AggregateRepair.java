@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.relay;
 
+import io.incidents.events.EventTypes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -94,7 +95,7 @@ class AggregateRepair {
                 .toList();
         List<CompletableFuture<?>> sends = messages.stream()
                 .<CompletableFuture<?>>map(message -> kafkaTemplate.send(
-                        CloudEventRecords.toRecord(properties.topic(), properties.source(), message)))
+                        CloudEventRecords.toRecord(properties.topic(), EventTypes.SOURCE, message)))
                 .toList();
         BrokerAcknowledgements.await(sends, properties.sendTimeout());
         republished.increment(messages.size());

@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.relay;
 
+import io.incidents.events.EventTypes;
 import io.incidents.events.IncidentEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -50,7 +51,7 @@ class KafkaRelay {
 
     @EventHandler
     void relay(IncidentEvent event, DomainEventMessage<?> message) {
-        CompletableFuture<?> sent = kafkaTemplate.send(CloudEventRecords.toRecord(properties.topic(), properties.source(), message));
+        CompletableFuture<?> sent = kafkaTemplate.send(CloudEventRecords.toRecord(properties.topic(), EventTypes.SOURCE, message));
         if (!CurrentUnitOfWork.isStarted()) {
             confirm(new Batch(List.of(sent), List.of(message)));
             return;

@@ -12,7 +12,6 @@ import java.time.Duration;
  * @param partitions  partitions when the relay creates the topic
  * @param replicas    replication factor when the relay creates the topic
  * @param minInsyncReplicas the topic's {@code min.insync.replicas} when the relay creates it
- * @param source      the CloudEvents {@code ce_source} of every record
  * @param sendTimeout how long a batch's sends may take to be confirmed before they count as failed (and
  *                    are retried): longer than the producer's {@code delivery.timeout.ms}, so a send
  *                    reported failed has really failed (checked at start-up)
@@ -26,7 +25,6 @@ public record RelayProperties(
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicas,
         @DefaultValue("1") int minInsyncReplicas,
-        @DefaultValue("/incident-service") String source,
         @DefaultValue("40s") Duration sendTimeout,
         @DefaultValue("5m") Duration reconcileInterval) {
 

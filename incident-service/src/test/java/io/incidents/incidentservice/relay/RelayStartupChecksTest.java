@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A JDBC socket timeout that would cut the waits behind the relay's broker acknowledgements stops the start. */
 class RelayStartupChecksTest {
 
-    private static final RelayProperties RELAY = new RelayProperties("incident-events", 6, (short) 1, 1, "/incident-service",
+    private static final RelayProperties RELAY = new RelayProperties("incident-events", 6, (short) 1, 1,
             Duration.ofSeconds(40), Duration.ofMinutes(5));
 
     @Test

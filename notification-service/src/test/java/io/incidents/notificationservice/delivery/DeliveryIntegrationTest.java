@@ -424,7 +424,7 @@ class DeliveryIntegrationTest {
 
         for (ConsumerRecord<String, String> record : records) {
             assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-            assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("notification-service");
+            assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo("/notification-service");
             assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
             assertThat(TopicReader.header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
             assertThat(Instant.parse(TopicReader.header(record, CloudEventHeaders.TIME))).isEqualTo(event(record).occurredAt());

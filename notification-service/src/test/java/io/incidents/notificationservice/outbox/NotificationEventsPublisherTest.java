@@ -155,7 +155,7 @@ class NotificationEventsPublisherTest {
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
         assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(id.toString());
         assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo("notification.StatusPosted.v1");
-        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("notification-service");
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/notification-service");
         assertThat(header(record, CloudEventHeaders.TIME)).as("the event's own time, to the nanosecond")
                 .isEqualTo("2026-11-20T09:01:00.123456789Z");
         assertThat(header(record, CloudEventHeaders.SUBJECT)).isEqualTo("incident-7");

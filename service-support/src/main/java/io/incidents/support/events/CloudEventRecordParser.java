@@ -16,6 +16,11 @@ public final class CloudEventRecordParser {
     }
 
     public static StoredEvent parse(ConsumerRecord<String, String> record) {
+        String source = required(record, CloudEventHeaders.SOURCE);
+        if (!EventTypes.SOURCE.equals(source)) {
+            throw new PoisonRecordException("ce_source is " + truncate(source) + ", not " + EventTypes.SOURCE
+                    + ": only incident-service writes incident-events");
+        }
         String id = required(record, CloudEventHeaders.ID);
         String type = required(record, CloudEventHeaders.TYPE);
         String sequenceText = required(record, CloudEventHeaders.SEQUENCE);

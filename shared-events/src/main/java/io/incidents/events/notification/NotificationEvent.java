@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code notification-events} (SPEC 2): who it told at each escalation level, each message
  * delivered, failing (and so retried), parked or put back in line, and each status-page post.
  * Key = incident id; CloudEvents headers as on {@code incident-events}, with
- * {@code ce_type = notification.<Name>.v<revision>} and {@code ce_source = notification-service}.
+ * {@code ce_type = notification.<Name>.v<revision>} and {@code ce_source = /notification-service}.
  * timeline-service reads them for the post-mortem's communications and escalations, the
  * timeline and the dashboard. Not a command-side event: {@link io.incidents.events.IncidentEvent}
  * consumers never see one.

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 public final class NotificationEventTypes {
 
     public static final String TOPIC = "notification-events";
-    public static final String SOURCE = "notification-service";
+    public static final String SOURCE = "/notification-service";
     public static final String CLOUD_EVENT_TYPE_PREFIX = "notification.";
 
     public static final List<Class<? extends NotificationEvent>> ALL = List.of(

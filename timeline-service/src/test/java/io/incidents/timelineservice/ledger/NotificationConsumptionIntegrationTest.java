@@ -112,7 +112,7 @@ class NotificationConsumptionIntegrationTest {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_id", ("poison-" + broken).getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", "notification.StatusPosted.v1".getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_source", "notification-service".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", "/notification-service".getBytes(StandardCharsets.UTF_8));
         feed.send(new ProducerRecord<>(NotificationFeed.TOPIC, null, broken, "{not json", headers));
         String marker = sendMarker(Incidents.newId());
 
