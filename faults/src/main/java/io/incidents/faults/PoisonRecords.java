@@ -74,7 +74,7 @@ final class PoisonRecords implements Scenario {
         Kafka.header(record, "ce_specversion", "1.0");
         Kafka.header(record, "ce_id", UUID.randomUUID().toString());
         Kafka.header(record, "ce_type", "io.incidents.events." + type);
-        Kafka.header(record, "ce_source", "incident-service");
+        Kafka.header(record, "ce_source", "/incident-service");
         Kafka.header(record, "ce_time", time);
         Kafka.header(record, "ce_subject", incident);
         Kafka.header(record, "ce_sequence", "0");

@@ -64,6 +64,7 @@ class IncidentEventsIntakeIntegrationTest {
         headers.add("ce_id", ("poison-" + broken).getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", "incident.IncidentDeclared.v1".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_sequence", "0".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", "/incident-service".getBytes(StandardCharsets.UTF_8));
         feed.send(new ProducerRecord<>("it-notification-dead-letters", null, broken, "{not json", headers));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> parked(broken) != null);

@@ -98,6 +98,7 @@ class ConsumptionIntegrationTest {
         headers.add("ce_id", "poison-1".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_type", "incident.IncidentDeclared.v1".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_sequence", "0".getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_source", "/incident-service".getBytes(StandardCharsets.UTF_8));
         feed.send(new ProducerRecord<>(Incidents.TOPIC, null, broken, "{not json", headers));
         String next = Incidents.newId();
         feed.publish("bob", Incidents.declared(next, Severity.SEV4, T0, "admin-ui"));
