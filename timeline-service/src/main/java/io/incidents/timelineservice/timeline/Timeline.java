@@ -72,26 +72,39 @@ public final class Timeline {
 
     /**
      * The incident's events in their order (by sequence) with notification-service's merged in by
-     * time: each goes before the first incident event that happened after it, and after one that
-     * happened at the same moment (it was called for by it), in {@link StoredNotification#ORDER}
-     * among themselves.
+     * time: each goes before the first incident event that happened after it, but never before the
+     * incident event that called for it (its cause: times written by two services may differ in their
+     * last digits), in {@link StoredNotification#ORDER} among themselves.
      */
     public static List<TimelineEntry> of(List<StoredEvent> events, List<StoredNotification> notifications,
                                          RollbackDurations rollbackDurations) {
         Sentences sentences = new Sentences(rollbackDurations);
-        List<StoredNotification> pending = StoredNotification.inOrder(notifications);
-        List<TimelineEntry> entries = new ArrayList<>();
-        int next = 0;
-        for (StoredEvent stored : events) {
-            while (next < pending.size() && pending.get(next).occurredAt().isBefore(stored.occurredAt())) {
-                entries.add(NotificationSentences.entry(pending.get(next++)));
-            }
-            entries.add(new TimelineEntry(stored.sequence(), stored.eventId(), stored.type(), stored.occurredAt(),
-                    stored.actor(), sentences.describe(stored), stored.event() instanceof IncidentNoteAdded,
-                    TimelineEntry.INCIDENT_SERVICE));
+        Map<String, Integer> positionOf = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            positionOf.put(events.get(i).eventId(), i);
         }
-        while (next < pending.size()) {
-            entries.add(NotificationSentences.entry(pending.get(next++)));
+        // before.get(i): the notifications shown just before incident event i (i = size: after the last one)
+        List<List<StoredNotification>> before = new ArrayList<>();
+        for (int i = 0; i <= events.size(); i++) {
+            before.add(new ArrayList<>());
+        }
+        for (StoredNotification notification : StoredNotification.inOrder(notifications)) {
+            int byTime = 0;
+            while (byTime < events.size() && !events.get(byTime).occurredAt().isAfter(notification.occurredAt())) {
+                byTime++;
+            }
+            int afterCause = positionOf.getOrDefault(notification.event().causeEventId(), -1) + 1;
+            before.get(Math.max(byTime, afterCause)).add(notification);
+        }
+        List<TimelineEntry> entries = new ArrayList<>();
+        for (int i = 0; i <= events.size(); i++) {
+            before.get(i).forEach(notification -> entries.add(NotificationSentences.entry(notification)));
+            if (i < events.size()) {
+                StoredEvent stored = events.get(i);
+                entries.add(new TimelineEntry(stored.sequence(), stored.eventId(), stored.type(), stored.occurredAt(),
+                        stored.actor(), sentences.describe(stored), stored.event() instanceof IncidentNoteAdded,
+                        TimelineEntry.INCIDENT_SERVICE));
+            }
         }
         return entries;
     }

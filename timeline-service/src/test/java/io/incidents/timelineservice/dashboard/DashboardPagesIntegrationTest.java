@@ -321,6 +321,9 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
                 .contains("Support desk").contains("301 attempts: SMTP connect refused");
         assertThat(room).doesNotContain("<script>x</script>").doesNotContain("<i>Example</i>")
                 .contains("data-source=\"notification-service\"");
+        assertThat(room).as("a message that went through is in Communications sent, not in the timeline")
+                .doesNotContain("chat-initial by chat to Platform on-call delivered")
+                .contains("support-alert by email to Support desk NOT delivered");
 
         String before = page("/incidents/" + id + "?asOf=" + at.plusSeconds(300), as("victor", Role.VIEWER));
         String thenSent = before.substring(before.indexOf("id=\"communications-sent\""));

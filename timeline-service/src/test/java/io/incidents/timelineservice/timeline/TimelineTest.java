@@ -73,6 +73,17 @@ class TimelineTest {
     }
 
     @Test
+    void whatAnEventCalledForFollowsItEvenWhenItsTimeReadsAHairEarlier() {
+        // The declaration as stored here lost its last digits; notification-service's copy of the time kept them.
+        List<StoredEvent> events = EventFeed.stored("bob", Incidents.declared(ID, Severity.SEV2, T0.plusNanos(500), "checkout"));
+        List<StoredNotification> notifications = List.of(StoredNotification.of("n-1", new LevelTold(ID, events.get(0).eventId(),
+                1, "on-call engineer", List.of("Alice Example"), OnCallSource.SCHEDULE, "s-1", T0)));
+
+        assertThat(Timeline.of(events, notifications, RollbackDurations.DEFAULT)).extracting(TimelineEntry::type)
+                .containsExactly("IncidentDeclared", "LevelTold");
+    }
+
+    @Test
     void notificationServicesEventsAreInterleavedByTimeAndMarkedAsItsOwn() {
         List<StoredEvent> events = EventFeed.stored("bob",
                 Incidents.declared(ID, Severity.SEV2, T0, "checkout"),

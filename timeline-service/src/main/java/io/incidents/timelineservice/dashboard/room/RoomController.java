@@ -11,6 +11,7 @@ import io.incidents.policy.RollbackDurations;
 import io.incidents.policy.SlaPolicy;
 import io.incidents.support.events.StoredEvent;
 import io.incidents.support.web.IncidentIds;
+import io.incidents.events.notification.MessageDelivered;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.dashboard.LevelHolders;
 import io.incidents.timelineservice.dashboard.Upstream;
@@ -97,7 +98,11 @@ class RoomController {
         model.addAttribute("now", now);
         model.addAttribute("eventTimes", Stream.concat(events.stream().map(StoredEvent::occurredAt),
                 notifications.stream().map(StoredNotification::occurredAt)).distinct().sorted().toList());
-        model.addAttribute("entries", Timeline.of(shown, shownNotifications, durations));
+        // Messages that went through are listed under "Communications sent"; in the timeline they would
+        // drown the responders' actions (a SEV1 declaration alone sends a dozen). Levels told, status
+        // posts and messages that failed stay in it.
+        model.addAttribute("entries", Timeline.of(shown, shownNotifications.stream()
+                .filter(notification -> !(notification.event() instanceof MessageDelivered)).toList(), durations));
         model.addAttribute("communications", Communications.of(shown, shownNotifications));
         if (incident != null) {
             IncidentSla sla = SlaEngine.evaluate(shown.stream().map(StoredEvent::event).toList(), slaPolicy, moment);
