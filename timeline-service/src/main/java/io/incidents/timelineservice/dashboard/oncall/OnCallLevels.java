@@ -23,7 +23,7 @@ final class OnCallLevels {
     /** A hand-off note longer than this, or of more lines, is folded. */
     static final int FOLD_OVER = 280;
     static final int FOLD_LINES = 4;
-    private static final int EXCERPT = 160;
+    private static final int EXCERPT = 100;
 
     private OnCallLevels() {
     }
@@ -89,6 +89,15 @@ final class OnCallLevels {
 
         boolean hasSomeone() {
             return holding != Holding.NOBODY;
+        }
+
+        /** Someone on a schedule with no end in sight: notification-service looks a year either way. */
+        public boolean noHandOffWithinAYear() {
+            return until == null && !people.isEmpty() && (holding == Holding.SCHEDULE || holding == Holding.OVERRIDE);
+        }
+
+        public boolean hasFacts() {
+            return since != null || until != null || next != null || handOff != null || noHandOffWithinAYear();
         }
     }
 
@@ -197,7 +206,11 @@ final class OnCallLevels {
         String excerpt = null;
         if (fold) {
             String firstLine = text.lines().findFirst().orElse("");
-            excerpt = (firstLine.length() > EXCERPT ? firstLine.substring(0, EXCERPT) : firstLine).strip() + " …";
+            if (firstLine.length() > EXCERPT) {
+                int lastSpace = firstLine.lastIndexOf(' ', EXCERPT);
+                firstLine = firstLine.substring(0, lastSpace > EXCERPT / 2 ? lastSpace : EXCERPT);
+            }
+            excerpt = firstLine.strip() + " …";
         }
         JsonNode person = node.path("person");
         boolean named = person.isObject();
