@@ -107,7 +107,7 @@
         document.querySelectorAll('time[datetime]').forEach(formatTime);
       });
     }
-    // Single keys, no modifiers, never while typing: g b board, g s SLA, / filter, j/k move, Enter open.
+    // Single keys, no modifiers, never while typing: g b board, g s SLA, g o on call, / filter, j/k move, Enter open.
     let pendingG = false;
     document.addEventListener('keydown', e => {
       const t = e.target;
@@ -116,6 +116,7 @@
         pendingG = false;
         if (e.key === 'b') { location.href = '/'; return; }
         if (e.key === 's') { location.href = '/sla'; return; }
+        if (e.key === 'o') { location.href = '/oncall'; return; }
       }
       if (e.key === 'g') { pendingG = true; return; }
       if (e.key === '/') {

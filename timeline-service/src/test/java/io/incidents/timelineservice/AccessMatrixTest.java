@@ -49,7 +49,8 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /admin/audit", Access.DASHBOARD),
                 entry("GET /sla", Access.DASHBOARD),
                 entry("POST /sla/what-if", Access.DASHBOARD),
-                entry("GET /sla/export.csv", Access.DASHBOARD));
+                entry("GET /sla/export.csv", Access.DASHBOARD),
+                entry("GET /oncall", Access.DASHBOARD));
     }
 
     /** A replay the matrix started must end before other tests use the read models. */

@@ -42,7 +42,7 @@ class DashboardSecurity {
     private static final Logger log = LoggerFactory.getLogger(DashboardSecurity.class);
 
     /** Every page the dashboard serves; the API under /api keeps its own chain, the assets theirs. */
-    static final String[] PATHS = {"/", "/incidents/**", "/sla", "/sla/**", "/admin", "/admin/**", "/ui/**",
+    static final String[] PATHS = {"/", "/incidents/**", "/sla", "/sla/**", "/oncall", "/admin", "/admin/**", "/ui/**",
             "/login/**", "/oauth2/**", "/logout"};
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
@@ -96,7 +96,7 @@ class DashboardSecurity {
                         .requestMatchers("/admin", "/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.POST, "/incidents/*/actions/**").hasRole(Role.RESPONDER.name())
                         .requestMatchers(HttpMethod.POST, "/sla/what-if").hasRole(Role.VIEWER.name())
-                        .requestMatchers(HttpMethod.GET, "/", "/incidents/**", "/sla", "/sla/**", "/ui/**")
+                        .requestMatchers(HttpMethod.GET, "/", "/incidents/**", "/sla", "/sla/**", "/oncall", "/ui/**")
                         .hasRole(Role.VIEWER.name())
                         .requestMatchers("/login/**", "/oauth2/**", "/logout").permitAll()
                         .anyRequest().denyAll())

@@ -477,6 +477,8 @@ class DashboardPagesIntegrationTest extends DashboardPagesContext {
         String room = page("/incidents/" + id, as("victor", Role.VIEWER));
         assertThat(room).contains("id=\"detected-at\"").contains(detectedAt.toString())
                 .contains("10 min before declaration: the SLA clocks start here")
+                // Who held the levels when they were told, at the declaration.
+                .containsPattern("id=\"oncall-at-declaration\"[^>]* href=\"/oncall\\?at=" + Pattern.quote(declaredAt.toString()) + "\"")
                 .containsPattern("id=\"ack-clock\"[^>]*" + Pattern.quote(ackClock));
         assertThat(page("/incidents/" + declare("Detected when declared", Severity.SEV3), as("victor", Role.VIEWER)))
                 .doesNotContain("id=\"detected-at\"");

@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Stands in for incident-service and notification-service in the dashboard's tests: records each
- * call (method, path, Authorization header, body) and answers what the test told it to.
+ * call (method, path, Authorization header, body) and answers what the test told it to: one
+ * answer for every path, or one per path for a page that asks several.
  */
 public final class StubCommandApi implements AutoCloseable {
 
@@ -22,6 +25,11 @@ public final class StubCommandApi implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile int status = 204;
     private volatile String answer = "";
+    /** Answers for one path (without its query), ahead of the answer for every path; a negative status hangs up. */
+    private final Map<String, Answer> byPath = new ConcurrentHashMap<>();
+
+    private record Answer(int status, String body) {
+    }
 
     public StubCommandApi() {
         try {
@@ -34,7 +42,13 @@ public final class StubCommandApi implements AutoCloseable {
             String path = exchange.getRequestURI().getRawPath()
                     + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery());
             calls.add(new Call(exchange.getRequestMethod(), path, exchange.getRequestHeaders().getFirst("Authorization"), body));
-            byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+            Answer given = byPath.getOrDefault(exchange.getRequestURI().getRawPath(), new Answer(this.status, this.answer));
+            if (given.status() < 0) {
+                exchange.close();
+                return;
+            }
+            int status = given.status();
+            byte[] bytes = given.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
@@ -54,12 +68,23 @@ public final class StubCommandApi implements AutoCloseable {
         this.answer = body;
     }
 
+    /** The answer to calls of {@code path} (its query aside), whatever the answer for every other path. */
+    public void answer(String path, int status, String body) {
+        byPath.put(path, new Answer(status, body));
+    }
+
+    /** Calls of {@code path} get no answer: the connection is closed, as by a service that cannot be reached. */
+    public void hangUp(String path) {
+        byPath.put(path, new Answer(-1, ""));
+    }
+
     public List<Call> calls() {
         return List.copyOf(calls);
     }
 
     public void reset() {
         calls.clear();
+        byPath.clear();
         answer(204, "");
     }
 

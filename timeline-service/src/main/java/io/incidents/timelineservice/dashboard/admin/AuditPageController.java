@@ -3,6 +3,7 @@ package io.incidents.timelineservice.dashboard.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidents.support.audit.AuditLog;
 import io.incidents.timelineservice.dashboard.DashboardPage;
+import io.incidents.timelineservice.dashboard.JsonFields;
 import io.incidents.timelineservice.dashboard.Upstream;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

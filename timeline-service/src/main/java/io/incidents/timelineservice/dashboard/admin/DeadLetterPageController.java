@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.dashboard.Flash;
+import io.incidents.timelineservice.dashboard.JsonFields;
+import io.incidents.timelineservice.dashboard.Refusals;
 import io.incidents.timelineservice.dashboard.Upstream;
 import jakarta.validation.constraints.Min;
 import org.springframework.stereotype.Controller;

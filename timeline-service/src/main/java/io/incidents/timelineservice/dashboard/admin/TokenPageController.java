@@ -5,6 +5,8 @@ import io.incidents.support.security.Role;
 import io.incidents.support.web.IncidentIds;
 import io.incidents.timelineservice.dashboard.DashboardPage;
 import io.incidents.timelineservice.dashboard.Flash;
+import io.incidents.timelineservice.dashboard.JsonFields;
+import io.incidents.timelineservice.dashboard.Refusals;
 import io.incidents.timelineservice.dashboard.Upstream;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package io.incidents.timelineservice.dashboard.admin;
+package io.incidents.timelineservice.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Reads the fields of another service's JSON answer leniently: a field it left out is null, not an error. */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
 
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
-    static Instant instant(JsonNode node, String field) {
+    public static Instant instant(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -37,7 +37,7 @@ final class JsonFields {
     }
 
     /** The {@code items} of a {@code {"items": [...]}} answer, each read by {@code read}. */
-    static <T> List<T> items(JsonNode body, Function<JsonNode, T> read) {
+    public static <T> List<T> items(JsonNode body, Function<JsonNode, T> read) {
         List<T> items = new ArrayList<>();
         if (body != null) {
             body.path("items").forEach(item -> items.add(read.apply(item)));

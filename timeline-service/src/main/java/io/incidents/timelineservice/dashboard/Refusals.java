@@ -1,15 +1,13 @@
-package io.incidents.timelineservice.dashboard.admin;
-
-import io.incidents.timelineservice.dashboard.Upstream;
+package io.incidents.timelineservice.dashboard;
 
 /** An upstream list that cannot be shown, in words (the service's own detail), for a note on a page. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
     /** @param what what cannot be listed, e.g. "Parked deliveries" */
-    static String unavailable(String what, Upstream.Reply reply) {
+    public static String unavailable(String what, Upstream.Reply reply) {
         if (reply.ok()) {
             return what + " cannot be shown: the answer was not understood.";
         }
