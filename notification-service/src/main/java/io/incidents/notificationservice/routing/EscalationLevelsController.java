@@ -6,8 +6,10 @@ import io.incidents.support.security.AccessRules;
 import io.incidents.support.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.context.annotation.Bean;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -39,11 +41,11 @@ class EscalationLevelsController {
     record Level(int level, String title, List<String> contacts, OnCallSource source, String scheduleId) {
     }
 
-    @Operation(summary = "Each escalation level (1 on-call engineer .. 4 CTO) and the names of who it tells now:"
-            + " its on-call schedule's holders, else its configured contacts")
+    @Operation(summary = "Each escalation level (1 on-call engineer .. 4 CTO) and the names of who it tells now (or at"
+            + " `at`): its on-call schedule's holders, else its configured contacts")
     @GetMapping("/api/v1/escalation/levels")
-    Map<String, List<Level>> levels() {
-        Instant now = clock.instant();
+    Map<String, List<Level>> levels(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        Instant now = at == null ? clock.instant() : at;
         List<Level> levels = new ArrayList<>();
         for (int level = 1; level <= EscalationPolicy.MAX_LEVEL; level++) {
             HeldLevel held = roster.at(level, now);

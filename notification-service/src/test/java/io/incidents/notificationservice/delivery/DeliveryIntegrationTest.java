@@ -531,6 +531,11 @@ class DeliveryIntegrationTest {
             assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/escalation/levels", String.class).getBody())
                     .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"Ana Lima\"],\"source\":\"SCHEDULE\","
                             + "\"scheduleId\":\"" + scheduleId + "\"}");
+            assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/escalation/levels?at=" + Instant.now().minusSeconds(3600),
+                    String.class).getBody()).as("an hour ago the level had no schedule yet")
+                    .contains("{\"level\":1,\"title\":\"on-call engineer\",\"contacts\":[\"on-call\"],\"source\":\"CONTACTS\",\"scheduleId\":null}");
+            assertThat(TestLogins.VIEWER.on(rest).getForEntity("/api/v1/escalation/levels?at=yesterday", String.class)
+                    .getStatusCode().value()).isEqualTo(400);
         } finally {
             oncall(HttpMethod.DELETE, "/api/v1/oncall/schedules/" + scheduleId, null);
         }

@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * notification-service's answers read into what the page shows per escalation level. Its
  * {@code /api/v1/oncall} says who a level's schedule has on call, and "CONTACTS" when nobody (no
- * schedule, or nobody on call on it); only {@code /api/v1/escalation/levels} names the configured
- * contacts, and says NOBODY when there are none: it answers for now only.
+ * schedule, or nobody on call on it); only {@code /api/v1/escalation/levels} (asked for the same
+ * moment) names the configured contacts, and says NOBODY when there are none.
  */
 final class OnCallLevels {
 

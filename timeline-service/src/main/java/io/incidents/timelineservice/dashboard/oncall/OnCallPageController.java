@@ -69,7 +69,7 @@ class OnCallPageController {
         }
         OnCallLevels.Contacts contacts = OnCallLevels.Contacts.of(null);
         if (OnCallLevels.needsContacts(body)) {
-            Upstream.Reply levels = upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels");
+            Upstream.Reply levels = upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/escalation/levels?at=" + shown);
             contacts = levels.ok() && levels.body() != null ? OnCallLevels.Contacts.of(levels.body())
                     : OnCallLevels.Contacts.unavailable(levels.ok() ? "the answer was not understood." : levels.detail());
         }

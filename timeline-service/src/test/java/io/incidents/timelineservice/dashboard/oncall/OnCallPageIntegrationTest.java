@@ -139,7 +139,8 @@ class OnCallPageIntegrationTest extends DashboardPagesContext {
                 .contains("<details class=\"handoff-fold\">").contains("<span class=\"handoff-excerpt\">Quiet week.")
                 .contains("The end.</p>").doesNotContain("recorded by");
 
-        assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).contains(ON_CALL, LEVELS);
+        assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).contains(ON_CALL)
+                .anySatisfy(path -> assertThat(path).startsWith(LEVELS + "?at="));
         assertThat(notifications.calls()).allSatisfy(call -> assertThat(call.authorization()).isEqualTo("Bearer token-of-victor"));
     }
 
@@ -154,6 +155,9 @@ class OnCallPageIntegrationTest extends DashboardPagesContext {
 
         assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).filteredOn(path -> path.startsWith(ON_CALL))
                 .containsExactly(ON_CALL + "?at=2026-03-09T09:00:00Z", ON_CALL + "?at=2026-03-09T09:00:00Z");
+        assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).filteredOn(path -> path.startsWith(LEVELS))
+                .as("the configured contacts asked for the same moment")
+                .containsExactly(LEVELS + "?at=2026-03-09T09:00:00Z", LEVELS + "?at=2026-03-09T09:00:00Z");
         assertThat(html).contains("As of <time datetime=\"2026-03-09T09:00:00Z\"").contains("id=\"oncall-now\"")
                 .contains("value=\"2026-03-09T09:00\"");
         assertThat(level(html, 1)).contains("(3 h later)").contains("(16 h earlier)");
