@@ -19,6 +19,7 @@ class AccessMatrixTest extends AccessMatrixContract {
                 entry("GET /api/v1/notifications", Access.VIEWER),
                 entry("GET /api/v1/escalation/levels", Access.VIEWER),
                 entry("GET /api/v1/oncall", Access.VIEWER),
+                entry("GET /api/v1/oncall/checklist", Access.VIEWER),
                 entry("GET /api/v1/oncall/people", Access.VIEWER),
                 entry("PUT /api/v1/oncall/people/{personId}", Access.RESPONDER),
                 entry("GET /api/v1/oncall/schedules", Access.VIEWER),

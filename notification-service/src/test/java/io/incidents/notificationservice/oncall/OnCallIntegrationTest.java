@@ -177,6 +177,16 @@ class OnCallIntegrationTest {
     }
 
     @Test
+    void theOnCallChecklistIsServedToViewers() {
+        JsonNode checklist = call(HttpMethod.GET, "/api/v1/oncall/checklist", null, TestLogins.VIEWER).getBody();
+
+        assertThat(checklist.get("title").asText()).isEqualTo("On-call checklist");
+        assertThat(checklist.at("/sections/2/name").asText()).isEqualTo("After the shift");
+        assertThat(checklist.at("/sections/2/items/0").asText()).startsWith("Write the hand-off note");
+        assertThat(rest.getForEntity("/api/v1/oncall/checklist", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
     void pastDatedChangesAreConflicts_andBadInputIsA400WithTheField() {
         String dee = person("dee", "Dee", null);
         String scheduleId = call(HttpMethod.POST, "/api/v1/oncall/schedules",

@@ -19,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * "Who do I call now?": who holds each escalation level, where that comes from, until when, who
@@ -74,7 +76,29 @@ class OnCallPageController {
                     : OnCallLevels.Contacts.unavailable(levels.ok() ? "the answer was not understood." : levels.detail());
         }
         model.addAttribute("levels", OnCallLevels.read(body, contacts, shown, live));
+        model.addAttribute("checklist", checklist());
         return "oncall";
+    }
+
+    /** The plan's on-call checklists (before, during, after the shift), as notification-service serves them; null if it cannot. */
+    private Checklist checklist() {
+        Upstream.Reply reply = upstream.get(Upstream.Service.NOTIFICATIONS, "/api/v1/oncall/checklist");
+        if (!reply.ok() || reply.body() == null || !reply.body().path("sections").isArray()) {
+            return null;
+        }
+        List<Checklist.Section> sections = new ArrayList<>();
+        for (JsonNode section : reply.body().path("sections")) {
+            List<String> items = new ArrayList<>();
+            section.path("items").forEach(item -> items.add(item.asText()));
+            sections.add(new Checklist.Section(JsonFields.text(section, "name"), List.copyOf(items)));
+        }
+        return new Checklist(JsonFields.text(reply.body(), "title"), JsonFields.text(reply.body(), "introduction"), List.copyOf(sections));
+    }
+
+    record Checklist(String title, String introduction, List<Section> sections) {
+
+        record Section(String name, List<String> items) {
+        }
     }
 
     /**

@@ -102,8 +102,16 @@ class OnCallPageIntegrationTest extends DashboardPagesContext {
     void aViewerSeesWhoHoldsEachLevelWhereFromUntilWhenWhoIsNextAndTheLastHandOffNote() throws Exception {
         notifications.answer(ON_CALL, 200, ANSWER);
         notifications.answer(LEVELS, 200, CONTACTS_NOW);
+        notifications.answer(ON_CALL + "/checklist", 200, """
+                {"title": "On-call checklist", "introduction": "The plan's procedures.", "sections": [
+                  {"name": "Before the shift", "items": ["Read the <b>hand-off</b> note"]},
+                  {"name": "After the shift", "items": ["Write the hand-off note"]}]}""");
 
         String html = page("/oncall", status().isOk());
+
+        String checklist = html.substring(html.indexOf("id=\"oncall-checklist\""));
+        assertThat(checklist).contains("<h3>Before the shift</h3>").contains("<li>Read the &lt;b&gt;hand-off&lt;/b&gt; note</li>")
+                .contains("<h3>After the shift</h3>").contains("<li>Write the hand-off note</li>");
 
         assertThat(html).containsPattern("<a href=\"/oncall\"[^>]* class=\"active\">On call</a>").contains("Now, <time datetime=\"2026-03-09T09:00:00Z\"");
         String override = level(html, 1);
@@ -153,7 +161,7 @@ class OnCallPageIntegrationTest extends DashboardPagesContext {
         String html = pageAt("2026-03-09T09:00", status().isOk());
         pageAt("2026-03-09T10:00:00+01:00", status().isOk());
 
-        assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).filteredOn(path -> path.startsWith(ON_CALL))
+        assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).filteredOn(path -> path.startsWith(ON_CALL + "?"))
                 .containsExactly(ON_CALL + "?at=2026-03-09T09:00:00Z", ON_CALL + "?at=2026-03-09T09:00:00Z");
         assertThat(notifications.calls()).extracting(StubCommandApi.Call::path).filteredOn(path -> path.startsWith(LEVELS))
                 .as("the configured contacts asked for the same moment")
