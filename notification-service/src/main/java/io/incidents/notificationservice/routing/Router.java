@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Who is told what, for one event (SPEC sections 4 and 6). Pure: the incident before and
@@ -77,7 +78,8 @@ public final class Router {
         boolean supportToldNow = supportHears(after);
 
         tell(out, contactsOf(held(toldBefore + 1, after.toldLevel(), event), after), "chat-initial", true);
-        List<Contact> alreadyTold = contactsOf(held(1, toldBefore, event), after);
+        // Asked only by the events that tell those already told something (not by a note, say).
+        Supplier<List<Contact>> alreadyTold = () -> contactsOf(held(1, toldBefore, event), after);
 
         if (supportToldNow && !supportToldBefore) {
             tell(out, properties.support(), "support-alert", true);
@@ -86,25 +88,25 @@ public final class Router {
                 || event instanceof RollbackCompleted || event instanceof RollbackFailed || event instanceof IncidentEscalated
                 || event instanceof MitigationApplied || event instanceof DecisionOverdue || event instanceof RollbackOverran
                 || event instanceof PostMortemOverdue || event instanceof ActionItemOverdue) {
-            tell(out, alreadyTold, "chat-progress", false);
+            tell(out, alreadyTold.get(), "chat-progress", false);
         }
         if (event instanceof RollbackStarted rollback && rollback.procedure() == RollbackProcedure.D && !after.drill()) {
             out.add(statusPage(StatusPostKind.OFFLINE, currentPhase(after)));
         }
         if (event instanceof IncidentStatusUpdated update) {
-            tell(out, alreadyTold, "chat-progress", false);
+            tell(out, alreadyTold.get(), "chat-progress", false);
             if (!after.drill()) {
                 out.add(statusPage(kindOf(update.phase())));
             }
         }
         if (event instanceof IncidentReopened) {
-            tell(out, alreadyTold, "chat-progress", false);
+            tell(out, alreadyTold.get(), "chat-progress", false);
             if (after.published()) {
                 out.add(statusPage(StatusPostKind.INVESTIGATING));
             }
         }
         if (event instanceof IncidentResolved) {
-            tell(out, alreadyTold, "chat-resolution", true);
+            tell(out, alreadyTold.get(), "chat-resolution", true);
             if (supportToldNow) {
                 tell(out, properties.support(), "support-resolution", true);
             }
