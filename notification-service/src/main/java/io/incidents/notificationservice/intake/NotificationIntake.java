@@ -106,12 +106,13 @@ public class NotificationIntake {
             StoredEvent event = change.event();
             IncidentState incident = change.after();
             Map<String, Object> context = MessageContext.of(incident, event.event(), properties.links());
-            for (HeldLevel level : router.levelsTold(event.event(), change.before().orElse(null), incident)) {
+            Router.Routing routing = router.decide(event.event(), change.before().orElse(null), incident);
+            for (HeldLevel level : routing.levelsTold()) {
                 outbox.append(new LevelTold(event.incidentId(), event.eventId(), level.level(),
                         EscalationPolicy.levelName(level.level()), level.names(), level.source(), level.scheduleId(),
                         event.occurredAt()));
             }
-            for (Notification notification : router.route(event.event(), change.before().orElse(null), incident)) {
+            for (Notification notification : routing.notifications()) {
                 String message = templates.render(notification.template(), context);
                 String subject = MessageContext.subject(incident, notification.template());
                 boolean added = switch (notification.channel()) {

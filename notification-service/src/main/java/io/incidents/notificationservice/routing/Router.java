@@ -24,12 +24,14 @@ import io.incidents.notificationservice.routing.NotificationProperties.Contact;
 import io.incidents.policy.EscalationPolicy;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -71,15 +73,25 @@ public final class Router {
         this(properties, Roster.configured(properties));
     }
 
-    public List<Notification> route(IncidentEvent event, IncidentState before, IncidentState after) {
+    /**
+     * What one event calls for: the messages, and the levels it newly tells with whoever held them
+     * ({@link #levelsTold}). The roster is asked at most once per level.
+     */
+    public record Routing(List<Notification> notifications, List<HeldLevel> levelsTold) {
+    }
+
+    public Routing decide(IncidentEvent event, IncidentState before, IncidentState after) {
+        Map<Integer, HeldLevel> asked = new HashMap<>();
+        Function<Integer, HeldLevel> holders = level -> asked.computeIfAbsent(level, l -> roster.at(l, event.occurredAt()));
         Set<Notification> out = new LinkedHashSet<>();
         int toldBefore = before == null ? 0 : before.toldLevel();
         boolean supportToldBefore = before != null && supportHears(before);
         boolean supportToldNow = supportHears(after);
 
-        tell(out, contactsOf(held(toldBefore + 1, after.toldLevel(), event), after), "chat-initial", true);
+        List<HeldLevel> newlyTold = held(toldBefore + 1, after.toldLevel(), holders);
+        tell(out, contactsOf(newlyTold, after), "chat-initial", true);
         // Asked only by the events that tell those already told something (not by a note, say).
-        Supplier<List<Contact>> alreadyTold = () -> contactsOf(held(1, toldBefore, event), after);
+        Supplier<List<Contact>> alreadyTold = () -> contactsOf(held(1, toldBefore, holders), after);
 
         if (supportToldNow && !supportToldBefore) {
             tell(out, properties.support(), "support-alert", true);
@@ -117,7 +129,11 @@ public final class Router {
         for (NotificationProperties.Webhook webhook : properties.webhooks()) {
             out.add(new Notification(Channel.WEBHOOK, webhook.name(), webhookTemplate(event)));
         }
-        return new ArrayList<>(out);
+        return new Routing(new ArrayList<>(out), newlyTold);
+    }
+
+    public List<Notification> route(IncidentEvent event, IncidentState before, IncidentState after) {
+        return decide(event, before, after).notifications();
     }
 
     /**
@@ -136,16 +152,16 @@ public final class Router {
      * is told in its place (unless the event tells it anyway).
      */
     public List<HeldLevel> levelsTold(IncidentEvent event, IncidentState before, IncidentState after) {
-        return held(before == null ? 1 : before.toldLevel() + 1, after.toldLevel(), event);
+        return decide(event, before, after).levelsTold();
     }
 
     /** Levels {@code from..to} as they were held when the event happened, a level with nobody passing to the next one up. */
-    private List<HeldLevel> held(int from, int to, IncidentEvent event) {
+    private static List<HeldLevel> held(int from, int to, Function<Integer, HeldLevel> holders) {
         Map<Integer, HeldLevel> held = new LinkedHashMap<>();
         for (int level = Math.max(1, from); level <= to; level++) {
-            HeldLevel holders = held.computeIfAbsent(level, l -> roster.at(l, event.occurredAt()));
-            for (int up = level + 1; holders.nobody() && up <= EscalationPolicy.MAX_LEVEL; up++) {
-                holders = held.computeIfAbsent(up, l -> roster.at(l, event.occurredAt()));
+            HeldLevel holder = held.computeIfAbsent(level, holders);
+            for (int up = level + 1; holder.nobody() && up <= EscalationPolicy.MAX_LEVEL; up++) {
+                holder = held.computeIfAbsent(up, holders);
             }
         }
         return List.copyOf(held.values());

@@ -86,6 +86,23 @@ class RouterOnCallTest {
         assertThat(progress).contains(new Notification(Channel.CHAT, "http://chat/devops", "chat-progress"));
     }
 
+    @Test
+    void eachLevelIsLookedUpOncePerEventForItsMessagesAndTheLevelsItTells() {
+        List<Integer> asked = new ArrayList<>();
+        Router router = new Router(properties, (level, at) -> {
+            asked.add(level);
+            return roster.at(level, at);
+        });
+        IncidentDeclared declared = declared(Severity.SEV1, T0);
+        history.add(declared);
+
+        Router.Routing routing = router.decide(declared, null, IncidentStateProjector.project(history).orElseThrow());
+
+        assertThat(routing.levelsTold()).extracting(HeldLevel::level).containsExactly(1, 2, 3, 4);
+        assertThat(routing.notifications()).contains(new Notification(Channel.CHAT, "http://chat/ana", "chat-initial"));
+        assertThat(asked).as("one lookup per level, shared by the messages and the levels told").containsExactly(1, 2, 3, 4);
+    }
+
     /** The levels the event newly tells; the event then joins the incident's history. */
     private List<HeldLevel> levelsTold(Router router, IncidentEvent event) {
         IncidentState before = IncidentStateProjector.project(history).orElse(null);
