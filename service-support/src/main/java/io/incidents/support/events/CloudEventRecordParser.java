@@ -59,7 +59,8 @@ public final class CloudEventRecordParser {
         return value == null || value.length() <= 200 ? value : value.substring(0, 200);
     }
 
-    private static String required(ConsumerRecord<?, ?> record, String header) {
+    /** The header's value; a record without it (or with it blank) can never be read: poison. */
+    public static String required(ConsumerRecord<?, ?> record, String header) {
         String value = optional(record, header);
         if (value == null || value.isBlank()) {
             throw new PoisonRecordException("record has no " + header + " header");
@@ -67,8 +68,9 @@ public final class CloudEventRecordParser {
         return value;
     }
 
-    private static String optional(ConsumerRecord<?, ?> record, String header) {
+    /** The header's last value, null when the record has none. */
+    public static String optional(ConsumerRecord<?, ?> record, String header) {
         Header last = record.headers().lastHeader(header);
-        return last == null ? null : new String(last.value(), StandardCharsets.UTF_8);
+        return last == null || last.value() == null ? null : new String(last.value(), StandardCharsets.UTF_8);
     }
 }

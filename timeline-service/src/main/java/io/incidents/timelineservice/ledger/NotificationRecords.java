@@ -4,12 +4,11 @@ import io.incidents.events.CloudEventHeaders;
 import io.incidents.events.EventJson;
 import io.incidents.events.notification.NotificationEvent;
 import io.incidents.events.notification.NotificationEventTypes;
+import io.incidents.support.events.CloudEventRecordParser;
 import io.incidents.support.events.PoisonRecordException;
 import io.incidents.timelineservice.notification.StoredNotification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -47,18 +46,12 @@ public final class NotificationRecords {
     /** @throws PoisonRecordException when the record can never be applied as it is */
     public static Read read(ConsumerRecord<String, String> record) {
         // Whatever does not claim to come from notification-service is not ours to read, or to park.
-        String source = header(record, CloudEventHeaders.SOURCE);
+        String source = CloudEventRecordParser.optional(record, CloudEventHeaders.SOURCE);
         if (!NotificationEventTypes.SOURCE.equals(source)) {
             return Read.skipped(Skip.SOURCE, "ce_source " + source + " is not " + NotificationEventTypes.SOURCE);
         }
-        String id = header(record, CloudEventHeaders.ID);
-        String type = header(record, CloudEventHeaders.TYPE);
-        if (id == null || id.isBlank()) {
-            throw new PoisonRecordException("record has no " + CloudEventHeaders.ID + " header");
-        }
-        if (type == null || type.isBlank()) {
-            throw new PoisonRecordException("record has no " + CloudEventHeaders.TYPE + " header");
-        }
+        String id = CloudEventRecordParser.required(record, CloudEventHeaders.ID);
+        String type = CloudEventRecordParser.required(record, CloudEventHeaders.TYPE);
         Optional<Class<? extends NotificationEvent>> eventClass = NotificationEventTypes.forCloudEventType(type);
         if (eventClass.isEmpty()) {
             return Read.skipped(Skip.TYPE, "unknown event type " + type + " (a newer notification-service may publish types"
@@ -83,10 +76,5 @@ public final class NotificationRecords {
             throw new PoisonRecordException("event id or incident id longer than 64 characters");
         }
         return Read.of(StoredNotification.of(id, event));
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header last = record.headers().lastHeader(name);
-        return last == null || last.value() == null ? null : new String(last.value(), StandardCharsets.UTF_8);
     }
 }
