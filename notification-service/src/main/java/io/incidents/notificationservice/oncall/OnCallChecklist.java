@@ -1,11 +1,7 @@
 package io.incidents.notificationservice.oncall;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.incidents.support.files.EditableFile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -36,21 +32,8 @@ public record OnCallChecklist(String title, String introduction, List<Section> s
 
     /** The checklist of {@code file}, or the shipped one when it is null or blank. */
     static OnCallChecklist of(String file) {
-        if (file == null || file.isBlank()) {
-            try (InputStream in = OnCallChecklist.class.getResourceAsStream(SHIPPED)) {
-                if (in == null) {
-                    throw new IllegalStateException("the shipped on-call checklist " + SHIPPED + " is missing from the build");
-                }
-                return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SHIPPED);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        try {
-            return parse(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("notifications.oncall.checklist: " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        boolean own = file != null && !file.isBlank();
+        return parse(EditableFile.read(OnCallChecklist.class, SHIPPED, file, "notifications.oncall.checklist"), own ? file : SHIPPED);
     }
 
     static OnCallChecklist parse(String markdown, String source) {

@@ -1,11 +1,7 @@
 package io.incidents.timelineservice.postmortem;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.incidents.support.files.EditableFile;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,26 +25,13 @@ public record PostMortemAgenda(String title, String introduction, List<String> i
 
     /** The agenda shipped with the service. */
     public static PostMortemAgenda shipped() {
-        try (InputStream in = PostMortemAgenda.class.getResourceAsStream(SHIPPED)) {
-            if (in == null) {
-                throw new IllegalStateException("the shipped post-mortem agenda " + SHIPPED + " is missing from the build");
-            }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), SHIPPED);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return of(null);
     }
 
     /** The agenda of {@code file}, or the shipped one when it is null or blank. */
     public static PostMortemAgenda of(String file) {
-        if (file == null || file.isBlank()) {
-            return shipped();
-        }
-        try {
-            return parse(Files.readString(Path.of(file), StandardCharsets.UTF_8), file);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("incidents.postmortem.agenda: " + file + " cannot be read: " + e.getMessage(), e);
-        }
+        boolean own = file != null && !file.isBlank();
+        return parse(EditableFile.read(PostMortemAgenda.class, SHIPPED, file, "incidents.postmortem.agenda"), own ? file : SHIPPED);
     }
 
     static PostMortemAgenda parse(String markdown, String source) {
