@@ -88,8 +88,8 @@ public final class Timeline {
         for (int i = 0; i <= events.size(); i++) {
             before.add(new ArrayList<>());
         }
+        int byTime = 0; // the notifications come in time order, so where they go by time only moves on
         for (StoredNotification notification : StoredNotification.inOrder(notifications)) {
-            int byTime = 0;
             while (byTime < events.size() && !events.get(byTime).occurredAt().isAfter(notification.occurredAt())) {
                 byTime++;
             }
