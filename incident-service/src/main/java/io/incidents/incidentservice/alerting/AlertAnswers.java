@@ -38,9 +38,10 @@ final class AlertAnswers {
                 + FailureThrottle.retryAfterSeconds(wait) + " s.");
     }
 
-    static ErrorResponseException rateLimited(Duration wait, int alerts, AlertingProperties properties) {
-        return retryLater(wait, "This integration may send " + properties.rateLimitPerMinute() + " alerts per minute"
-                + " (at most " + properties.burst() + " at once); these " + alerts + " are refused whole: retry in "
+    static ErrorResponseException rateLimited(Duration wait, int alerts, AlertingProperties properties,
+                                              AlertingProperties.Integration integration) {
+        return retryLater(wait, "This integration may send " + properties.rateLimitPerMinute(integration) + " alerts per minute"
+                + " (at most " + properties.burst(integration) + " at once); these " + alerts + " are refused whole: retry in "
                 + FailureThrottle.retryAfterSeconds(wait) + " s.");
     }
 

@@ -61,9 +61,9 @@ class AlertController {
     private ResponseEntity<Map<String, Object>> accept(AlertingProperties.Integration integration, List<Alert> alerts) {
         if (!alerts.isEmpty()) {
             // The whole payload or nothing: a half-taken batch would leave alerts behind on a retry.
-            Optional<Duration> refused = rateLimiter.acquire(integration.name(), alerts.size());
+            Optional<Duration> refused = rateLimiter.acquire(integration, alerts.size());
             if (refused.isPresent()) {
-                throw AlertAnswers.rateLimited(refused.get(), alerts.size(), properties);
+                throw AlertAnswers.rateLimited(refused.get(), alerts.size(), properties, integration);
             }
         }
         for (Alert alert : alerts) {

@@ -1,5 +1,6 @@
 package io.incidents.incidentservice.alerting;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -23,7 +24,7 @@ import java.util.List;
 @ConfigurationProperties("incidents.alerting")
 @Validated
 public record AlertingProperties(
-        List<Integration> integrations,
+        @Valid List<Integration> integrations,
         @DefaultValue("120") @Min(1) int rateLimitPerMinute,
         @DefaultValue("alerts") String kafkaTopic,
         @DefaultValue("kafka") String kafkaIntegration,
@@ -36,8 +37,10 @@ public record AlertingProperties(
      * @param keySha256      hex SHA-256 of the integration key (never the key itself)
      * @param defaultService the service of alerts that name none (or whose name leaves nothing once normalised)
      * @param autoResolve    resolve the incident when its alert resolves (default on)
+     * @param rateLimitPerMinute alerts this integration may send per minute; null: the service's {@code rate-limit-per-minute}
      */
-    public record Integration(String name, String keySha256, String defaultService, Boolean autoResolve) {
+    public record Integration(String name, String keySha256, String defaultService, Boolean autoResolve,
+                              @Min(1) Integer rateLimitPerMinute) {
 
         public boolean resolvesAutomatically() {
             return autoResolve == null || autoResolve;
@@ -48,11 +51,21 @@ public record AlertingProperties(
         integrations = integrations == null ? List.of() : List.copyOf(integrations);
     }
 
+    /** The integration's own limit, or the service's. */
+    int rateLimitPerMinute(Integration integration) {
+        return rateLimitPerMinute(integration.rateLimitPerMinute());
+    }
+
+    /** An integration's own limit if it has one, else the service's. */
+    int rateLimitPerMinute(Integer own) {
+        return own == null ? rateLimitPerMinute : own;
+    }
+
     /**
      * How many alerts a key may send at once: at least a full payload, so a payload of the
      * largest allowed size can pass, though it then costs its full count.
      */
-    int burst() {
-        return Math.max(rateLimitPerMinute, maxAlertsPerPayload);
+    int burst(Integration integration) {
+        return Math.max(rateLimitPerMinute(integration), maxAlertsPerPayload);
     }
 }

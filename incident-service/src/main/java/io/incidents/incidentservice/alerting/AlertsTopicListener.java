@@ -30,7 +30,7 @@ class AlertsTopicListener {
         this.validator = validator;
         this.processor = processor;
         this.integration = integrations.configured(properties.kafkaIntegration())
-                .orElse(new AlertingProperties.Integration(properties.kafkaIntegration(), null, null, true));
+                .orElse(new AlertingProperties.Integration(properties.kafkaIntegration(), null, null, true, null));
     }
 
     // The consumer group is spring.kafka.consumer.group-id, not the listener's id.

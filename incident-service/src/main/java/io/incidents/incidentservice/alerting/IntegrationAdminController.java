@@ -7,6 +7,8 @@ import io.incidents.incidentservice.incident.ServiceNames;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.slf4j.Logger;
@@ -49,11 +51,14 @@ class IntegrationAdminController {
 
     private final Integrations integrations;
     private final StoredIntegrations stored;
+    private final AlertingProperties properties;
     private final Clock clock;
     private final AuditLog audit;
 
-    IntegrationAdminController(Integrations integrations, StoredIntegrations stored, Clock clock, AuditLog audit) {
+    IntegrationAdminController(Integrations integrations, StoredIntegrations stored, AlertingProperties properties, Clock clock,
+                               AuditLog audit) {
         this.integrations = integrations;
+        this.properties = properties;
         this.stored = stored;
         this.clock = clock;
         this.audit = audit;
@@ -63,14 +68,16 @@ class IntegrationAdminController {
             @NotNull @Pattern(regexp = Integrations.NAME_PATTERN,
                     message = "must be a name of letters, digits, . _ -, at most 100") String name,
             @NotNull @Pattern(regexp = ServiceNames.PATTERN, message = ServiceNames.MESSAGE) String defaultService,
-            Boolean autoResolve) {
+            Boolean autoResolve,
+            @Min(value = 1, message = "must be at least 1 (leave it out for the service's limit)")
+            @Max(value = 1_000_000, message = "must be at most 1000000") Integer rateLimitPerMinute) {
     }
 
     /** The only answer that ever holds the key. */
     record CreatedIntegration(String id, String name, String key) {
     }
 
-    record IntegrationView(String id, String name, String defaultService, boolean autoResolve, String source,
+    record IntegrationView(String id, String name, String defaultService, boolean autoResolve, int rateLimitPerMinute, String source,
                            Instant createdAt, String createdBy, Instant revokedAt, String revokedBy) {
     }
 
@@ -83,7 +90,8 @@ class IntegrationAdminController {
         }
         String key = IntegrationKeys.generate();
         StoredIntegration integration = new StoredIntegration(UUID.randomUUID().toString(), request.name(),
-                request.defaultService(), request.autoResolve() == null || request.autoResolve(), clock.instant(),
+                request.defaultService(), request.autoResolve() == null || request.autoResolve(), request.rateLimitPerMinute(),
+                clock.instant(),
                 currentUser(), null, null);
         try {
             stored.insert(integration, IntegrationKeys.sha256Hex(key));
@@ -103,9 +111,10 @@ class IntegrationAdminController {
     Map<String, List<IntegrationView>> list() {
         Stream<IntegrationView> configured = integrations.configured().stream().map(integration -> new IntegrationView(
                 CONFIGURED_ID_PREFIX + integration.name(), integration.name(), integration.defaultService(),
-                integration.resolvesAutomatically(), "config", null, null, null, null));
+                integration.resolvesAutomatically(), properties.rateLimitPerMinute(integration), "config", null, null, null, null));
         Stream<IntegrationView> created = stored.all().stream().map(integration -> new IntegrationView(integration.id(),
-                integration.name(), integration.defaultService(), integration.autoResolve(), "api",
+                integration.name(), integration.defaultService(), integration.autoResolve(),
+                properties.rateLimitPerMinute(integration.rateLimitPerMinute()), "api",
                 integration.createdAt(), integration.createdBy(), integration.revokedAt(), integration.revokedBy()));
         return Map.of("items", Stream.concat(configured, created).toList());
     }

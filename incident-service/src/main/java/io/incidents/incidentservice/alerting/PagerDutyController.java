@@ -69,7 +69,7 @@ class PagerDutyController {
         if (integration.isEmpty()) {
             return invalid(List.of("'routing_key' is not a known integration key"));
         }
-        Optional<Duration> limited = rateLimiter.acquire(integration.get().name(), 1);
+        Optional<Duration> limited = rateLimiter.acquire(integration.get(), 1);
         if (limited.isPresent()) {
             return throttled(limited.get(), "Requests for this service are arriving too quickly.  Please retry later.");
         }

@@ -5,26 +5,25 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A token bucket per integration: it holds up to {@link AlertingProperties#burst()} tokens and
- * refills at the per-minute limit. Every alert costs one token, so a payload of n alerts costs n
- * however it is batched. Kept in memory: with several instances each one counts its own share.
+ * A token bucket per integration ({@link TokenBucket}): it holds up to
+ * {@link AlertingProperties#burst(AlertingProperties.Integration)} tokens and refills at the
+ * integration's per-minute limit. Every alert costs one token, so a payload of n alerts costs n
+ * however it is batched. The buckets are in PostgreSQL ({@link RateLimitBuckets}): with several
+ * instances the limit holds for the key, whichever instance its alerts reach.
  */
 @Component
 class RateLimiter {
 
-    private final double perMinute;
-    private final double capacity;
+    private final AlertingProperties properties;
+    private final RateLimitBuckets buckets;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    RateLimiter(AlertingProperties properties, Clock clock) {
-        this.perMinute = properties.rateLimitPerMinute();
-        this.capacity = properties.burst();
+    RateLimiter(AlertingProperties properties, RateLimitBuckets buckets, Clock clock) {
+        this.properties = properties;
+        this.buckets = buckets;
         this.clock = clock;
     }
 
@@ -35,34 +34,12 @@ class RateLimiter {
      * @return empty when taken; otherwise how long until the bucket holds enough (for {@code Retry-After})
      * @throws IllegalArgumentException for more alerts than the bucket can ever hold: the payload cap comes first
      */
-    Optional<Duration> acquire(String integration, int alerts) {
-        if (alerts < 1 || alerts > capacity) {
-            throw new IllegalArgumentException("a payload of " + alerts + " alerts cannot fit a bucket of " + (long) capacity);
+    Optional<Duration> acquire(AlertingProperties.Integration integration, int alerts) {
+        TokenBucket.Rate rate = new TokenBucket.Rate(properties.rateLimitPerMinute(integration), properties.burst(integration));
+        if (alerts < 1 || alerts > rate.capacity()) {
+            throw new IllegalArgumentException("a payload of " + alerts + " alerts cannot fit a bucket of " + (long) rate.capacity());
         }
         Instant now = clock.instant();
-        return buckets.computeIfAbsent(integration, name -> new Bucket(capacity, now)).take(now, alerts);
-    }
-
-    private final class Bucket {
-        private double tokens;
-        private Instant refilledAt;
-
-        Bucket(double tokens, Instant now) {
-            this.tokens = tokens;
-            this.refilledAt = now;
-        }
-
-        synchronized Optional<Duration> take(Instant now, double cost) {
-            if (now.isAfter(refilledAt)) {
-                // Multiplied before divided: whole seconds then refill whole tokens, with no rounding.
-                tokens = Math.min(capacity, tokens + Duration.between(refilledAt, now).toNanos() * perMinute / 60e9);
-                refilledAt = now;
-            }
-            if (tokens >= cost) {
-                tokens -= cost;
-                return Optional.empty();
-            }
-            return Optional.of(Duration.ofNanos((long) Math.ceil((cost - tokens) * 60e9 / perMinute)));
-        }
+        return buckets.take(integration.name(), TokenBucket.full(rate, now), bucket -> bucket.take(now, alerts, rate)).refusedFor();
     }
 }

@@ -3,7 +3,8 @@ package io.incidents.incidentservice.alerting;
 import java.time.Instant;
 
 /** An integration created through the admin API, as stored (its key only as a hash, not kept here). */
-record StoredIntegration(String id, String name, String defaultService, boolean autoResolve, Instant createdAt,
+record StoredIntegration(String id, String name, String defaultService, boolean autoResolve, Integer rateLimitPerMinute,
+                         Instant createdAt,
                          String createdBy, Instant revokedAt, String revokedBy) {
 
     boolean isRevoked() {

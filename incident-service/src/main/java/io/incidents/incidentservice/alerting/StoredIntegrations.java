@@ -18,7 +18,8 @@ import java.util.Optional;
 @Repository
 class StoredIntegrations {
 
-    private static final String COLUMNS = "id, name, default_service, auto_resolve, created_at, created_by, revoked_at, revoked_by";
+    private static final String COLUMNS = "id, name, default_service, auto_resolve, rate_limit_per_minute, created_at, created_by,"
+            + " revoked_at, revoked_by";
     private static final RowMapper<StoredIntegration> ROW = StoredIntegrations::row;
 
     private final JdbcTemplate jdbc;
@@ -29,9 +30,10 @@ class StoredIntegrations {
 
     /** @throws org.springframework.dao.DuplicateKeyException when an active integration has the name already */
     void insert(StoredIntegration integration, String keySha256) {
-        jdbc.update("INSERT INTO integration (id, name, key_sha256, default_service, auto_resolve, created_at, created_by)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)", integration.id(), integration.name(), keySha256,
-                integration.defaultService(), integration.autoResolve(), Timestamp.from(integration.createdAt()),
+        jdbc.update("INSERT INTO integration (id, name, key_sha256, default_service, auto_resolve, rate_limit_per_minute,"
+                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", integration.id(), integration.name(), keySha256,
+                integration.defaultService(), integration.autoResolve(), integration.rateLimitPerMinute(),
+                Timestamp.from(integration.createdAt()),
                 integration.createdBy());
     }
 
@@ -40,10 +42,11 @@ class StoredIntegrations {
      * compare: timing can at most tell a prefix of the hash, which brings no key closer.
      */
     Optional<AlertingProperties.Integration> activeByKeySha256(String keySha256) {
-        return jdbc.query("SELECT name, key_sha256, default_service, auto_resolve FROM integration"
+        return jdbc.query("SELECT name, key_sha256, default_service, auto_resolve, rate_limit_per_minute FROM integration"
                         + " WHERE key_sha256 = ? AND revoked_at IS NULL",
                 (rs, n) -> new AlertingProperties.Integration(rs.getString("name"), rs.getString("key_sha256"),
-                        rs.getString("default_service"), rs.getBoolean("auto_resolve")), keySha256).stream().findFirst();
+                        rs.getString("default_service"), rs.getBoolean("auto_resolve"),
+                        rs.getObject("rate_limit_per_minute", Integer.class)), keySha256).stream().findFirst();
     }
 
     boolean activeNameExists(String name) {
@@ -68,7 +71,8 @@ class StoredIntegrations {
     private static StoredIntegration row(ResultSet rs, int n) throws SQLException {
         Timestamp revokedAt = rs.getTimestamp("revoked_at");
         return new StoredIntegration(rs.getString("id"), rs.getString("name"), rs.getString("default_service"),
-                rs.getBoolean("auto_resolve"), rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
+                rs.getBoolean("auto_resolve"), rs.getObject("rate_limit_per_minute", Integer.class),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 revokedAt == null ? null : revokedAt.toInstant(), rs.getString("revoked_by"));
     }
 }

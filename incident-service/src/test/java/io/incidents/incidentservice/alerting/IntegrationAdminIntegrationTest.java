@@ -28,6 +28,8 @@ class IntegrationAdminIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    AlertingProperties properties;
 
     @Test
     void aCreatedKeySendsAlertsUntilItsIntegrationIsRevoked() {
@@ -93,6 +95,28 @@ class IntegrationAdminIntegrationTest {
                 .getStatusCode().value()).isEqualTo(409);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM integration WHERE name IN (?, 'pd')", Integer.class, name))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void anIntegrationMayHaveARateLimitOfItsOwnElseTheServicesIsListed() {
+        String own = "limited-" + UUID.randomUUID().toString().substring(0, 8);
+        String usual = "usual-" + UUID.randomUUID().toString().substring(0, 8);
+        String ownId = (String) admin().postForEntity(INTEGRATIONS, json(Map.of("name", own, "defaultService", "search",
+                "rateLimitPerMinute", 30)), Map.class).getBody().get("id");
+        String usualId = (String) admin().postForEntity(INTEGRATIONS, json(Map.of("name", usual, "defaultService", "search")),
+                Map.class).getBody().get("id");
+
+        assertThat(entry(ownId)).containsEntry("rateLimitPerMinute", 30);
+        assertThat(entry(usualId)).containsEntry("rateLimitPerMinute", properties.rateLimitPerMinute());
+        assertThat(entry("config:pd")).containsEntry("rateLimitPerMinute", properties.rateLimitPerMinute());
+
+        for (int wrong : List.of(0, -5, 1_000_001)) {
+            ResponseEntity<Map> invalid = admin().postForEntity(INTEGRATIONS, json(Map.of("name", "bad-" + UUID.randomUUID()
+                    .toString().substring(0, 8), "defaultService", "search", "rateLimitPerMinute", wrong)), Map.class);
+            assertThat(invalid.getStatusCode().value()).as("rateLimitPerMinute %d", wrong).isEqualTo(400);
+            assertThat((List<Map<String, String>>) invalid.getBody().get("errors")).extracting(error -> error.get("field"))
+                    .containsExactly("rateLimitPerMinute");
+        }
     }
 
     @Test
