@@ -1,5 +1,7 @@
 package io.incidents.bench;
 
+import io.incidents.browsersession.HtmlTags;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -68,11 +70,5 @@ final class BoardPage {
                 .map(meta -> meta.get("content"))
                 .filter(content -> content != null && !content.isEmpty())
                 .findFirst();
-    }
-
-    /** For messages: what the page says it is. */
-    static String title(String html) {
-        Matcher title = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(html);
-        return title.find() ? HtmlTags.unescape(title.group(1).strip()) : "(no title)";
     }
 }

@@ -1,6 +1,7 @@
 package io.incidents.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidents.browsersession.HtmlTags;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -126,7 +127,7 @@ final class BoardRenderWorkload implements Workload {
         String html = new String(answer.body(), StandardCharsets.UTF_8);
         if (!BoardPage.isBoard(html)) {
             throw new BenchFailure("GET " + answer.uri() + " as " + session.username() + " answered \""
-                    + BoardPage.title(html) + "\", not the board");
+                    + HtmlTags.title(html) + "\", not the board");
         }
         return BoardPage.rows(html);
     }

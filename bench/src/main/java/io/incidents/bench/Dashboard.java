@@ -1,5 +1,8 @@
 package io.incidents.bench;
 
+import io.incidents.browsersession.HtmlTags;
+import io.incidents.browsersession.ServerSentEvents;
+
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -162,7 +165,7 @@ final class Dashboard {
                 String board = new String(Http.send(session.client(), session.page("/"), 200).body(), StandardCharsets.UTF_8);
                 if (!BoardPage.isBoard(board)) {
                     throw new BenchFailure("after a resync, GET / of " + session.username() + " answered no board: \""
-                            + BoardPage.title(board) + "\"");
+                            + HtmlTags.title(board) + "\"");
                 }
                 view.showWholeBoard(BoardPage.rowStatuses(board), System.nanoTime());
             }

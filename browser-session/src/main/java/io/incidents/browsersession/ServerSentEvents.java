@@ -1,4 +1,4 @@
-package io.incidents.bench;
+package io.incidents.browsersession;
 
 import java.util.Optional;
 
@@ -8,17 +8,17 @@ import java.util.Optional;
  * make up its data, a blank line ends it, lines starting with {@code :} are comments (keep-alives).
  * One reader per stream; not thread-safe.
  */
-final class ServerSentEvents {
+public final class ServerSentEvents {
 
     /** One event: its name ({@code message} when the stream gives none) and its data. */
-    record Event(String name, String data) {
+    public record Event(String name, String data) {
     }
 
     private String name = "";
     private StringBuilder data;
 
     /** The next line of the stream, without its line ending; the event it completes, if any. */
-    Optional<Event> line(String line) {
+    public Optional<Event> line(String line) {
         if (line.isEmpty()) {
             return dispatch();
         }

@@ -1,4 +1,4 @@
-package io.incidents.bench;
+package io.incidents.browsersession;
 
 import org.junit.jupiter.api.Test;
 

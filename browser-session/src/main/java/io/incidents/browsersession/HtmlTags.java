@@ -1,4 +1,4 @@
-package io.incidents.bench;
+package io.incidents.browsersession;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,18 +9,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Just enough HTML reading for the bench: the tags of one name with their attributes, from pages
- * the stack renders itself (a login form, the board). Not a parser for arbitrary HTML.
+ * Just enough HTML reading for a client of the dashboard: the tags of one name with their
+ * attributes, a page's title, from pages the stack renders itself (a login form, the board). Not a
+ * parser for arbitrary HTML.
  */
-final class HtmlTags {
+public final class HtmlTags {
 
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("([^\\s=/>\"']+)(?:\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+)))?");
 
     private HtmlTags() {
     }
 
     /** The attributes of every {@code <name ...>} tag in order, names in lower case, values unescaped. */
-    static List<Map<String, String>> find(String html, String name) {
+    public static List<Map<String, String>> find(String html, String name) {
         Pattern tag = Pattern.compile("<" + Pattern.quote(name) + "(\\s[^>]*)?/?>", Pattern.CASE_INSENSITIVE);
         List<Map<String, String>> tags = new ArrayList<>();
         Matcher found = tag.matcher(html);
@@ -30,7 +32,8 @@ final class HtmlTags {
         return tags;
     }
 
-    static Map<String, String> attributes(String inside) {
+    /** The attributes written inside one tag ({@code name="value" other='x' flag}), names in lower case, values unescaped. */
+    public static Map<String, String> attributes(String inside) {
         Map<String, String> attributes = new LinkedHashMap<>();
         Matcher attribute = ATTRIBUTE.matcher(inside);
         while (attribute.find()) {
@@ -42,8 +45,14 @@ final class HtmlTags {
         return attributes;
     }
 
+    /** For messages: what the page says it is, its {@code <title>}, or {@code (no title)}. */
+    public static String title(String html) {
+        Matcher title = TITLE.matcher(html);
+        return title.find() ? unescape(title.group(1).strip()) : "(no title)";
+    }
+
     /** The character references a server puts into attribute values (a URL's {@code &amp;}, a quote). */
-    static String unescape(String text) {
+    public static String unescape(String text) {
         if (text.indexOf('&') < 0) {
             return text;
         }

@@ -1,8 +1,9 @@
-package io.incidents.bench;
+package io.incidents.browsersession;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,13 +21,18 @@ import java.util.stream.Collectors;
  * @param passwordField the password field's name
  * @param hidden        every hidden field, in page order
  */
-record LoginForm(URI action, String usernameField, String passwordField, Map<String, String> hidden) {
+public record LoginForm(URI action, String usernameField, String passwordField, Map<String, String> hidden) {
 
     private static final Pattern FORM = Pattern.compile("<form(\\s[^>]*)?>(.*?)</form\\s*>",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    /** The hidden fields are kept in page order and cannot be changed afterwards. */
+    public LoginForm {
+        hidden = Collections.unmodifiableMap(new LinkedHashMap<>(hidden));
+    }
+
     /** The form on {@code page} that asks for a password; fails if there is none (an error page, a page already logged in). */
-    static LoginForm parse(String html, URI page) {
+    public static LoginForm parse(String html, URI page) {
         Matcher form = FORM.matcher(html);
         while (form.find()) {
             Map<String, String> attributes = HtmlTags.attributes(form.group(1) == null ? "" : form.group(1));
@@ -57,7 +63,7 @@ record LoginForm(URI action, String usernameField, String passwordField, Map<Str
     }
 
     /** The form's fields as {@code application/x-www-form-urlencoded}: the hidden ones, then the login. */
-    String body(String username, String password) {
+    public String body(String username, String password) {
         Map<String, String> fields = new LinkedHashMap<>(hidden);
         fields.put(usernameField, username);
         fields.put(passwordField, password);
