@@ -21,6 +21,7 @@ final class Api {
 
     private final RetryingClient client;
     private final Targets targets;
+    private final Instances incidentService;
     private final String authorization;
     private final OperationLog log;
     private final ObjectMapper json = new ObjectMapper();
@@ -28,6 +29,7 @@ final class Api {
     Api(RetryingClient client, Targets targets, String authorization, OperationLog log) {
         this.client = client;
         this.targets = targets;
+        this.incidentService = new Instances(targets.incidentService());
         this.authorization = authorization;
         this.log = log;
     }
@@ -81,10 +83,9 @@ final class Api {
         ObjectNode event = json.createObjectNode().put("routing_key", INTEGRATION_KEY).put("event_action", "trigger")
                 .put("dedup_key", marker);
         event.putObject("payload").put("summary", marker).put("source", "fault-suite").put("severity", "warning");
-        HttpRequest request = RetryingClient.request(targets.incidentService().resolve("/v2/enqueue"), authorization)
+        Answer answer = client.send(() -> RetryingClient.request(incidentService.next().resolve("/v2/enqueue"), authorization)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build();
-        Answer answer = client.send(request);
+                .POST(HttpRequest.BodyPublishers.ofString(event.toString())).build());
         record(scenario, Kind.ALERT, null, marker, answer);
         return answer.accepted();
     }
@@ -96,17 +97,21 @@ final class Api {
         return answer.accepted();
     }
 
+    /** One Idempotency-Key for every attempt, whichever instance each goes to: they share the keys in PostgreSQL. */
     private Answer post(String path, ObjectNode body, boolean idempotencyKey) throws InterruptedException {
-        HttpRequest.Builder request = RetryingClient.request(targets.incidentService().resolve(path), authorization);
-        if (idempotencyKey) {
-            request.header("Idempotency-Key", UUID.randomUUID().toString());
-        }
-        if (body == null) {
-            request.POST(HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        }
-        return client.send(request.build());
+        String key = idempotencyKey ? UUID.randomUUID().toString() : null;
+        return client.send(() -> {
+            HttpRequest.Builder request = RetryingClient.request(incidentService.next().resolve(path), authorization);
+            if (key != null) {
+                request.header("Idempotency-Key", key);
+            }
+            if (body == null) {
+                request.POST(HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            }
+            return request.build();
+        });
     }
 
     /** GET as the workload's login; the body, or null unless 200. */
@@ -124,6 +129,15 @@ final class Api {
 
     Targets targets() {
         return targets;
+    }
+
+    /** The incident-service instances commands and alerts go to, in turn. */
+    Instances incidentService() {
+        return incidentService;
+    }
+
+    String authorization() {
+        return authorization;
     }
 
     private void record(String scenario, Kind kind, String incidentId, String marker, Answer answer) {

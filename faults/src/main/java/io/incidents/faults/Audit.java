@@ -22,7 +22,8 @@ final class Audit {
 
     private final Set<String> reported = new HashSet<>();
 
-    record Result(long operations, long accepted, long stored, long lost, long duplicated, List<String> notes) {
+    record Result(long operations, long accepted, long stored, long lost, long duplicated, List<String> notes,
+                  List<String> broken) {
     }
 
     Result of(List<Operation> operations, Snapshot snapshot, TimerProbes probes, Scenario.Findings own) {
@@ -128,7 +129,7 @@ final class Audit {
                 notes.add("consumer group " + group + " is " + behind + " records behind");
             }
         });
-        return new Result(operations.size(), accepted, stored, lost, duplicated, notes);
+        return new Result(operations.size(), accepted, stored, lost, duplicated, notes, List.copyOf(own.broken()));
     }
 
     /** Whether a message first received at {@code firstReceived} may have been in flight when the sender was killed. */

@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * {@code ./stack faults [--quick]}: runs every scenario against the stack the script started,
@@ -41,7 +42,7 @@ public final class FaultsMain {
         List<Scenario> scenarios = List.<Scenario>of(
                         new ConflictingCommands(options.run()),
                         new PoisonRecords(),
-                        new ReplayWithTwoInstances(targets.timelineService(), options.secondTimelinePort()),
+                        new TwoInstancesOfEach(targets, options.instanceStep(), options.run()),
                         new KillService("incident-service"),
                         new KillService("timeline-service"),
                         new KillService("notification-service"),
@@ -77,8 +78,10 @@ public final class FaultsMain {
         if (!clean) {
             // Again at the end, where a CI log's tail shows it: what each failed scenario found.
             results.stream().filter(result -> !result.clean()).forEach(result -> System.out.printf("%s:%n    %s%n",
-                    result.name(), String.join("\n    ", result.notes().subList(0, Math.min(8, result.notes().size())))));
-            System.out.println("FAILED: something was lost, duplicated or did not recover (see the notes above and in the results)");
+                    result.name(), String.join("\n    ", Stream.concat(result.broken().stream().map(text -> "NOT KEPT: " + text),
+                            result.notes().stream().limit(8)).toList())));
+            System.out.println("FAILED: something was lost, duplicated, did not recover or a promise was not kept"
+                    + " (see the notes above and in the results)");
         }
         // Explicitly: the HTTP client's and the Kafka client's threads would otherwise keep the JVM up.
         System.exit(clean ? 0 : 1);

@@ -17,16 +17,16 @@ import java.util.Map;
  * @param targets               where everything answers
  * @param sinkPort              where the receivers of webhooks listen
  * @param smtpPort              where the receiving SMTP server listens
- * @param secondTimelinePort    where the replay scenario starts a second timeline-service
+ * @param instanceStep          a second instance of a service listens on its port + this (as with ./stack up --instances 2)
  * @param results               where the JSON results go
  * @param run                   a prefix of every marker, unique to this run
  */
 record FaultsOptions(boolean quick, List<String> only, Path stack, Targets targets, int sinkPort, int smtpPort,
-                     int secondTimelinePort, Path results, String run) {
+                     int instanceStep, Path results, String run) {
 
     static final String USAGE = "usage: faults [--quick] [--only=NAME,...] --stack=PATH --incident-service=URL --timeline-service=URL"
             + " --notification-service=URL --postgres=HOST:PORT --kafka=HOST:PORT --sink-port=N --smtp-port=N"
-            + " --second-timeline-port=N --results=PATH";
+            + " --instance-step=N --results=PATH";
 
     static FaultsOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -44,7 +44,7 @@ record FaultsOptions(boolean quick, List<String> only, Path stack, Targets targe
                 URI.create(required(values, "notification-service")), required(values, "postgres"), required(values, "kafka"));
         List<String> only = values.containsKey("only") ? List.of(values.get("only").split(",")) : List.of();
         return new FaultsOptions(quick, only, Path.of(required(values, "stack")), targets, number(values, "sink-port"),
-                number(values, "smtp-port"), number(values, "second-timeline-port"), Path.of(required(values, "results")),
+                number(values, "smtp-port"), number(values, "instance-step"), Path.of(required(values, "results")),
                 "faults-" + LocalTime.now().format(DateTimeFormatter.ofPattern("HHmmss")));
     }
 

@@ -2,7 +2,9 @@ package io.incidents.faults;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -17,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,6 +84,23 @@ final class Kafka implements AutoCloseable {
             return 0;
         } catch (TimeoutException e) {
             throw new IllegalStateException("the broker did not say how big " + topic + " is", e);
+        }
+    }
+
+    /** Each member of {@code group} (by its member id) and the partitions of {@code topic} it holds, some possibly none. */
+    Map<String, Set<Integer>> assignment(String group, String topic) throws InterruptedException {
+        try {
+            ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            Map<String, Set<Integer>> members = new TreeMap<>();
+            for (MemberDescription member : description.members()) {
+                members.put(member.consumerId(), member.assignment().topicPartitions().stream()
+                        .filter(partition -> partition.topic().equals(topic)).map(TopicPartition::partition)
+                        .collect(Collectors.toCollection(TreeSet::new)));
+            }
+            return members;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker did not describe consumer group " + group + ": " + e.getMessage(), e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Sends a request until it gets a definite answer, as PagerDuty clients and scripts do: a refused
@@ -36,13 +37,22 @@ final class RetryingClient {
     }
 
     Answer send(HttpRequest request) throws InterruptedException {
+        return send(() -> request);
+    }
+
+    /**
+     * Sends the request {@code request} builds, building it again for each retry: a request to a
+     * service with several instances goes to the next one (as behind a load balancer), so an
+     * instance that died is passed by.
+     */
+    Answer send(Supplier<HttpRequest> request) throws InterruptedException {
         long giveUpAt = System.nanoTime() + patience.toNanos();
         boolean unknownAttempt = false;
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
             long wait;
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(request.get(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (!retried(status, response.body())) {
                     return new Answer(status, response.body(), attempt, unknownAttempt);

@@ -44,8 +44,16 @@ interface Scenario {
         return Duration.ofMinutes(5);
     }
 
-    /** Findings of a scenario's own checks: what is missing and what is there twice, with words for the report. */
-    record Findings(long lost, long duplicated, List<String> notes) {
+    /**
+     * Findings of a scenario's own checks: what is missing and what is there twice, with words for
+     * the report, and the promises it checks beyond those that were not kept ({@code broken}: a
+     * relay that was not taken over in time, a rate limit exceeded), each of which fails the run.
+     */
+    record Findings(long lost, long duplicated, List<String> notes, List<String> broken) {
         static final Findings NONE = new Findings(0, 0, List.of());
+
+        Findings(long lost, long duplicated, List<String> notes) {
+            this(lost, duplicated, notes, List.of());
+        }
     }
 }

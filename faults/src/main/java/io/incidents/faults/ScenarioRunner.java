@@ -60,10 +60,11 @@ final class ScenarioRunner {
         Audit.Result result = audit.of(log.of(name), snapshot, probes, scenario.verify(context), scenario.sendsCutOffAt());
         scenario.cleanUp(context);
         ScenarioResult row = new ScenarioResult(name, result.operations(), result.accepted(), result.stored(), result.lost(),
-                result.duplicated(), recoverySeconds, result.notes());
-        Say.line("%s: %d operations, %d accepted, %d stored, lost %d, duplicated %d, recovered in %s s%s", name,
+                result.duplicated(), recoverySeconds, result.notes(), result.broken());
+        Say.line("%s: %d operations, %d accepted, %d stored, lost %d, duplicated %d, recovered in %s s%s%s", name,
                 row.operations(), row.accepted(), row.stored(), row.lost(), row.duplicated(), recoverySeconds,
-                row.notes().isEmpty() ? "" : "\n    " + String.join("\n    ", row.notes()));
+                row.notes().isEmpty() ? "" : "\n    " + String.join("\n    ", row.notes()),
+                row.broken().isEmpty() ? "" : "\n    NOT KEPT: " + String.join("\n    NOT KEPT: ", row.broken()));
         return row;
     }
 

@@ -1,9 +1,11 @@
 package io.incidents.faults;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +30,22 @@ final class StackControl {
         List<String> arguments = new ArrayList<>(List.of("start", service));
         arguments.addAll(List.of(nameAndPort));
         run(arguments.toArray(String[]::new));
+    }
+
+    /**
+     * The pid of a process the script started, from its pid file in the stack's data folder
+     * ({@code STACK_DATA_DIR}, which the script gives the suite); empty when it is not running.
+     */
+    Optional<Long> pidOf(String name) {
+        String dataDir = System.getenv("STACK_DATA_DIR");
+        if (dataDir == null) {
+            throw new IllegalStateException("STACK_DATA_DIR is not set: the suite runs under ./stack faults");
+        }
+        try {
+            return Optional.of(Long.parseLong(Files.readString(Path.of(dataDir, "run", name + ".pid")).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     void stop(String name) throws InterruptedException {

@@ -13,7 +13,7 @@ class FaultsOptionsTest {
     private static final List<String> REQUIRED = List.of("--stack=/repo/stack", "--incident-service=http://127.0.0.1:8081",
             "--timeline-service=http://127.0.0.1:8082", "--notification-service=http://127.0.0.1:8083",
             "--postgres=127.0.0.1:5432", "--kafka=127.0.0.1:9092", "--sink-port=8089", "--smtp-port=2525",
-            "--second-timeline-port=8092", "--results=target/faults/results.json");
+            "--instance-step=10", "--results=target/faults/results.json");
 
     @Test
     void theFullRunSendsOver20000OperationsOverItsTenScenarios() {

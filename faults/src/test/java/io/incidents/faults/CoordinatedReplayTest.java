@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReplayWithTwoInstancesTest {
+class CoordinatedReplayTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -15,8 +15,8 @@ class ReplayWithTwoInstancesTest {
         JsonNode earlier = status("2026-11-27T10:00:00.000Z", "2026-11-27T10:00:00.400Z");
         JsonNode later = status("2026-11-27T10:00:00.450Z", "2026-11-27T10:00:00.900Z");
 
-        assertThat(ReplayWithTwoInstances.overlapped(earlier, later)).isFalse();
-        assertThat(ReplayWithTwoInstances.overlapped(later, earlier)).isFalse();
+        assertThat(CoordinatedReplay.overlapped(earlier, later)).isFalse();
+        assertThat(CoordinatedReplay.overlapped(later, earlier)).isFalse();
     }
 
     @Test
@@ -25,9 +25,9 @@ class ReplayWithTwoInstancesTest {
         JsonNode other = status("2026-11-27T10:00:00.300Z", "2026-11-27T10:00:00.900Z");
         JsonNode within = status("2026-11-27T10:00:00.100Z", "2026-11-27T10:00:00.200Z");
 
-        assertThat(ReplayWithTwoInstances.overlapped(one, other)).isTrue();
-        assertThat(ReplayWithTwoInstances.overlapped(other, one)).isTrue();
-        assertThat(ReplayWithTwoInstances.overlapped(one, within)).isTrue();
+        assertThat(CoordinatedReplay.overlapped(one, other)).isTrue();
+        assertThat(CoordinatedReplay.overlapped(other, one)).isTrue();
+        assertThat(CoordinatedReplay.overlapped(one, within)).isTrue();
     }
 
     private static JsonNode status(String startedAt, String finishedAt) {

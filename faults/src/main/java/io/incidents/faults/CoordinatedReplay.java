@@ -15,40 +15,26 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A full replay of timeline-service while events flow, with a second instance running beside the
- * first (sharing the consumer group's partitions and the database): the second must refuse a
- * replay of its own while one runs, and afterwards the read model must equal the store.
+ * A full replay of timeline-service asked of two instances at the same moment, while events flow
+ * (they share the consumer group's partitions and the database): one must start it and the other
+ * refuse with 409, and neither may run a replay while the other's runs. Afterwards the audit finds
+ * the read model equal to the store.
  */
-final class ReplayWithTwoInstances implements Scenario {
+final class CoordinatedReplay {
 
-    static final String SECOND = "timeline-service-2";
     private static final Duration PATIENCE = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final URI first;
-    private final URI second;
-    private final List<String> notes = new ArrayList<>();
-    private long replaysAtOnce;
-
-    ReplayWithTwoInstances(URI first, int secondPort) {
-        this.first = first;
-        this.second = URI.create("http://127.0.0.1:" + secondPort);
-    }
-
-    @Override
-    public String name() {
-        return "replay, 2 timeline instances";
+    private CoordinatedReplay() {
     }
 
     /**
-     * Both instances are asked at the same moment: one must start the replay and the other refuse
-     * with 409. Both accepting is right only if one replay had finished before the other started (a
-     * replay of a small topic takes well under a second), which their statuses tell.
+     * Both accepting is right only if one replay had finished before the other started (a replay
+     * of a small topic takes well under a second), which their statuses tell.
+     *
+     * @return notes (events the replay skipped: the poison records parked earlier) and the broken promise, if any: two replays at once
      */
-    @Override
-    public Instant inject(FaultContext context) throws Exception {
-        context.stack().start("timeline-service", SECOND, Integer.toString(second.getPort()));
-        context.timersDueSoon();
+    static Scenario.Findings run(FaultContext context, URI first, URI second) throws Exception {
         HttpClient http = RetryingClient.newHttpClient();
         CompletableFuture<HttpResponse<String>> onFirst = http.sendAsync(
                 replay(context, first).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
@@ -66,22 +52,23 @@ final class ReplayWithTwoInstances implements Scenario {
         if (started.isEmpty()) {
             throw new IllegalStateException("neither instance started the replay: both answered 409");
         }
+        List<String> notes = new ArrayList<>();
+        List<String> broken = new ArrayList<>();
         List<JsonNode> completed = new ArrayList<>();
         for (URI instance : started) {
-            completed.add(awaitCompleted(context, http, instance));
+            completed.add(awaitCompleted(context, http, instance, notes));
         }
         if (completed.size() == 2) {
             if (overlapped(completed.get(0), completed.get(1))) {
-                replaysAtOnce++;
-                notes.add("both instances ran a replay at the same time: " + completed);
+                broken.add("both instances ran a replay at the same time: " + completed);
             } else {
                 Say.line("both instances replayed, one after the other: the first had finished before the second was asked");
             }
         }
-        return Instant.now();
+        return new Scenario.Findings(0, 0, notes, broken);
     }
 
-    private JsonNode awaitCompleted(FaultContext context, HttpClient http, URI instance) throws Exception {
+    private static JsonNode awaitCompleted(FaultContext context, HttpClient http, URI instance, List<String> notes) throws Exception {
         long giveUpAt = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             JsonNode status = JSON.readTree(http.send(replay(context, instance).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -108,16 +95,6 @@ final class ReplayWithTwoInstances implements Scenario {
 
     private static boolean finishedBeforeStart(JsonNode earlier, JsonNode later) {
         return Instant.parse(earlier.path("finishedAt").asText()).isBefore(Instant.parse(later.path("startedAt").asText()));
-    }
-
-    @Override
-    public Findings verify(FaultContext context) {
-        return new Findings(0, replaysAtOnce, List.copyOf(notes));
-    }
-
-    @Override
-    public void cleanUp(FaultContext context) throws Exception {
-        context.stack().stop(SECOND);
     }
 
     private static HttpRequest.Builder replay(FaultContext context, URI instance) {
