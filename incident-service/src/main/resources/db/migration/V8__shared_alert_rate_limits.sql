@@ -1,7 +1,7 @@
 -- The alert rate limit's token buckets, one row per integration, shared by every instance of the
 -- service (issue 13): kept in each JVM's memory, N instances would let a key send N times its limit.
--- A bucket is read and written under its row lock (alerting/RateLimitBuckets), so two instances
--- taking tokens at once take them one after the other.
+-- A bucket is refilled and taken from by one UPDATE under its row lock (alerting/RateLimitBuckets),
+-- so two instances taking tokens at once take them one after the other.
 CREATE TABLE alert_rate_bucket (
     integration VARCHAR(100)     NOT NULL,
     tokens      DOUBLE PRECISION NOT NULL,

@@ -4,11 +4,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A token bucket per integration ({@link TokenBucket}): it holds up to
+ * A token bucket per integration: it holds up to
  * {@link AlertingProperties#burst(AlertingProperties.Integration)} tokens and refills at the
  * integration's per-minute limit. Every alert costs one token, so a payload of n alerts costs n
  * however it is batched. The buckets are in PostgreSQL ({@link RateLimitBuckets}): with several
@@ -35,11 +34,16 @@ class RateLimiter {
      * @throws IllegalArgumentException for more alerts than the bucket can ever hold: the payload cap comes first
      */
     Optional<Duration> acquire(AlertingProperties.Integration integration, int alerts) {
-        TokenBucket.Rate rate = new TokenBucket.Rate(properties.rateLimitPerMinute(integration), properties.burst(integration));
-        if (alerts < 1 || alerts > rate.capacity()) {
-            throw new IllegalArgumentException("a payload of " + alerts + " alerts cannot fit a bucket of " + (long) rate.capacity());
+        double perMinute = properties.rateLimitPerMinute(integration);
+        double capacity = properties.burst(integration);
+        if (alerts < 1 || alerts > capacity) {
+            throw new IllegalArgumentException("a payload of " + alerts + " alerts cannot fit a bucket of " + (long) capacity);
         }
-        Instant now = clock.instant();
-        return buckets.take(integration.name(), TokenBucket.full(rate, now), bucket -> bucket.take(now, alerts, rate)).refusedFor();
+        double held = buckets.take(integration.name(), capacity, perMinute, alerts, clock.instant());
+        if (held >= alerts) {
+            return Optional.empty();
+        }
+        // Multiplied before divided: whole seconds then refill whole tokens, with no rounding.
+        return Optional.of(Duration.ofNanos((long) Math.ceil((alerts - held) * 60e9 / perMinute)));
     }
 }
