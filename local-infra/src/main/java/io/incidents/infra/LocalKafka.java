@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -44,7 +45,17 @@ public final class LocalKafka implements AutoCloseable {
 
     /** A broker whose log lives in {@code logDir}: formatted the first time, reused afterwards. */
     public static LocalKafka start(Path logDir, int port, int controllerPort) {
+        return start(logDir, port, controllerPort, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int)}, with {@code settings} added to the broker's (or replacing
+     * them): more listeners, TLS, SASL, an authorizer. {@link #bootstrapServers()} stays the
+     * PLAINTEXT listener on {@code port}, which such settings must keep.
+     */
+    public static LocalKafka start(Path logDir, int port, int controllerPort, Map<String, String> settings) {
         Properties properties = brokerProperties(logDir, port, controllerPort);
+        properties.putAll(settings);
         KafkaConfig config = KafkaConfig.fromProps(properties);
         formatIfNew(logDir, config);
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
@@ -103,7 +114,7 @@ public final class LocalKafka implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -25,8 +25,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,7 +73,8 @@ public class ReplayService {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final KafkaProperties kafkaProperties;
+    /** The service's own consumer settings (servers, security), which the replay's consumer starts from. */
+    private final Map<String, Object> kafkaConsumerSettings;
     private final TimelineProperties properties;
     private final NotificationEventsProperties notificationProperties;
     private final SlaPolicy slaPolicy;
@@ -86,7 +87,7 @@ public class ReplayService {
     volatile Runnable beforeSwap = () -> { };
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
-    ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, KafkaProperties kafkaProperties,
+    ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, ConsumerFactory<?, ?> consumerFactory,
                   TimelineProperties properties, NotificationEventsProperties notificationProperties, SlaPolicy slaPolicy,
                   Clock clock, DeadLetters deadLetters, RebuildFence fence, MeterRegistry meterRegistry) {
         this.notificationProperties = notificationProperties;
@@ -94,7 +95,7 @@ public class ReplayService {
         this.fence = fence;
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.kafkaProperties = kafkaProperties;
+        this.kafkaConsumerSettings = Map.copyOf(consumerFactory.getConfigurationProperties());
         this.properties = properties;
         this.slaPolicy = slaPolicy;
         this.clock = clock;
@@ -375,9 +376,17 @@ public class ReplayService {
         return IntStream.range(0, live.size()).mapToObj(i -> new String[]{live.get(i), rebuild.get(i)}).toList();
     }
 
-    private Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(kafkaProperties.buildConsumerProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // no group: a replay never moves the live offsets
+    /**
+     * The listeners' consumer settings as the service's consumer factory holds them, so whatever
+     * reaches those (servers, {@code spring.kafka.security.*}, {@code spring.kafka.ssl.*} or an SSL
+     * bundle, SASL in {@code spring.kafka.properties.*}) reaches the replay too; then what differs.
+     */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaConsumerSettings);
+        // No group: a replay never moves the live offsets (and needs no group ACL, only Read on the topics).
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
