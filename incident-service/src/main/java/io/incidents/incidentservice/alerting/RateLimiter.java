@@ -4,7 +4,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A token bucket per integration: it holds up to
@@ -19,6 +21,8 @@ class RateLimiter {
     private final AlertingProperties properties;
     private final RateLimitBuckets buckets;
     private final Clock clock;
+    /** One take per integration at a time in this instance (see {@link #acquire}); one lock per integration name. */
+    private final Map<String, Object> takingFrom = new ConcurrentHashMap<>();
 
     RateLimiter(AlertingProperties properties, RateLimitBuckets buckets, Clock clock) {
         this.properties = properties;
@@ -39,7 +43,12 @@ class RateLimiter {
         if (alerts < 1 || alerts > capacity) {
             throw new IllegalArgumentException("a payload of " + alerts + " alerts cannot fit a bucket of " + (long) capacity);
         }
-        double held = buckets.take(integration.name(), capacity, perMinute, alerts, clock.instant());
+        double held;
+        // The takes of one busy integration queue here, not on its row in PostgreSQL: there each
+        // would hold a pooled connection while it waits, and a burst of alerts would take them all.
+        synchronized (takingFrom.computeIfAbsent(integration.name(), name -> new Object())) {
+            held = buckets.take(integration.name(), capacity, perMinute, alerts, clock.instant());
+        }
         if (held >= alerts) {
             return Optional.empty();
         }
