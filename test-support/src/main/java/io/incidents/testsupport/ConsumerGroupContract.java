@@ -4,7 +4,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +21,8 @@ public abstract class ConsumerGroupContract {
 
     @Autowired
     protected ConsumerFactory<?, ?> consumerFactory;
+    @Autowired
+    protected KafkaListenerEndpointRegistry listeners;
 
     @Test
     void consumersLeaveCrashedMembersBehindQuicklyAndStopWithinASmallBatch() {
@@ -28,5 +33,15 @@ public abstract class ConsumerGroupContract {
                 .containsEntry(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName())
                 .as("no static membership: a stopping member leaves its group at once")
                 .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
+    void aListenerTheBrokerRefusesTriesAgainInsteadOfStoppingForGood() {
+        // Spring Kafka stops a container on an authorization error unless it has a retry interval:
+        // a missing ACL, once added, would then need a restart (docs/deploy-kafka.md).
+        assertThat(listeners.getListenerContainers()).isNotEmpty().allSatisfy(container ->
+                assertThat(container.getContainerProperties().getAuthExceptionRetryInterval())
+                        .as("%s's auth-exception retry interval", container.getListenerId())
+                        .isEqualTo(Duration.ofSeconds(10)));
     }
 }
