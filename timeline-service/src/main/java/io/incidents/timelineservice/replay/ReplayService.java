@@ -76,6 +76,12 @@ public class ReplayService {
     private static final Duration SWAP_PAUSE = Duration.ofSeconds(1);
     /** PostgreSQL's lock_not_available: a lock not granted within lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * PostgreSQL's insufficient_privilege: the runtime role lacks a grant on the rebuild tables.
+     * That is the deployment's fault, not a record's: the replay fails, leaving the live tables as they
+     * are, rather than skip every record and swap in empty tables.
+     */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -262,7 +268,7 @@ public class ReplayService {
             progress.done += readable.size();
             progress.skipped += batch.size() - readable.size();
         } catch (RuntimeException batchFailure) {
-            if (Failures.isOutage(batchFailure)) {
+            if (Failures.isOutage(batchFailure) || hasSqlState(batchFailure, INSUFFICIENT_PRIVILEGE)) {
                 throw batchFailure;
             }
             for (ConsumerRecord<String, String> record : batch) {
@@ -275,7 +281,7 @@ public class ReplayService {
                     transaction.executeWithoutResult(status -> apply.accept(List.of(event)));
                     progress.done++;
                 } catch (RuntimeException failure) {
-                    if (Failures.isOutage(failure)) {
+                    if (Failures.isOutage(failure) || hasSqlState(failure, INSUFFICIENT_PRIVILEGE)) {
                         throw failure;
                     }
                     log.warn("Replay skips record {}-{}@{}, which fails on its own account: {}", record.topic(),
@@ -325,9 +331,9 @@ public class ReplayService {
         }
     }
 
-    private static boolean isLockTimeout(Throwable failure) {
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }
@@ -363,7 +369,7 @@ public class ReplayService {
                 swapTablesOnce();
                 return;
             } catch (RuntimeException e) {
-                if (!isLockTimeout(e) || attempt == SWAP_ATTEMPTS || stopping) {
+                if (!hasSqlState(e, LOCK_NOT_AVAILABLE) || attempt == SWAP_ATTEMPTS || stopping) {
                     throw e;
                 }
                 log.warn("The table swap waited {} for a lock on the read models (attempt {} of {}); trying again",
