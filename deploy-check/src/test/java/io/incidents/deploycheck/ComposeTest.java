@@ -106,7 +106,7 @@ class ComposeTest {
     }
 
     @Test
-    void eachServiceUsesItsOwnDatabaseAndLogin() {
+    void eachServiceUsesItsOwnDatabaseAndLogins() {
         String init = Repository.read("deploy/compose/postgres-init/10-service-databases.sh");
         Map<String, String> postgres = compose.environment("postgres");
         for (String service : Repository.SERVICES) {
@@ -114,14 +114,23 @@ class ComposeTest {
             Map<String, String> environment = compose.environment(service);
             assertThat(environment.get("DATABASE_URL")).as("%s's DATABASE_URL", service)
                     .isEqualTo("jdbc:postgresql://postgres:5432/" + database);
-            assertThat(environment.get("DATABASE_USER")).as("%s's DATABASE_USER, its own role", service).isEqualTo(database);
-            String passwordVariable = database.toUpperCase() + "_DB_PASSWORD";
+            // Runs as a role of its own that is not the schema's owner; migrates as the owner.
+            assertThat(environment.get("DATABASE_USER")).as("%s's DATABASE_USER, its own runtime role", service)
+                    .isEqualTo(database + "_app");
+            assertThat(environment.get("DATABASE_OWNER_USER")).as("%s's DATABASE_OWNER_USER, its schema's owner", service)
+                    .isEqualTo(database);
+            String appPassword = database.toUpperCase() + "_DB_APP_PASSWORD";
+            String ownerPassword = database.toUpperCase() + "_DB_OWNER_PASSWORD";
             assertThat(environment.get("DATABASE_PASSWORD")).as("%s's DATABASE_PASSWORD", service)
-                    .startsWith("${" + passwordVariable + ":?");
-            assertThat(postgres.get(passwordVariable)).as("postgres gets %s for its init script", passwordVariable)
-                    .startsWith("${" + passwordVariable + ":?");
-            assertThat(init).as("the init script creates %s's role and database with %s", service, passwordVariable)
-                    .contains("create_service_database " + database + " \"${" + passwordVariable + ":?}\"");
+                    .startsWith("${" + appPassword + ":?");
+            assertThat(environment.get("DATABASE_OWNER_PASSWORD")).as("%s's DATABASE_OWNER_PASSWORD", service)
+                    .startsWith("${" + ownerPassword + ":?");
+            for (String password : List.of(appPassword, ownerPassword)) {
+                assertThat(postgres.get(password)).as("postgres gets %s for its init script", password)
+                        .startsWith("${" + password + ":?");
+            }
+            assertThat(init).as("the init script creates %s's roles and database with %s and %s", service, ownerPassword, appPassword)
+                    .contains("create_service_database " + database + " \"${" + ownerPassword + ":?}\" \"${" + appPassword + ":?}\"");
         }
         assertThat(namedVolumes(compose.service("postgres"))).isNotEmpty();
         assertThat(Repository.list(compose.service("postgres"), "volumes"))

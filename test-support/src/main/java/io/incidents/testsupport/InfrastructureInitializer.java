@@ -10,7 +10,10 @@ import java.util.TreeSet;
 
 /**
  * Points a Spring test context at the shared test PostgreSQL (a fresh database of its own) and
- * the shared Kafka broker, with a consumer group of its own.
+ * the shared Kafka broker, with a consumer group of its own. The service runs as it does in
+ * production: Flyway as the database's owner, everything else as a runtime role that may only
+ * read and write rows ({@link TestInfrastructure#newLeastPrivilegeDatabase}), so every integration
+ * test also shows the service works with no more than its grants.
  */
 public class InfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -18,16 +21,19 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
     public void initialize(ConfigurableApplicationContext context) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String application = context.getEnvironment().getProperty("spring.application.name", "test").replace('-', '_');
-        String database = infrastructure.newDatabase(application);
+        TestInfrastructure.Database roles = infrastructure.newLeastPrivilegeDatabase(application);
+        String database = roles.url();
         Map<String, Object> properties = Map.of(
                 "spring.datasource.url", database,
                 // A consumer group per context: cached contexts must not split a topic's partitions.
                 "spring.kafka.consumer.group-id", database.substring(database.lastIndexOf('/') + 1).replaceAll("\\?.*", ""),
-                "spring.datasource.username", infrastructure.user(),
+                "spring.datasource.username", roles.runtimeUser(),
+                "incidents.database.owner.user", roles.ownerUser(),
+                "incidents.database.owner.password", roles.ownerPassword(),
                 // At JVM exit the test PostgreSQL stops while contexts are still closing: a task that
                 // then asks for a connection should give up in seconds, not hold the exit for 30.
                 "spring.datasource.hikari.connection-timeout", "3000",
-                "spring.datasource.password", infrastructure.password(),
+                "spring.datasource.password", roles.runtimePassword(),
                 "spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-infrastructure", properties));
         // incident-service creates incident-events (the consumers only check it): stand in for it.

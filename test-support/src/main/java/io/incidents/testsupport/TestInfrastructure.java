@@ -11,13 +11,16 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * One PostgreSQL and one Kafka broker per test JVM, started on first use.
@@ -28,11 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@code TEST_KAFKA_BOOTSTRAP_SERVERS}: external servers instead, each independently.</li>
  *   <li>{@code -Dinfra=testcontainers}: PostgreSQL and Kafka containers (needs Docker).</li>
  * </ul>
- * Each Spring test context gets a database of its own, so contexts never see each other's rows.
+ * Each Spring test context gets a database of its own, so contexts never see each other's rows,
+ * owned by a role of its own and used by the service as another, least-privileged role
+ * ({@link #newLeastPrivilegeDatabase}), as in production (docs/deploy-postgres.md).
  */
 public final class TestInfrastructure {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    /** The test roles' password: any will do, as long as it is nowhere else. */
+    private static final String ROLE_PASSWORD = UUID.randomUUID().toString().replace("-", "");
     private static volatile TestInfrastructure instance;
 
     private final String adminJdbcUrl;
@@ -83,9 +90,9 @@ public final class TestInfrastructure {
         return new TestInfrastructure(adminJdbcUrl, user, password, kafkaBootstrapServers);
     }
 
-    /** Creates an empty database and returns its JDBC URL. */
+    /** Creates an empty database, to be used as {@link #user()}, and returns its JDBC URL. */
     public String newDatabase(String prefix) {
-        String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet()).toLowerCase();
+        String name = newName(prefix);
         try (Connection connection = DriverManager.getConnection(adminJdbcUrl, user, password);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
@@ -93,6 +100,48 @@ public final class TestInfrastructure {
             throw new IllegalStateException("could not create test database " + name + " at " + adminJdbcUrl, e);
         }
         return withDatabase(adminJdbcUrl, name);
+    }
+
+    /**
+     * A database and its two roles, as docs/deploy-postgres.md sets up a service's: the owner's
+     * ({@code <name>_owner}, which owns the database and its public schema: Flyway's migrations
+     * and the replay's DDL) and the runtime role ({@code <name>_app}, which may connect, nothing
+     * more until the owner's grant script has run).
+     */
+    public record Database(String url, String ownerUser, String ownerPassword, String runtimeUser, String runtimePassword) {
+    }
+
+    /** Creates an empty database with an owner role and a runtime role of its own. */
+    public Database newLeastPrivilegeDatabase(String prefix) {
+        String name = newName(prefix);
+        String owner = name + "_owner";
+        String runtime = name + "_app";
+        // PgJDBC lets a user named in the URL (zonky's URLs name the superuser) win over the login given.
+        String url = withoutLogin(withDatabase(adminJdbcUrl, name));
+        try (Connection connection = DriverManager.getConnection(adminJdbcUrl, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE ROLE " + owner + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+            statement.execute("CREATE ROLE " + runtime + " LOGIN PASSWORD '" + ROLE_PASSWORD + "'");
+            statement.execute("CREATE DATABASE " + name + " OWNER " + owner);
+            statement.execute("REVOKE ALL ON DATABASE " + name + " FROM PUBLIC");
+            statement.execute("GRANT CONNECT ON DATABASE " + name + " TO " + runtime);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name + " and its roles at " + adminJdbcUrl
+                    + " (the test user needs CREATEROLE and CREATEDB)", e);
+        }
+        // The public schema belongs to the database's owner (as from PostgreSQL 15 on). Its CREATE for
+        // every role, which PostgreSQL 14 still has, is left in place: the grant script takes it away.
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("ALTER SCHEMA public OWNER TO " + owner);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not hand test database " + name + "'s schema to " + owner, e);
+        }
+        return new Database(url, owner, ROLE_PASSWORD, runtime, ROLE_PASSWORD);
+    }
+
+    private static String newName(String prefix) {
+        return (prefix + "_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet()).toLowerCase();
     }
 
     public String user() {
@@ -139,6 +188,18 @@ public final class TestInfrastructure {
         String hostPart = jdbcUrl.substring(0, pathStart < 0 ? (query < 0 ? jdbcUrl.length() : query) : pathStart);
         String params = query < 0 ? "" : jdbcUrl.substring(query);
         return hostPart + "/" + database + params;
+    }
+
+    /** The URL without {@code user} and {@code password} parameters. */
+    static String withoutLogin(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return jdbcUrl;
+        }
+        String params = Arrays.stream(jdbcUrl.substring(query + 1).split("&"))
+                .filter(param -> !param.startsWith("user=") && !param.startsWith("password="))
+                .collect(Collectors.joining("&"));
+        return jdbcUrl.substring(0, query) + (params.isEmpty() ? "" : "?" + params);
     }
 
     private static String envOr(String name, String fallback) {

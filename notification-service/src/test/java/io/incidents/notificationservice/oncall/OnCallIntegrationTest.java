@@ -2,6 +2,7 @@ package io.incidents.notificationservice.oncall;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidents.events.notification.OnCallSource;
+import io.incidents.support.database.DatabaseOwner;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,8 @@ class OnCallIntegrationTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+    @Autowired
+    private DatabaseOwner owner;
 
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
 
@@ -237,9 +240,17 @@ class OnCallIntegrationTest {
     @Test
     void theEventLogIsAppendOnly_andAnotherInstancesWritesAreSeen() {
         String gus = person("gus", "Gus", null);
+        // The service's own role may not even try; the table's owner is stopped by its triggers.
         assertThatThrownBy(() -> jdbc.update("UPDATE oncall_event SET recorded_by = 'someone else'"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM oncall_event")).isInstanceOf(DataAccessException.class);
+        JdbcTemplate schemaOwner = new JdbcTemplate(owner.dataSource());
+        assertThatThrownBy(() -> schemaOwner.update("UPDATE oncall_event SET recorded_by = 'someone else'"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> schemaOwner.update("DELETE FROM oncall_event")).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> schemaOwner.execute("TRUNCATE oncall_event")).isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
 
         // Written by another instance sharing the database: read at the next question.
         jdbc.update("INSERT INTO oncall_event (type, schedule_id, payload, recorded_at, recorded_by) VALUES"

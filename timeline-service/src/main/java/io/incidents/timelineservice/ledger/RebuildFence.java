@@ -42,6 +42,14 @@ public class RebuildFence {
         return Boolean.TRUE.equals(rebuilding);
     }
 
+    /**
+     * The same fence through other connections: the replay's swap runs as the schema owner, and
+     * its lock and flag must be taken in that transaction, on that connection.
+     */
+    public RebuildFence through(JdbcTemplate connections) {
+        return new RebuildFence(connections);
+    }
+
     /** Makes {@code owner} the one replay running, unless another one (with a fresh heartbeat) is. */
     public boolean claim(String owner, Instant now) {
         return jdbc.update("UPDATE replay_state SET owner = ?, rebuilding = FALSE, heartbeat_at = ?"

@@ -1,6 +1,7 @@
 package io.incidents.timelineservice.replay;
 
 import io.incidents.policy.SlaPolicy;
+import io.incidents.support.database.DatabaseOwner;
 import io.incidents.support.events.CloudEventRecordParser;
 import io.incidents.support.events.DeadLetters;
 import io.incidents.support.events.Failures;
@@ -26,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,6 +59,10 @@ import java.util.stream.Stream;
  * applies it to them too ({@link RebuildFence}), and the swap waits for every consumer
  * transaction under way; whatever reaches the rebuild tables twice is a duplicate and dropped.
  * One replay at a time across instances.
+ *
+ * <p>The tables are created, analysed, renamed and dropped as the schema's owner
+ * ({@link DatabaseOwner}; the runtime role may not), the rows written as the runtime role, which
+ * may use the new tables through the owner's default privileges (service-support's grant script).
  */
 @Service
 public class ReplayService {
@@ -70,9 +76,20 @@ public class ReplayService {
     private static final Duration SWAP_PAUSE = Duration.ofSeconds(1);
     /** PostgreSQL's lock_not_available: a lock not granted within lock_timeout. */
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    /**
+     * PostgreSQL's insufficient_privilege: the runtime role lacks a grant on the rebuild tables.
+     * That is the deployment's fault, not a record's: the replay fails, leaving the live tables as they
+     * are, rather than skip every record and swap in empty tables.
+     */
+    private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    /** The schema owner's connections and transactions, for the DDL; the same as above with one role. */
+    private final JdbcTemplate schemaOwnerJdbc;
+    private final TransactionTemplate schemaOwnerTransaction;
+    /** The fence on the owner's connections: the swap takes its lock in the owner's transaction. */
+    private final RebuildFence schemaOwnerFence;
     /** The service's own consumer settings (servers, security), which the replay's consumer starts from. */
     private final Map<String, Object> kafkaConsumerSettings;
     private final TimelineProperties properties;
@@ -87,7 +104,7 @@ public class ReplayService {
     volatile Runnable beforeSwap = () -> { };
     private final AtomicReference<Progress> current = new AtomicReference<>();
 
-    ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, ConsumerFactory<?, ?> consumerFactory,
+    ReplayService(JdbcTemplate jdbc, TransactionTemplate transaction, DatabaseOwner databaseOwner, ConsumerFactory<?, ?> consumerFactory,
                   TimelineProperties properties, NotificationEventsProperties notificationProperties, SlaPolicy slaPolicy,
                   Clock clock, DeadLetters deadLetters, RebuildFence fence, MeterRegistry meterRegistry) {
         this.notificationProperties = notificationProperties;
@@ -95,6 +112,15 @@ public class ReplayService {
         this.fence = fence;
         this.jdbc = jdbc;
         this.transaction = transaction;
+        if (databaseOwner.separate()) {
+            this.schemaOwnerJdbc = new JdbcTemplate(databaseOwner.dataSource());
+            this.schemaOwnerTransaction = new TransactionTemplate(new DataSourceTransactionManager(databaseOwner.dataSource()));
+            this.schemaOwnerFence = fence.through(schemaOwnerJdbc);
+        } else {
+            this.schemaOwnerJdbc = jdbc;
+            this.schemaOwnerTransaction = transaction;
+            this.schemaOwnerFence = fence;
+        }
         this.kafkaConsumerSettings = Map.copyOf(consumerFactory.getConfigurationProperties());
         this.properties = properties;
         this.slaPolicy = slaPolicy;
@@ -164,7 +190,7 @@ public class ReplayService {
                     properties.topic(), notificationProperties.topic());
             consumeUntil(consumer, end, rebuild, progress, owner);
             // Swapped in with statistics, so the first queries on them are planned for their size.
-            LedgerTables.REBUILD.all().forEach(table -> jdbc.execute("ANALYZE " + table));
+            LedgerTables.REBUILD.all().forEach(table -> schemaOwnerJdbc.execute("ANALYZE " + table));
             beforeSwap.run();
             swapTables(owner);
             progress.finish(ReplayStatus.State.COMPLETED, null, clock.instant());
@@ -243,7 +269,7 @@ public class ReplayService {
             progress.done += readable.size();
             progress.skipped += batch.size() - readable.size();
         } catch (RuntimeException batchFailure) {
-            if (Failures.isOutage(batchFailure)) {
+            if (Failures.isOutage(batchFailure) || hasSqlState(batchFailure, INSUFFICIENT_PRIVILEGE)) {
                 throw batchFailure;
             }
             for (ConsumerRecord<String, String> record : batch) {
@@ -256,7 +282,7 @@ public class ReplayService {
                     transaction.executeWithoutResult(status -> apply.accept(List.of(event)));
                     progress.done++;
                 } catch (RuntimeException failure) {
-                    if (Failures.isOutage(failure)) {
+                    if (Failures.isOutage(failure) || hasSqlState(failure, INSUFFICIENT_PRIVILEGE)) {
                         throw failure;
                     }
                     log.warn("Replay skips record {}-{}@{}, which fails on its own account: {}", record.topic(),
@@ -306,9 +332,9 @@ public class ReplayService {
         }
     }
 
-    private static boolean isLockTimeout(Throwable failure) {
+    private static boolean hasSqlState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+            if (cause instanceof SQLException sql && state.equals(sql.getSQLState())) {
                 return true;
             }
         }
@@ -319,11 +345,16 @@ public class ReplayService {
         return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
+    /**
+     * As the owner. LIKE copies no privileges: the runtime role, which fills these tables (the
+     * replay's rows and every consumer's while it runs), gets its rights from the owner's default
+     * privileges on new tables.
+     */
     private void createRebuildTables() {
-        transaction.executeWithoutResult(status -> {
+        schemaOwnerTransaction.executeWithoutResult(status -> {
             for (String[] pair : tablePairs()) {
-                jdbc.execute("DROP TABLE IF EXISTS " + pair[1]);
-                jdbc.execute("CREATE TABLE " + pair[1] + " (LIKE " + pair[0] + " INCLUDING ALL)");
+                schemaOwnerJdbc.execute("DROP TABLE IF EXISTS " + pair[1]);
+                schemaOwnerJdbc.execute("CREATE TABLE " + pair[1] + " (LIKE " + pair[0] + " INCLUDING ALL)");
             }
         });
     }
@@ -339,7 +370,7 @@ public class ReplayService {
                 swapTablesOnce();
                 return;
             } catch (RuntimeException e) {
-                if (!isLockTimeout(e) || attempt == SWAP_ATTEMPTS || stopping) {
+                if (!hasSqlState(e, LOCK_NOT_AVAILABLE) || attempt == SWAP_ATTEMPTS || stopping) {
                     throw e;
                 }
                 log.warn("The table swap waited {} for a lock on the read models (attempt {} of {}); trying again",
@@ -352,20 +383,21 @@ public class ReplayService {
 
     /**
      * Readers see either all old tables or all new ones: renames in one transaction, once every
-     * consumer transaction under way (on any instance) has committed; new ones wait for it.
+     * consumer transaction under way (on any instance) has committed; new ones wait for it. All
+     * of it in the owner's one transaction, on one connection: the fence's lock and flag too.
      */
     private void swapTablesOnce() {
-        transaction.executeWithoutResult(status -> {
+        schemaOwnerTransaction.executeWithoutResult(status -> {
             // Every lock below (the consumers' fence, the tables) is waited for this long at most.
-            jdbc.execute("SET LOCAL lock_timeout = " + properties.swapLockTimeout().toMillis());
-            fence.awaitConsumersBeforeSwap();
-            fence.stopRebuilding();
+            schemaOwnerJdbc.execute("SET LOCAL lock_timeout = " + properties.swapLockTimeout().toMillis());
+            schemaOwnerFence.awaitConsumersBeforeSwap();
+            schemaOwnerFence.stopRebuilding();
             for (String[] pair : tablePairs()) {
-                jdbc.execute("ALTER TABLE " + pair[0] + " RENAME TO " + pair[0] + "_retired");
-                jdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);
-                jdbc.execute("DROP TABLE " + pair[0] + "_retired");
+                schemaOwnerJdbc.execute("ALTER TABLE " + pair[0] + " RENAME TO " + pair[0] + "_retired");
+                schemaOwnerJdbc.execute("ALTER TABLE " + pair[1] + " RENAME TO " + pair[0]);
+                schemaOwnerJdbc.execute("DROP TABLE " + pair[0] + "_retired");
             }
-            IncidentChanges.announce(jdbc, IncidentChanges.EVERYTHING);
+            IncidentChanges.announce(schemaOwnerJdbc, IncidentChanges.EVERYTHING);
         });
     }
 

@@ -48,6 +48,7 @@ import io.incidents.policy.Priority;
 import io.incidents.policy.Recommendation;
 import io.incidents.policy.RollbackChecklists;
 import io.incidents.policy.RollbackDurations;
+import io.incidents.support.database.DatabaseOwner;
 import io.incidents.testsupport.IntegrationTest;
 import io.incidents.testsupport.TestLogins;
 import io.incidents.testsupport.EventFeed;
@@ -55,6 +56,7 @@ import io.incidents.timelineservice.Incidents;
 import io.incidents.timelineservice.NotificationFeed;
 import io.incidents.timelineservice.ReadApi;
 import io.incidents.timelineservice.ledger.IncidentEventsListener;
+import io.incidents.timelineservice.ledger.LedgerTables;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -101,6 +103,8 @@ class ReplayIntegrationTest {
     ReplayService replay;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DatabaseOwner owner;
 
     @AfterAll
     static void closeFeed() {
@@ -255,6 +259,42 @@ class ReplayIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
         assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "COMPLETED");
         assertThat(api.get("/api/v1/incidents/" + id).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void theTablesSwappedInAreTheOwnersAndTheServiceKeepsWritingThemAsItsOwnRole() {
+        ReadApi api = new ReadApi(rest, TestLogins.ADMIN);
+        String before = Incidents.newId();
+        feed.publish("bob", Incidents.declared(before, Severity.SEV3, DAY, "docs"));
+        api.awaitEvents(before, 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+
+        assertThat(api.post("/api/v1/admin/replay", null).getStatusCode().value()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !"RUNNING".equals(api.get("/api/v1/admin/replay").getBody().get("state")));
+        assertThat(api.get("/api/v1/admin/replay").getBody()).containsEntry("state", "COMPLETED");
+
+        // Created by the owner, so the next migration may change them; the runtime role still reads and writes rows only.
+        String ownerRole = new JdbcTemplate(owner.dataSource()).queryForObject("SELECT current_user", String.class);
+        for (String table : LedgerTables.LIVE.all()) {
+            assertThat(jdbc.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = ?", String.class, table))
+                    .as("%s's owner", table).isEqualTo(ownerRole);
+            assertThat(jdbc.queryForObject("SELECT has_table_privilege(current_user, ?::regclass, 'SELECT, INSERT, UPDATE, DELETE')",
+                    Boolean.class, table)).as("the runtime role writes %s", table).isTrue();
+            assertThat(jdbc.queryForObject("SELECT has_table_privilege(current_user, ?::regclass, 'TRUNCATE')", Boolean.class, table))
+                    .as("the runtime role truncates %s", table).isFalse();
+        }
+        assertThat(jdbc.queryForList("SELECT tablename FROM pg_tables WHERE tablename LIKE '%\\_rebuild' OR tablename LIKE '%\\_retired'",
+                String.class)).as("the replay's own tables, gone").isEmpty();
+
+        // The consumers write to the swapped-in tables, and the reads see what they wrote.
+        String after = Incidents.newId();
+        feed.publish("carol", Incidents.declared(after, Severity.SEV4, DAY, "docs"));
+        notificationFeed.publish(new MessageDelivered(after, "cause-1", 7, MessageChannel.EMAIL, "support", "support-alert", 1, DAY));
+        api.awaitEvents(after, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM notification_event WHERE incident_id = ?", Integer.class, after) == 1);
+        assertThat(api.get("/api/v1/incidents/" + before).getStatusCode().value()).isEqualTo(200);
+        assertThat(api.get("/api/v1/incidents/" + after).getStatusCode().value()).isEqualTo(200);
     }
 
     /** The swap has asked for the live events table alone and waits for it. */
