@@ -5,7 +5,9 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
+import io.incidents.support.database.DatabaseOwner;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
@@ -83,6 +85,8 @@ class ReplayConsumerConfigTest {
     }
 
     private static ReplayService replayWith(ConsumerFactory<?, ?> consumerFactory) {
-        return new ReplayService(null, null, consumerFactory, null, null, null, null, null, null, new SimpleMeterRegistry());
+        // One role (a mock owner that is not separate): only the Kafka settings matter here.
+        return new ReplayService(null, null, Mockito.mock(DatabaseOwner.class), consumerFactory, null, null, null, null, null, null,
+                new SimpleMeterRegistry());
     }
 }
