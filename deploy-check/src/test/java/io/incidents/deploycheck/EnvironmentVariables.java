@@ -61,7 +61,13 @@ final class EnvironmentVariables {
             new Relaxed("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_LOCAL_USERINFOURI",
                     "spring.security.oauth2.client.provider.local.user-info-uri", DASHBOARD),
             new Relaxed("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_LOCAL_USERNAMEATTRIBUTE",
-                    "spring.security.oauth2.client.provider.local.user-name-attribute", DASHBOARD));
+                    "spring.security.oauth2.client.provider.local.user-name-attribute", DASHBOARD),
+            // Kafka over SASL_SSL with SCRAM (docs/deploy-kafka.md): Spring Boot's own client settings.
+            new Relaxed("SPRING_KAFKA_SECURITY_PROTOCOL", "spring.kafka.security.protocol", SERVICES),
+            new Relaxed("SPRING_KAFKA_SSL_TRUSTSTORELOCATION", "spring.kafka.ssl.trust-store-location", SERVICES),
+            new Relaxed("SPRING_KAFKA_SSL_TRUSTSTORETYPE", "spring.kafka.ssl.trust-store-type", SERVICES),
+            new Relaxed("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "spring.kafka.properties.sasl.mechanism", SERVICES),
+            new Relaxed("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", "spring.kafka.properties.sasl.jaas.config", SERVICES));
 
     /** Read by the JVM itself, not by Spring: options added to the image's (docs/deploy.md). */
     static final Set<String> JVM = Set.of("JAVA_TOOL_OPTIONS");

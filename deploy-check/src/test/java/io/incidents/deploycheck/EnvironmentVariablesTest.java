@@ -82,6 +82,7 @@ class EnvironmentVariablesTest {
         }
         for (String service : Repository.SERVICES) {
             given.addAll(Manifests.environment(Manifests.container(service)).keySet());
+            ThreeNode.environment(service).values().forEach(variables -> given.addAll(variables.keySet()));
         }
         assertThat(EnvironmentVariables.RELAXED.stream().map(Relaxed::variable))
                 .as("EnvironmentVariables.RELAXED lists only variables a deployment gives (so it allows nothing more)")

@@ -72,7 +72,9 @@ final class SpringProperties {
             String prefix = String.join(".", List.of(parts).subList(0, i));
             Matcher map = MAP_OF.matcher(types.getOrDefault(prefix, ""));
             if (map.matches()) {
-                return hasFields(map.group(1), List.of(parts).subList(i + 1, parts.length));
+                // A map of strings (spring.kafka.properties) takes any key, dots and all: sasl.mechanism.
+                return map.group(1).equals("java.lang.String")
+                        || hasFields(map.group(1), List.of(parts).subList(i + 1, parts.length));
             }
         }
         return false;
