@@ -242,7 +242,7 @@ class OnCallIntegrationTest {
         String gus = person("gus", "Gus", null);
         // The service's own role may not even try; the table's owner is stopped by its triggers.
         assertThatThrownBy(() -> jdbc.update("UPDATE oncall_event SET recorded_by = 'someone else'"))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("permission denied");
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM oncall_event")).isInstanceOf(DataAccessException.class);
         JdbcTemplate schemaOwner = new JdbcTemplate(owner.dataSource());
         assertThatThrownBy(() -> schemaOwner.update("UPDATE oncall_event SET recorded_by = 'someone else'"))
