@@ -129,9 +129,15 @@ public final class Failures {
      * as I/O (58), a lock not available (55P03), and a transaction that lost a serialization race
      * or a deadlock (40): none is the record's fault.
      */
+    /**
+     * 42501, a privilege the service's database role lacks (a grant missing in a least-privileged
+     * deployment, docs/deploy-postgres.md), is the deployment's fault, not the record's: parked,
+     * every record would be lost to the read model until someone re-drove them; retried, they go
+     * through once the grant is there.
+     */
     private static boolean isOutageState(String state) {
         return state.startsWith("08") || state.startsWith("53") || state.startsWith("57") || state.startsWith("58")
-                || state.startsWith("40") || state.equals("55P03");
+                || state.startsWith("40") || state.equals("55P03") || state.equals("42501");
     }
 
     /**

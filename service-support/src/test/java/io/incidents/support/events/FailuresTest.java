@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.KafkaException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -43,6 +44,9 @@ class FailuresTest {
                 .as("the pool's broken connection, without a SQLSTATE").isTrue();
         assertThat(Failures.isOutage(new KafkaException("send failed",
                 new org.apache.kafka.common.errors.TimeoutException("no broker")))).isTrue();
+        assertThat(Failures.isOutage(new BadSqlGrammarException("insert", "INSERT INTO incident_event ...",
+                new SQLException("permission denied for table incident_event", "42501"))))
+                .as("a grant missing for the service's role: retried until it is there, not parked").isTrue();
     }
 
     @Test
