@@ -141,8 +141,8 @@ final class TwoInstancesOfEach implements Scenario {
                 broken.add(String.format("the relay was taken over after %.1f s, later than %d s", takeover, TAKEOVER_LIMIT.toSeconds()));
             }
         }
-        String service = INCIDENTS;
-        context.stack().start(service, holder, Integer.toString(holder.equals(INCIDENTS) ? port(service) : port(service) + instanceStep));
+        int port = holder.equals(INCIDENTS) ? port(INCIDENTS) : port(INCIDENTS) + instanceStep;
+        context.stack().start(INCIDENTS, holder, Integer.toString(port));
     }
 
     /** The relay's claim, every half second: it may move once, at the takeover, and never back and forth. */
