@@ -136,10 +136,6 @@ final class Api {
         return incidentService;
     }
 
-    String authorization() {
-        return authorization;
-    }
-
     private void record(String scenario, Kind kind, String incidentId, String marker, Answer answer) {
         String summary = answer.status() + " " + (answer.body() == null ? "" : answer.body().substring(0, Math.min(200, answer.body().length())));
         log.add(new Operation(scenario, kind, incidentId, marker, answer.outcome(), summary));
